@@ -1,0 +1,74 @@
+import type { DatePrecision } from '../dates/types.ts';
+
+/** Where an article's publication date came from. */
+export type DateProvenance =
+  | 'byline' // stated next to the author / outlet line of a page
+  | 'header' // a date line at the top of the page
+  | 'metadata' // front matter or a .jsonl field
+  | 'dateline' // "Jumat (14/6/2024)" style dateline inside the lead
+  | 'inferred'; // no trustworthy stated date: taken from the latest event the body reports
+
+export interface PublicationDate {
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, matching `precision`. */
+  iso: string;
+  precision: DatePrecision;
+  provenance: DateProvenance;
+  /** Time of day when stated, e.g. "10:01 WIB". */
+  time?: string;
+  /**
+   * For inferred dates: the honest range the article can have been published in
+   * (earliest = the latest event it reports; latest = unknown, so equal to earliest
+   * unless the body bounds it). ISO day strings.
+   */
+  range?: { from: string; to: string };
+}
+
+export type ArticleFormat = 'txt' | 'md' | 'jsonl';
+
+/** One article, as the rest of the product reads it. Plain, serializable data. */
+export interface Article {
+  /** Stable id: the .jsonl `id` field, the front-matter `id`, or derived from the file path. */
+  id: string;
+  /** Path relative to the corpus folder, with forward slashes. */
+  file: string;
+  /** 1-based line, for .jsonl. */
+  line?: number;
+  format: ArticleFormat;
+  title: string;
+  /** True when the page had no title and it was derived from the lead. */
+  titleDerived: boolean;
+  date: PublicationDate | null;
+  /** The outlet whose page this is, canonical name ("Bisnis.com", "Kompas TV"). */
+  publisher: string | null;
+  /** The agency or paper credited as the source ("Antara", "The Guardian"). */
+  origin: string | null;
+  author: string | null;
+  editor: string | null;
+  url: string | null;
+  /** Photo captions, kept apart from the body. */
+  captions: string[];
+  /** Clean body paragraphs, boilerplate removed. The title is not among them. */
+  paragraphs: string[];
+  /** Things a careful reader should know: "header date 2022-12-09 contradicts body (events of 2024-06)". */
+  warnings: string[];
+}
+
+/** A file (or .jsonl line) that could not be loaded, and why. */
+export interface LoadIssue {
+  file: string;
+  line?: number;
+  reason: string;
+}
+
+export interface LoadResult {
+  articles: Article[];
+  /** Files or lines skipped. The rest of the corpus is still served. */
+  errors: LoadIssue[];
+  /** Non-fatal notes on the whole load: unsupported files skipped, duplicates collapsed. */
+  warnings: LoadIssue[];
+}
+
+export interface LoadOptions {
+  /** Files larger than this are skipped with a reason. Default 5 MiB. */
+  maxFileBytes?: number;
+}
