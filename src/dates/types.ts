@@ -28,4 +28,9 @@ export interface DateMention {
   resolution: DateResolution;
   /** Time of day when stated ("10:01"), with zone label if any ("WIB"). */
   time?: string;
+  /**
+   * The ISO days the expression can denote when that is narrower than `date` says:
+   * "pekan lalu" is a month-precision date (honest for display) whose range is the week.
+   */
+  range?: { from: string; to: string };
 }

@@ -1,0 +1,92 @@
+/** Who wrote, edited and is credited: read from credit lines, bylines and bracketed codes anywhere on a page. */
+import { PLACEHOLDER_AUTHOR } from './boilerplate.ts';
+import { canonicalOrigin } from './publishers.ts';
+
+/** "Penulis : Haryo Jati", "Editor : Desy Afrianti", "Sumber: Antara" (several may share a line, split by "|"). */
+const CREDIT = /^(?<role>penulis|reporter|pewarta|oleh|writer|editor|redaktur|penyunting|sumber)\s*:\s*(?<value>[^|]{1,80}?)\s*$/i;
+/** Writer/editor initials: "(DKH)", "(blq/dna)". One case throughout, so "(Korut)" is not one. */
+const INITIALS = /^(?:[a-z]{2,5}(?:\s*\/\s*[a-z]{2,5}){0,2}|[A-Z]{2,5}(?:\s*\/\s*[A-Z]{2,5}){0,2})$/;
+/** A writer named in brackets at the end of the text: "(Nizar Fachri Rabbani)". */
+const CREDITED_NAME = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}.'’-]*){1,4}$/u;
+const TRAILING_BRACKET = /(?<=[.!?"”’])\s*\((?<inner>[^()]{2,60})\)$/;
+/** Attribution opening a paragraph near the top: "Dilansir dari The Korean Herald, …". */
+const ATTRIBUTION = /^(?:[Ss]eperti |[Ss]ebagaimana )?(?:[Dd]ilansir|[Dd]ikutip|[Mm]engutip|[Mm]elansir)\s+(?:dari\s+)?(?<source>\p{Lu}[^,]{1,60}?)\s*,/u;
+
+type Role = 'author' | 'editor' | 'origin';
+const ROLES: Record<string, Role> = {
+  penulis: 'author', reporter: 'author', pewarta: 'author', oleh: 'author', writer: 'author',
+  editor: 'editor', redaktur: 'editor', penyunting: 'editor', sumber: 'origin',
+};
+
+/** Credits collected anywhere on the page. */
+export interface Credits {
+  author?: string;
+  editor?: string;
+  origin?: string;
+  bylineAuthor?: string;
+  creditedName?: string;
+  initials?: string[];
+}
+
+/** Reads "Penulis : X | Editor : Y" into credits; false if the line is not wholly credits. */
+export function readCredits(line: string, credits: Credits): boolean {
+  const parts = line.split(/\s+\|\s+/);
+  const found: [Role, string][] = [];
+  for (const part of parts) {
+    const m = CREDIT.exec(part.trim());
+    const value = m?.groups!.value!.replace(/[\s,;.]+$/, '');
+    if (!m || !value) return false;
+    found.push([ROLES[m.groups!.role!.toLowerCase()]!, value]);
+  }
+  for (const [role, value] of found) credits[role] = value;
+  return true;
+}
+
+/** "(DKH)", "(blq/dna)" or "(Nizar Fachri Rabbani)" → credits; false if the text is something else. */
+export function readCode(inner: string, credits: Credits): boolean {
+  if (INITIALS.test(inner)) {
+    credits.initials = inner.split('/').map((s) => s.trim());
+    return true;
+  }
+  if (CREDITED_NAME.test(inner)) {
+    credits.creditedName = inner;
+    return true;
+  }
+  return false;
+}
+
+/** A writer code or name closing the last paragraph ("… DK PBB. (Nizar Fachri Rabbani)") moves to the credits. */
+export function takeTrailingCode(paragraphs: string[], credits: Credits): void {
+  const last = paragraphs.at(-1);
+  const trailing = last === undefined ? null : TRAILING_BRACKET.exec(last);
+  if (last !== undefined && trailing && readCode(trailing.groups!.inner!, credits)) {
+    paragraphs[paragraphs.length - 1] = last.slice(0, trailing.index).trim();
+  }
+}
+
+/** "Sumber: X" wins; else an attribution opening one of the first paragraphs ("Dilansir dari X,"). */
+export function originOf(credits: Credits, paragraphs: readonly string[], publisher: string | null): string | null {
+  let origin = credits.origin ? canonicalOrigin(credits.origin) : null;
+  if (!origin) {
+    for (const p of paragraphs.slice(0, 3)) {
+      const m = ATTRIBUTION.exec(p);
+      if (m) {
+        origin = canonicalOrigin(m.groups!.source!);
+        break;
+      }
+    }
+  }
+  return origin !== null && origin === publisher ? null : origin;
+}
+
+/**
+ * The writer: a stated "Penulis"/"Reporter" unless it only says "Redaksi"; else the byline name;
+ * else a name credited in brackets at the end; else the writer's initials; else the placeholder.
+ * The editor: a stated "Editor", else the second initials ("(blq/dna)": writer blq, editor dna).
+ */
+export function authorship(credits: Credits): { author: string | null; editor: string | null } {
+  const stated = credits.author && !PLACEHOLDER_AUTHOR.test(credits.author) ? credits.author : undefined;
+  const [writerCode, editorCode] = credits.initials ?? [];
+  const author = stated ?? credits.bylineAuthor ?? credits.creditedName ?? writerCode ?? credits.author ?? null;
+  return { author, editor: credits.editor ?? editorCode ?? null };
+}

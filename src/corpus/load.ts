@@ -1,0 +1,232 @@
+import { createReadStream } from 'node:fs';
+import { open, opendir, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { finishArticle, type ArticleDraft } from './article.ts';
+import { draftFromJsonLine, draftFromMarkdown, draftFromPage, type DraftResult } from './drafts.ts';
+import { textFingerprint } from './text.ts';
+import type { Article, LoadIssue, LoadOptions, LoadResult } from './types.ts';
+
+const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Files read at once: enough to keep the disk busy, few enough to bound memory and descriptors. */
+const CONCURRENCY = 16;
+/** How many duplicate copies an article lists in its own warnings. */
+const MAX_COPIES_NOTED = 5;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+interface FileResult {
+  drafts: ArticleDraft[];
+  errors: LoadIssue[];
+  warnings: LoadIssue[];
+}
+
+/** Text of a file or a .jsonl line ("unit"), or why it is unusable. */
+function decode(bytes: Uint8Array, unit: 'berkas' | 'baris'): { text: string } | { reason: string; blank?: true } {
+  if (bytes.length === 0) return { reason: `${unit} kosong`, blank: true };
+  if (bytes.includes(0)) return { reason: `${unit} biner (berisi byte NUL), bukan teks` };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { reason: `${unit} bukan teks UTF-8 yang sah` };
+  }
+  return text.trim() === '' ? { reason: `${unit} kosong (hanya spasi)`, blank: true } : { text };
+}
+
+/** Bytes per read: a news page fits in one. */
+const READ_CHUNK = 64 * 1024;
+
+/** Reads at most maxBytes + 1 bytes, with as few calls as it can (no stat: at 100k files each call adds up). */
+async function readText(path: string, maxBytes: number): Promise<{ text: string } | { reason: string }> {
+  const handle = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) {
+        const { size } = await handle.stat();
+        return { reason: `berkas terlalu besar (${size} byte, batas ${maxBytes} byte)` };
+      }
+      // A short read of a regular file is its end: no extra read just to see zero bytes.
+      if (bytesRead < chunk.length) break;
+    }
+    return decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), 'berkas');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Lines of a file as bytes, streamed: a 60 MB corpus is never held whole. */
+async function* byteLines(path: string): AsyncGenerator<Buffer> {
+  let rest: Buffer | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const data: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
+      yield data.subarray(start, nl);
+      start = nl + 1;
+    }
+    rest = start < data.length ? Buffer.from(data.subarray(start)) : null;
+  }
+  if (rest) yield rest;
+}
+
+async function loadJsonl(path: string, file: string, maxBytes: number): Promise<FileResult> {
+  const result: FileResult = { drafts: [], errors: [], warnings: [] };
+  let line = 0;
+  for await (const bytes of byteLines(path)) {
+    line++;
+    if (bytes.length > maxBytes) {
+      result.errors.push({ file, line, reason: `baris terlalu besar (${bytes.length} byte, batas ${maxBytes} byte)` });
+      continue;
+    }
+    const decoded = decode(bytes, 'baris');
+    if ('reason' in decoded) {
+      if (!decoded.blank) result.errors.push({ file, line, reason: decoded.reason });
+      continue;
+    }
+    collect(result, file, draftFromJsonLine(file, line, decoded.text));
+  }
+  if (result.drafts.length === 0 && result.errors.length === 0) result.errors.push({ file, reason: 'berkas kosong' });
+  return result;
+}
+
+function collect(result: FileResult, file: string, draft: DraftResult): void {
+  if ('reason' in draft) result.errors.push({ file, ...(draft.line !== undefined ? { line: draft.line } : {}), reason: draft.reason });
+  else result.drafts.push(draft);
+}
+
+async function loadFile(root: string, file: string, maxBytes: number): Promise<FileResult> {
+  const path = join(root, file);
+  const ext = extname(file).toLowerCase();
+  const result: FileResult = { drafts: [], errors: [], warnings: [] };
+  try {
+    if (ext === '.jsonl') return await loadJsonl(path, file, maxBytes);
+    if (ext !== '.txt' && ext !== '.md') {
+      result.warnings.push({ file, reason: `format ${ext || 'tanpa ekstensi'} tidak didukung; dilewati (yang dibaca: .txt, .md, .jsonl)` });
+      return result;
+    }
+    const read = await readText(path, maxBytes);
+    if ('reason' in read) result.errors.push({ file, reason: read.reason });
+    else collect(result, file, ext === '.md' ? draftFromMarkdown(file, read.text) : draftFromPage(file, read.text));
+  } catch (error) {
+    result.errors.push({ file, reason: `tidak dapat dibaca: ${(error as Error).message}` });
+  }
+  return result;
+}
+
+/** Relative paths (forward slashes) of every file under root, sorted; hidden entries are skipped. */
+async function listFiles(root: string, warnings: LoadIssue[]): Promise<string[]> {
+  const files: string[] = [];
+  const pending = [''];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    for await (const entry of await opendir(join(root, dir))) {
+      if (entry.name.startsWith('.')) continue;
+      const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory()) pending.push(rel);
+      else if (entry.isFile()) files.push(rel);
+      else if (entry.isSymbolicLink()) {
+        const target = await stat(join(root, rel)).catch(() => null);
+        if (target?.isFile()) files.push(rel);
+        else warnings.push({ file: rel, reason: 'tautan simbolik ke folder atau target hilang; dilewati' });
+      }
+    }
+  }
+  return files.sort();
+}
+
+/** Runs `task` over items with at most `limit` in flight; results keep the items' order. */
+async function mapPool<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Id from the path: "sub/000_abc.txt" → "sub/000_abc"; .jsonl lines without an id add ":line". */
+function pathId(draft: ArticleDraft): string {
+  const stem = draft.file.slice(0, draft.file.length - extname(draft.file).length);
+  return draft.line !== undefined ? `${stem}:${draft.line}` : stem;
+}
+
+function byLocation(a: LoadIssue, b: LoadIssue): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0);
+}
+
+function where(issue: { file: string; line?: number }): string {
+  return issue.line !== undefined ? `${issue.file}:${issue.line}` : issue.file;
+}
+
+/**
+ * Turns drafts into articles in file order: stable unique ids, and one article per distinct
+ * normalized text (later copies are reported and noted on the article kept).
+ */
+function assemble(results: readonly FileResult[]): LoadResult {
+  const out: LoadResult = { articles: [], errors: [], warnings: [] };
+  const byText = new Map<string, Article>();
+  const copies = new Map<Article, number>();
+  const ids = new Set<string>();
+  for (const result of results) {
+    out.errors.push(...result.errors);
+    out.warnings.push(...result.warnings);
+    for (const draft of result.drafts) {
+      let id = draft.statedId ?? pathId(draft);
+      if (ids.has(id)) {
+        const base = id;
+        for (let n = 2; ids.has(id); n++) id = `${base}~${n}`;
+        out.warnings.push({ file: draft.file, ...(draft.line !== undefined ? { line: draft.line } : {}), reason: `id "${base}" sudah dipakai; diganti "${id}"` });
+      }
+      const article = finishArticle(draft, id);
+      if ('reason' in article) {
+        out.errors.push({ file: draft.file, ...(draft.line !== undefined ? { line: draft.line } : {}), reason: article.reason });
+        continue;
+      }
+      const key = textFingerprint(article.paragraphs);
+      const kept = byText.get(key);
+      if (kept) {
+        out.warnings.push({ file: article.file, ...(article.line !== undefined ? { line: article.line } : {}),
+          reason: `teks sama dengan ${where(kept)}; digabung ke sana` });
+        const noted = copies.get(kept) ?? 0;
+        if (noted < MAX_COPIES_NOTED) kept.warnings.push(`salinan teks yang sama juga di ${where(article)}${article.publisher ? ` (${article.publisher})` : ''}`);
+        copies.set(kept, noted + 1);
+        continue;
+      }
+      ids.add(id);
+      byText.set(key, article);
+      out.articles.push(article);
+    }
+  }
+  return out;
+}
+
+/**
+ * Loads a corpus: a folder (recursively) or a single .txt/.md/.jsonl file. Never throws for bad
+ * input: unreadable files and lines are in `errors`, skipped files and merged duplicates in `warnings`.
+ */
+export async function loadCorpus(path: string, opts: LoadOptions = {}): Promise<LoadResult> {
+  const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const target = resolve(path);
+  const info = await stat(target).catch(() => null);
+  if (!info) return { articles: [], errors: [{ file: path, reason: 'folder atau berkas korpus tidak ditemukan' }], warnings: [] };
+  const walkWarnings: LoadIssue[] = [];
+  const [root, files] = info.isDirectory()
+    ? [target, await listFiles(target, walkWarnings)]
+    : [dirname(target), [basename(target)]];
+  const results = await mapPool(files, CONCURRENCY, (file) => loadFile(root, file, maxBytes));
+  const loaded = assemble(results);
+  loaded.warnings.unshift(...walkWarnings);
+  // Read in file order: issues found while reading and while assembling interleave by file and line.
+  loaded.errors.sort(byLocation);
+  loaded.warnings.sort(byLocation);
+  return loaded;
+}

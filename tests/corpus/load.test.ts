@@ -1,0 +1,243 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kliping-corpus-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function put(name: string, content: string | Uint8Array): Promise<void> {
+  await mkdir(join(dir, name, '..'), { recursive: true });
+  await writeFile(join(dir, name), content);
+}
+
+const PAGE = [
+  'Banjir Rendam Ratusan Rumah di Bekasi',
+  '',
+  'Rabu, 19 Juni 2024 08:00 WIB',
+  '',
+  'Bekasi, Kompas.com - Banjir merendam ratusan rumah warga di Bekasi setelah hujan deras mengguyur sejak Selasa malam hingga pagi.',
+  '',
+  'Baca juga: Hujan Deras Diperkirakan Berlanjut',
+  '',
+  'Petugas BPBD mengevakuasi warga lanjut usia ke posko terdekat, kata kepala pelaksana BPBD.',
+].join('\n');
+
+const GOOD_JSONL = (id: string, body: string): string =>
+  JSON.stringify({ id, title: `Judul ${id}`, date: '2019-03-21T15:02:00+07:00', source: 'kompas.com', url: `https://www.kompas.com/${id}`, body });
+
+describe('loadCorpus: bad input is reported and skipped, the rest loads', () => {
+  it('reports each bad file with its path and reason', async () => {
+    await put('ok.txt', PAGE);
+    await put('empty.txt', '');
+    await put('blank.md', '  \n\n ');
+    await put('binary.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a]));
+    await put('latin1.txt', new Uint8Array([...Buffer.from('Berita caf'), 0xe9, ...Buffer.from(' di Jakarta pada hari ini.')]));
+    await put('big.txt', `${PAGE}\n\n${'Paragraf panjang sekali. '.repeat(100)}`);
+    await put('nobody.txt', 'SHARE\nBaca Juga: Sesuatu yang Lain\nClose Ads x\n');
+    const result = await loadCorpus(dir, { maxFileBytes: 1000 });
+    expect(result.articles.map((a) => a.file)).toEqual(['ok.txt']);
+    const reasons = Object.fromEntries(result.errors.map((e) => [e.file, e.reason]));
+    expect(reasons).toEqual({
+      'big.txt': expect.stringMatching(/terlalu besar \(\d+ byte, batas 1000 byte\)/),
+      'binary.txt': expect.stringMatching(/biner/),
+      'blank.md': expect.stringMatching(/kosong/),
+      'empty.txt': 'berkas kosong',
+      'latin1.txt': expect.stringMatching(/bukan teks UTF-8/),
+      'nobody.txt': 'tidak ada teks isi',
+    });
+  });
+
+  it('reads a page larger than one read chunk whole', async () => {
+    const paragraphs = Array.from({ length: 1500 }, (_, i) => `Paragraf nomor ${i} berisi cukup banyak kata agar halaman ini melewati enam puluh empat kilobita.`);
+    await put('panjang.txt', `${PAGE}\n${paragraphs.join('\n')}`);
+    const [a] = (await loadCorpus(dir)).articles;
+    expect(a!.paragraphs).toHaveLength(2 + 1500);
+    expect(a!.paragraphs.at(-1)).toMatch(/^Paragraf nomor 1499 /);
+  });
+
+  it('broken front matter is an error with its line', async () => {
+    await put('unclosed.md', '---\ntitle: Judul\ndate: 2024-06-19\n\nIsi berita tanpa penutup front matter.\n');
+    await put('quote.md', '---\ntitle: "Judul tanpa penutup\n---\nIsi.\n');
+    await put('nested.md', '---\ntitle: Judul\nmeta:\n  penulis: A\n---\nIsi.\n');
+    await put('junk.md', '---\ntitle: Judul\nini bukan yaml\n---\nIsi.\n');
+    const result = await loadCorpus(dir);
+    expect(result.articles).toEqual([]);
+    expect(result.errors).toEqual([
+      { file: 'junk.md', line: 3, reason: expect.stringMatching(/^front matter rusak: bukan "kunci: nilai"/) },
+      { file: 'nested.md', line: 4, reason: expect.stringMatching(/^front matter rusak: baris menjorok/) },
+      { file: 'quote.md', line: 2, reason: expect.stringMatching(/^front matter rusak: tanda kutip tidak ditutup untuk "title"/) },
+      { file: 'unclosed.md', line: 1, reason: expect.stringMatching(/^front matter rusak: .*tidak ditutup/) },
+    ]);
+  });
+
+  it('a malformed .jsonl line skips only that line', async () => {
+    const lines = [
+      GOOD_JSONL('a1', 'Paragraf pertama berita a1.\n\nParagraf kedua berita a1.'),
+      '{"id": "rusak", "title": ',
+      '',
+      '[1, 2, 3]',
+      JSON.stringify({ id: 'kosong', title: 'Tanpa isi', body: '' }),
+      JSON.stringify({ id: 'tanpa-body', title: 'Tanpa kolom body' }),
+      GOOD_JSONL('a2', 'Isi berita a2 yang lain.'),
+    ];
+    await put('bulk.jsonl', `${lines.join('\n')}\n`);
+    const result = await loadCorpus(dir);
+    expect(result.articles.map((a) => [a.id, a.line])).toEqual([['a1', 1], ['a2', 7]]);
+    expect(result.errors).toEqual([
+      { file: 'bulk.jsonl', line: 2, reason: expect.stringMatching(/^JSON tidak sah/) },
+      { file: 'bulk.jsonl', line: 4, reason: 'baris bukan objek JSON' },
+      { file: 'bulk.jsonl', line: 5, reason: 'tidak ada teks isi' },
+      { file: 'bulk.jsonl', line: 6, reason: 'tidak ada teks isi (kolom "body")' },
+    ]);
+  });
+
+  it('invalid UTF-8, NUL bytes and oversize lines in .jsonl are per line', async () => {
+    const good = Buffer.from(`${GOOD_JSONL('b1', 'Isi b1.')}\n`);
+    const badUtf8 = Buffer.concat([Buffer.from('{"id":"x","body":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]);
+    const nul = Buffer.from('{"id":"y","body":"a\u0000b"}\n'.replace('\\u0000', '\u0000'));
+    const huge = Buffer.from(`${GOOD_JSONL('z', 'x'.repeat(3000))}\n`);
+    await put('mixed.jsonl', Buffer.concat([good, badUtf8, nul, huge, Buffer.from(GOOD_JSONL('b2', 'Isi b2.'))]));
+    const result = await loadCorpus(dir, { maxFileBytes: 2000 });
+    expect(result.articles.map((a) => a.id)).toEqual(['b1', 'b2']);
+    expect(result.errors.map((e) => [e.line, e.reason.split(' ')[1]])).toEqual([[2, 'bukan'], [3, 'biner'], [4, 'terlalu']]);
+  });
+
+  it('an empty .jsonl file is reported', async () => {
+    await put('none.jsonl', '\n\n');
+    expect((await loadCorpus(dir)).errors).toEqual([{ file: 'none.jsonl', reason: 'berkas kosong' }]);
+  });
+
+  it('unsupported files are warnings naming them; hidden files are ignored', async () => {
+    await put('ok.txt', PAGE);
+    await put('foto.jpg', 'x');
+    await put('catatan', 'x');
+    await put('.DS_Store', 'x');
+    const result = await loadCorpus(dir);
+    expect(result.articles).toHaveLength(1);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => w.file)).toEqual(['catatan', 'foto.jpg']);
+    expect(result.warnings[1]!.reason).toMatch(/\.jpg tidak didukung/);
+  });
+
+  it('a missing corpus path is an error, not a crash', async () => {
+    const result = await loadCorpus(join(dir, 'tidak-ada'));
+    expect(result.articles).toEqual([]);
+    expect(result.errors[0]!.reason).toMatch(/tidak ditemukan/);
+  });
+});
+
+describe('loadCorpus: formats', () => {
+  it('reads a raw .txt page: title, byline date, publisher from the dateline, cross-link gone', async () => {
+    await put('berita/banjir.txt', PAGE);
+    const [a] = (await loadCorpus(dir)).articles;
+    expect(a).toMatchObject({
+      id: 'berita/banjir', file: 'berita/banjir.txt', format: 'txt', title: 'Banjir Rendam Ratusan Rumah di Bekasi',
+      titleDerived: false, publisher: 'Kompas.com', date: { iso: '2024-06-19', precision: 'day', provenance: 'header', time: '08:00 WIB' },
+    });
+    expect(a!.paragraphs).toEqual([
+      'Banjir merendam ratusan rumah warga di Bekasi setelah hujan deras mengguyur sejak Selasa malam hingga pagi.',
+      'Petugas BPBD mengevakuasi warga lanjut usia ke posko terdekat, kata kepala pelaksana BPBD.',
+    ]);
+  });
+
+  it('reads .md front matter: quoted values, comments, lists, canonical publisher, heading as title fallback', async () => {
+    await put('kurasi/a.md', [
+      '---',
+      '# kurasi manual',
+      'id: kurasi-001',
+      'title: "Putin: \\"Kami siap\\" bekerja sama"',
+      'date: 2024-06-19T10:00:00+07:00',
+      "source: 'www.kompas.tv'",
+      'url: https://www.kompas.tv/x',
+      'author: Haryo Jati # penulis',
+      'sumber: ANTARA',
+      'tags:',
+      '  - rusia',
+      '  - korut',
+      '---',
+      '# Judul Markdown',
+      '',
+      '![Putin dan Kim di Pyongyang](foto.jpg)',
+      '',
+      'Presiden **Rusia** Vladimir Putin tiba di [Pyongyang](https://x) pada Rabu (19/6/2024).',
+      '',
+      '> Kutipan penting dari Kim.',
+    ].join('\n'));
+    await put('kurasi/b.md', '# Judul dari Heading\n\nIsi tanpa front matter, pada Rabu (19/6/2024) lalu.\n');
+    const [a, b] = (await loadCorpus(dir)).articles;
+    expect(a).toMatchObject({
+      id: 'kurasi-001', format: 'md', title: 'Putin: "Kami siap" bekerja sama', titleDerived: false,
+      date: { iso: '2024-06-19', precision: 'day', provenance: 'metadata', time: '10:00 WIB' },
+      publisher: 'Kompas TV', origin: 'Antara', author: 'Haryo Jati', url: 'https://www.kompas.tv/x',
+      captions: ['Putin dan Kim di Pyongyang'],
+      paragraphs: ['Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu (19/6/2024).', 'Kutipan penting dari Kim.'],
+    });
+    expect(b).toMatchObject({ id: 'kurasi/b', title: 'Judul dari Heading', date: { iso: '2024-06-19', provenance: 'inferred' } });
+  });
+
+  it('reads .jsonl: paragraphs split by blank lines, domain mapped to the canonical publisher, time zone named', async () => {
+    await put('bulk.jsonl', GOOD_JSONL('k1', 'Paragraf satu.\nmasih paragraf satu.\n\nBaca juga: Berita Lain\n\nParagraf dua.'));
+    const [a] = (await loadCorpus(join(dir, 'bulk.jsonl'))).articles;
+    expect(a).toMatchObject({
+      id: 'k1', file: 'bulk.jsonl', line: 1, format: 'jsonl', title: 'Judul k1', publisher: 'Kompas.com',
+      date: { iso: '2019-03-21', precision: 'day', provenance: 'metadata', time: '15:02 WIB' },
+      paragraphs: ['Paragraf satu. masih paragraf satu.', 'Paragraf dua.'],
+    });
+  });
+
+  it('a .jsonl record without id, title or date gets a path id, a derived title and an inferred date', async () => {
+    await put('x.jsonl', JSON.stringify({ source: 'situs-baru.co.id', body: 'Gempa mengguncang Palu pada Jumat (28/9/2018). Warga mengungsi.' }));
+    const [a] = (await loadCorpus(dir)).articles;
+    expect(a).toMatchObject({
+      id: 'x:1', title: 'Gempa mengguncang Palu pada Jumat (28/9/2018)', titleDerived: true, publisher: 'situs-baru.co.id',
+      date: { iso: '2018-09-28', provenance: 'inferred' },
+    });
+  });
+
+  it('a Windows page (BOM, CRLF, non-breaking, em and zero-width spaces) reads like any other', async () => {
+    const odd = PAGE.replaceAll('\n', '\r\n').replaceAll('ratusan rumah', 'ratusan\u00a0rumah').replace('Rendam Ratusan', 'Rendam \u2003\u200bRatusan');
+    await put('windows.txt', `\ufeff${odd}`);
+    const [a] = (await loadCorpus(dir)).articles;
+    expect(a!.title).toBe('Banjir Rendam Ratusan Rumah di Bekasi');
+    expect(a!.paragraphs[0]).toBe('Banjir merendam ratusan rumah warga di Bekasi setelah hujan deras mengguyur sejak Selasa malam hingga pagi.');
+  });
+
+  it('ids are stable across reloads and unique when ids collide', async () => {
+    await put('a.jsonl', [GOOD_JSONL('same', 'Teks pertama.'), GOOD_JSONL('same', 'Teks kedua.')].join('\n'));
+    await put('a.txt', PAGE);
+    await put('sub/a.txt', PAGE.replaceAll('Bekasi', 'Bogor'));
+    const first = await loadCorpus(dir);
+    const second = await loadCorpus(dir);
+    expect(first.articles.map((a) => a.id)).toEqual(['same', 'same~2', 'a', 'sub/a']);
+    expect(second.articles.map((a) => a.id)).toEqual(first.articles.map((a) => a.id));
+    expect(first.warnings).toEqual([{ file: 'a.jsonl', line: 2, reason: 'id "same" sudah dipakai; diganti "same~2"' }]);
+  });
+});
+
+describe('loadCorpus: duplicates', () => {
+  it('collapses copies with the same normalized text into the first, with a warning on both sides', async () => {
+    await put('a/asli.txt', PAGE);
+    await put('b/salinan.txt', PAGE.replace(/ {1}/g, '  ').replace('Banjir Rendam', 'Banjir Merendam'));
+    await put('c.jsonl', GOOD_JSONL('j1', [
+      'Banjir merendam ratusan rumah warga di Bekasi setelah hujan deras mengguyur sejak Selasa malam hingga pagi.',
+      'Petugas BPBD mengevakuasi warga lanjut usia ke posko terdekat, kata kepala pelaksana BPBD.',
+    ].join('\n\n')));
+    const result = await loadCorpus(dir);
+    expect(result.articles.map((a) => a.file)).toEqual(['a/asli.txt']);
+    expect(result.warnings).toEqual([
+      { file: 'b/salinan.txt', reason: 'teks sama dengan a/asli.txt; digabung ke sana' },
+      { file: 'c.jsonl', line: 1, reason: 'teks sama dengan a/asli.txt; digabung ke sana' },
+    ]);
+    expect(result.articles[0]!.warnings).toEqual([
+      'salinan teks yang sama juga di b/salinan.txt (Kompas.com)',
+      'salinan teks yang sama juga di c.jsonl:1 (Kompas.com)',
+    ]);
+  });
+});
