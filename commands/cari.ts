@@ -1,0 +1,145 @@
+import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { english, type BotCommand, type CommandContext, type ComponentInteraction } from '../src/bot/command.ts';
+import { dateRangeOptions, parseDayRange } from '../src/bot/input.ts';
+import { NO_MENTIONS, autocompleteChoices, ephemeralText } from '../src/bot/messages.ts';
+import { renderArticlePage } from '../src/bot/render/article.ts';
+import { renderSearchPage, type SearchSession } from '../src/bot/render/search.ts';
+import { escapeMarkdown } from '../src/bot/limits.ts';
+import type { Snapshot } from '../src/snapshot.ts';
+
+/** Hits kept per search: 10 pages of 5, plenty to page through, small to keep for 15 minutes. */
+const MAX_HITS = 50;
+
+const [dari, sampai] = dateRangeOptions({ id: 'Terbit', en: 'Published' });
+
+const definition = new SlashCommandBuilder()
+  .setName('cari')
+  .setNameLocalizations(english('search'))
+  .setDescription('Cari artikel berita: kutipan yang cocok, tanggal, dan sumbernya')
+  .setDescriptionLocalizations(english('Search news articles: matching excerpt, date and source'))
+  .addStringOption((o) => o.setName('kueri').setNameLocalizations(english('query'))
+    .setDescription('Kata yang Anda ingat, mis. kecaman Putin; "frasa" dan -kata juga bisa')
+    .setDescriptionLocalizations(english('Words you remember, e.g. kecaman Putin; "phrase" and -word work too'))
+    .setRequired(true).setAutocomplete(true).setMaxLength(200))
+  .addStringOption((o) => o.setName('sumber').setNameLocalizations(english('source'))
+    .setDescription('Hanya dari penerbit ini, mis. Bisnis.com')
+    .setDescriptionLocalizations(english('Only from this publisher, e.g. Bisnis.com'))
+    .setAutocomplete(true).setMaxLength(100))
+  .addStringOption(dari)
+  .addStringOption(sampai)
+  .addBooleanOption((o) => o.setName('pribadi').setNameLocalizations(english('private'))
+    .setDescription('Tampilkan hasil hanya untuk Anda')
+    .setDescriptionLocalizations(english('Show the results to you only')))
+  .toJSON();
+
+/** The publisher the user meant, matched case-insensitively against the corpus, or null. */
+async function knownPublisher(snapshot: Snapshot, typed: string): Promise<string | null> {
+  const wanted = typed.toLocaleLowerCase('id');
+  return (await snapshot.queries.publishers(typed)).find((name) => name.toLocaleLowerCase('id') === wanted) ?? null;
+}
+
+function unknownPublisherMessage(snapshot: Snapshot, typed: string): string {
+  const names = snapshot.stats.publishers.slice(0, 15).map((p) => escapeMarkdown(p.name));
+  const list = names.length > 0 ? ` Sumber yang ada, antara lain: ${names.join(', ')}.` : '';
+  return `Sumber **${escapeMarkdown(typed)}** tidak ada di korpus.${list} Pilih dari saran yang muncul saat mengetik.`;
+}
+
+function noResultMessage(query: string, didYouMean: string | undefined, filtered: boolean): string {
+  const lines = [`Tidak ada artikel yang cocok dengan **${escapeMarkdown(query)}**.`];
+  if (didYouMean) lines.push(`Mungkin maksud Anda: **${escapeMarkdown(didYouMean)}**?`);
+  lines.push(filtered
+    ? 'Coba hapus filter sumber atau tanggal, atau pakai kata yang lebih umum.'
+    : 'Coba kata yang lebih umum, lebih sedikit kata, atau ejaan lain.');
+  return lines.join('\n');
+}
+
+async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const query = interaction.options.getString('kueri', true).trim();
+  const sumber = interaction.options.getString('sumber')?.trim() || undefined;
+  const pribadi = interaction.options.getBoolean('pribadi') ?? false;
+  const dates = parseDayRange(interaction.options.getString('dari'), interaction.options.getString('sampai'));
+  if (!dates.ok) return void (await interaction.reply(ephemeralText(dates.message)));
+
+  // One snapshot for the whole request, so a reload meanwhile cannot mix two corpora.
+  const snapshot = ctx.store.current;
+  const publisher = sumber === undefined ? undefined : await knownPublisher(snapshot, sumber);
+  if (publisher === null) return void (await interaction.reply(ephemeralText(unknownPublisherMessage(snapshot, sumber!))));
+
+  const result = await snapshot.queries.search(query, {
+    ...(publisher && { publisher }),
+    ...(dates.range.from && { from: dates.range.from }),
+    ...(dates.range.to && { to: dates.range.to }),
+    limit: MAX_HITS,
+  });
+  if (result.problem) {
+    return void (await interaction.reply(ephemeralText(
+      `Kueri ini tidak bisa dipakai: ${result.problem}. Tulis dua atau tiga kata yang Anda ingat dari berita, mis. \`/cari kueri: kecaman Putin\`.`)));
+  }
+  if (result.hits.length === 0) {
+    const filtered = Boolean(publisher || dates.range.from || dates.range.to);
+    return void (await interaction.reply(ephemeralText(noResultMessage(query, result.didYouMean, filtered))));
+  }
+  const session: SearchSession = {
+    query,
+    filters: {
+      ...(publisher && { sumber: publisher }),
+      ...(dates.range.fromLabel && { dari: dates.range.fromLabel }),
+      ...(dates.range.toLabel && { sampai: dates.range.toLabel }),
+    },
+    hits: result.hits,
+    total: result.total,
+    tookMs: result.tookMs,
+    ...(result.didYouMean && { didYouMean: result.didYouMean }),
+  };
+  const key = ctx.searches.put(interaction.user.id, session);
+  await interaction.reply({
+    ...renderSearchPage(session, key, 0),
+    allowedMentions: NO_MENTIONS,
+    ...(pribadi && { flags: MessageFlags.Ephemeral as const }),
+  });
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const typed = String(focused.value);
+  const { queries } = ctx.store.current;
+  const suggestions = await (focused.name === 'sumber' ? queries.publishers(typed.trim()) : queries.suggest(typed.trim(), 25));
+  await interaction.respond(autocompleteChoices(typed, suggestions));
+}
+
+const EXPIRED = 'Hasil pencarian ini sudah kedaluwarsa (disimpan 15 menit sejak terakhir dipakai). Jalankan `/cari` lagi untuk hasil baru.';
+const ARTICLE_GONE = 'Artikel ini tidak ada lagi di korpus (korpus sudah dimuat ulang). Jalankan `/cari` lagi.';
+
+/**
+ * Buttons and the menu under a result. custom_ids: `cari:hal:<key>:<page>` (page the result,
+ * owner only), `cari:buka:<key>` (open a hit, anyone, ephemeral), `cari:art:<key>:<hit>:<page>`
+ * (page an opened article, in the reader's own ephemeral message).
+ */
+async function component(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
+  const [, action, key = '', ...rest] = interaction.customId.split(':');
+  const lookup = ctx.searches.get(key);
+  if (lookup.status === 'expired') return void (await interaction.reply(ephemeralText(EXPIRED)));
+  const session = lookup.value;
+
+  if (action === 'hal' && interaction.isButton()) {
+    if (lookup.ownerId !== interaction.user.id) {
+      return void (await interaction.reply(ephemeralText(
+        `Hanya <@${lookup.ownerId}> yang bisa membalik halaman hasil ini. Jalankan \`/cari\` sendiri untuk hasil Anda; artikelnya tetap bisa Anda buka lewat menu.`)));
+    }
+    return void (await interaction.update({ ...renderSearchPage(session, key, Number(rest[0])), allowedMentions: NO_MENTIONS }));
+  }
+
+  const hitIndex = Number(action === 'buka' && interaction.isStringSelectMenu() ? interaction.values[0] : rest[0]);
+  const hit = session.hits[hitIndex];
+  const article = hit && await ctx.store.current.queries.article(hit.articleId);
+  if (!article) return void (await interaction.reply(ephemeralText(ARTICLE_GONE)));
+  if (action === 'buka') {
+    return void (await interaction.reply({ ...renderArticlePage(article, key, hitIndex, 0), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }));
+  }
+  if (action === 'art') {
+    return void (await interaction.update({ ...renderArticlePage(article, key, hitIndex, Number(rest[1])), allowedMentions: NO_MENTIONS }));
+  }
+  throw new Error(`unknown /cari component ${interaction.customId}`);
+}
+
+export const cari: BotCommand = { definition, execute, autocomplete, component };

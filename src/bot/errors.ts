@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import type { Interaction } from 'discord.js';
+import type { Logger } from './logger.ts';
+import { ephemeralText } from './messages.ts';
+
+/** A short id the user can quote and the operator can grep for: 6 characters, no look-alikes. */
+export function referenceId(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+export function errorMessage(ref: string): string {
+  return `Maaf, terjadi kesalahan saat memproses permintaan ini. Coba lagi sebentar lagi; bila berulang, sampaikan kode **${ref}** kepada admin bot.`;
+}
+
+/** Which handler ran, for the log line. */
+function describe(interaction: Interaction): Record<string, string> {
+  const where: Record<string, string> = { interaction: interaction.id, user: interaction.user.id };
+  if (interaction.isCommand() || interaction.isAutocomplete()) where.command = interaction.commandName;
+  if (interaction.isMessageComponent()) where.customId = interaction.customId;
+  return where;
+}
+
+/**
+ * Run a handler so that no error escapes: the error is logged with a reference id, and the
+ * user gets an Indonesian message with the same id: an ephemeral reply, an ephemeral follow-up
+ * when already answered, or the deferred reply itself when it is still loading. Autocomplete gets
+ * an empty list instead.
+ */
+export async function runSafely(interaction: Interaction, logger: Logger, handler: () => Promise<void>): Promise<void> {
+  try {
+    await handler();
+  } catch (error) {
+    const ref = referenceId();
+    logger.error({ err: error, ref, ...describe(interaction) }, 'handler failed');
+    try {
+      if (interaction.isAutocomplete()) {
+        if (!interaction.responded) await interaction.respond([]);
+      } else if (interaction.isRepliable()) {
+        const message = ephemeralText(errorMessage(ref));
+        if (interaction.replied) await interaction.followUp(message);
+        // A deferred reply still "thinking" must be resolved by editing it: Discord would turn a
+        // follow-up into that reply anyway, keeping the defer's visibility and ignoring the ephemeral flag.
+        else if (interaction.deferred) await interaction.editReply({ content: message.content, embeds: [], components: [], allowedMentions: message.allowedMentions });
+        else await interaction.reply(message);
+      }
+    } catch (replyError) {
+      logger.error({ err: replyError, ref, ...describe(interaction) }, 'could not tell the user about the failure');
+    }
+  }
+}

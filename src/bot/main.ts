@@ -1,0 +1,51 @@
+// `npm start`: the bot as it runs in production.
+import dotenv from 'dotenv';
+import { ConfigError, configReport, loadConfig, type BotConfig } from './config.ts';
+import { startBot } from './app.ts';
+import { createLogger } from './logger.ts';
+
+function readConfig(): BotConfig | null {
+  dotenv.config({ quiet: true });
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(configReport(error));
+    return null;
+  }
+}
+
+async function main(): Promise<number> {
+  const config = readConfig();
+  if (!config) return 1;
+  const logger = createLogger(config.logLevel, [config.token]);
+  // Handlers are wrapped; this catches what escapes elsewhere (a library's stray promise), so one failure never stops the bot.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
+  let bot;
+  try {
+    bot = await startBot(config, { logger });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const hint = code === 'TokenInvalid' ? ' DISCORD_TOKEN was refused by Discord: reset it in the Developer Portal and update .env.' : '';
+    logger.fatal({ err: error }, `bot could not start.${hint}`);
+    return 1;
+  }
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    bot.stop().then(() => process.exit(0), (error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return 0;
+}
+
+const code = await main();
+if (code !== 0) process.exit(code);

@@ -1,0 +1,85 @@
+import { TimestampStyles, time, type APIEmbed } from 'discord.js';
+import type { LoadIssue } from '../../corpus/types.ts';
+import type { IdChanges, ReloadOutcome, Snapshot } from '../../snapshot.ts';
+import { formatCount, formatDateId, formatDuration } from '../format.ts';
+import { LIMITS, escapeMarkdown, truncate } from '../limits.ts';
+import { BRAND_COLOR } from '../messages.ts';
+
+const FAILURE_COLOR = 0xd97706;
+/** File errors listed by name; the rest are counted, so a folder of broken files still fits. */
+const ISSUES_SHOWN = 15;
+
+function issueLine(issue: LoadIssue): string {
+  const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
+  return `• \`${truncate(where.replace(/`/g, "'"), 120)}\` — ${escapeMarkdown(truncate(issue.reason, 200))}`;
+}
+
+function issueList(issues: readonly LoadIssue[]): string {
+  if (issues.length === 0) return 'Tidak ada berkas bermasalah.';
+  const lines = issues.slice(0, ISSUES_SHOWN).map(issueLine);
+  if (issues.length > ISSUES_SHOWN) lines.push(`… dan ${formatCount(issues.length - ISSUES_SHOWN)} lainnya (lihat log).`);
+  return `**${formatCount(issues.length)} berkas dilewati:**\n${lines.join('\n')}`;
+}
+
+function changeLine(label: string, changes: IdChanges): string {
+  if (changes.count === 0) return `${label}: 0`;
+  const sample = changes.sample.map((id) => `\`${truncate(id.replace(/`/g, "'"), 60)}\``).join(', ');
+  const more = changes.count > changes.sample.length ? ', …' : '';
+  return `${label}: ${formatCount(changes.count)} (${sample}${more})`;
+}
+
+/** What `/korpus muat-ulang` answers: the new corpus and how it differs, or why the old one stays. */
+export function renderReload(outcome: ReloadOutcome): APIEmbed {
+  if (outcome.status === 'failed') {
+    const description = [
+      `Korpus lama tetap dipakai. Alasan: ${escapeMarkdown(outcome.reason)}`,
+      outcome.errors.length > 0 ? issueList(outcome.errors) : '',
+      `Durasi: ${formatDuration(outcome.durationMs)}`,
+    ].filter(Boolean).join('\n\n');
+    return { title: 'Muat ulang gagal', description: truncate(description, LIMITS.embedDescription), color: FAILURE_COLOR };
+  }
+  const r = outcome.report;
+  const description = [
+    `Artikel: ${formatCount(r.before)} → ${formatCount(r.after)}`,
+    changeLine('Ditambah', r.added),
+    changeLine('Dihapus', r.removed),
+    changeLine('Diubah', r.changed),
+    `Durasi: ${formatDuration(r.durationMs)}`,
+    '',
+    issueList(r.errors),
+  ].join('\n');
+  return { title: 'Korpus dimuat ulang', description: truncate(description, LIMITS.embedDescription), color: BRAND_COLOR };
+}
+
+function reloadSummary(last: ReloadOutcome | null, snapshot: Snapshot): string {
+  if (!last) return `Belum pernah; korpus dimuat saat bot mulai, ${time(snapshot.loadedAt, TimestampStyles.RelativeTime)} (${formatDuration(snapshot.durationMs)}).`;
+  const when = time(last.finishedAt, TimestampStyles.RelativeTime);
+  return last.status === 'swapped'
+    ? `Berhasil ${when}: ${formatCount(last.report.before)} → ${formatCount(last.report.after)} artikel (${formatDuration(last.report.durationMs)}).`
+    : `Gagal ${when}: ${escapeMarkdown(last.reason)}. Korpus sebelumnya tetap dipakai.`;
+}
+
+/** What `/korpus status` answers. */
+export function renderStatus(snapshot: Snapshot, last: ReloadOutcome | null, reloading: boolean): APIEmbed {
+  const { stats } = snapshot;
+  const publishers = stats.publishers.length === 0
+    ? 'Tidak diketahui'
+    : stats.publishers.slice(0, 12).map((p) => `${escapeMarkdown(p.name)} (${formatCount(p.count)})`).join(', ')
+      + (stats.publishers.length > 12 ? `, dan ${stats.publishers.length - 12} lainnya` : '');
+  const range = stats.dateRange
+    ? `${formatDateId(stats.dateRange.from, precisionOf(stats.dateRange.from))} – ${formatDateId(stats.dateRange.to, precisionOf(stats.dateRange.to))}`
+    : 'Tidak diketahui';
+  const fields = [
+    { name: 'Artikel', value: formatCount(stats.articles), inline: true },
+    { name: 'Penerbit', value: formatCount(stats.publishers.length), inline: true },
+    { name: 'Rentang tanggal', value: range, inline: true },
+    { name: 'Daftar penerbit', value: truncate(publishers, LIMITS.embedFieldValue) },
+    { name: 'Muat ulang terakhir', value: truncate(reloadSummary(last, snapshot) + (reloading ? '\nSedang berjalan sekarang.' : ''), LIMITS.embedFieldValue) },
+    { name: 'Berkas bermasalah', value: truncate(issueList(snapshot.errors), LIMITS.embedFieldValue) },
+  ];
+  return { title: 'Status korpus', color: BRAND_COLOR, fields };
+}
+
+function precisionOf(iso: string): 'day' | 'month' | 'year' {
+  return iso.length === 10 ? 'day' : iso.length === 7 ? 'month' : 'year';
+}

@@ -1,0 +1,113 @@
+import { ComponentType, type APIEmbed } from 'discord.js';
+import type { SearchHit } from '../../search/types.ts';
+import { formatCount, formatPublicationDate } from '../format.ts';
+import { LIMITS, escapeMarkdown, label, truncate } from '../limits.ts';
+import { BRAND_COLOR, clampPage, pagerRow, type MessageRow } from '../messages.ts';
+
+export const HITS_PER_PAGE = 5;
+
+/** A search's results as kept server-side for paging and the article menu. */
+export interface SearchSession {
+  query: string;
+  /** Filters as the user typed them, for the header line. */
+  filters: { sumber?: string; dari?: string; sampai?: string };
+  hits: SearchHit[];
+  total: number;
+  tookMs: number;
+  /** The engine's spelling suggestion when the query had few hits. */
+  didYouMean?: string;
+}
+
+/** custom_id layouts; `key` is a PageStore key (10 characters), so all stay far under 100. */
+export const SEARCH_IDS = {
+  page: (key: string, page: number) => `cari:hal:${key}:${page}`,
+  open: (key: string) => `cari:buka:${key}`,
+  articlePage: (key: string, hit: number, page: number) => `cari:art:${key}:${hit}:${page}`,
+};
+
+export function pageCount(session: SearchSession): number {
+  return Math.max(1, Math.ceil(session.hits.length / HITS_PER_PAGE));
+}
+
+/**
+ * Each hit gets a fixed share of the description, so a full page (header + 5 hits) always
+ * fits in 4,096 characters; a long title or url gives way before the excerpt does.
+ */
+const HEADER_MAX = 400;
+const HIT_BUDGET = Math.floor((LIMITS.embedDescription - HEADER_MAX - 2 * HITS_PER_PAGE) / HITS_PER_PAGE);
+const HIT_TITLE_MAX = 180;
+const SOURCE_LINE_MAX = 140;
+
+/** A link target Discord will not cut short: ")" and spaces would end a markdown link early. */
+export function safeUrl(url: string | null): string | null {
+  if (!url || !/^https?:\/\//i.test(url)) return null;
+  return url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+export function hitSourceLine(hit: Pick<SearchHit, 'publisher' | 'origin' | 'date'>): string {
+  const publisher = hit.publisher ? escapeMarkdown(hit.publisher) : 'Penerbit tidak diketahui';
+  const origin = hit.origin && hit.origin !== hit.publisher ? ` (sumber: ${escapeMarkdown(hit.origin)})` : '';
+  return truncate(`${publisher}${origin} · ${formatPublicationDate(hit.date)}`, SOURCE_LINE_MAX);
+}
+
+function hitBlock(hit: SearchHit, rank: number): string {
+  const title = truncate(escapeMarkdown(hit.title.replace(/\s+/g, ' ').trim()), HIT_TITLE_MAX);
+  const url = safeUrl(hit.url);
+  const linked = url !== null && title.length + url.length + 12 <= HIT_BUDGET / 2;
+  const heading = linked ? `**${rank}. [${title}](${url})**` : `**${rank}. ${title}**`;
+  const source = hitSourceLine(hit);
+  // The engine's excerpt is already escaped and bolded: only cut it, never escape it again.
+  const excerpt = truncate(hit.excerpt, HIT_BUDGET - heading.length - source.length - 2);
+  return `${heading}\n${source}\n${excerpt}`;
+}
+
+/** Filters in force and a spelling suggestion, above the hits. */
+function headerLine(session: SearchSession): string {
+  const { sumber, dari, sampai } = session.filters;
+  const parts = [
+    sumber && `sumber: ${escapeMarkdown(sumber)}`,
+    dari && `dari: ${escapeMarkdown(dari)}`,
+    sampai && `sampai: ${escapeMarkdown(sampai)}`,
+  ].filter(Boolean);
+  const lines = [
+    parts.length > 0 ? `Filter: ${parts.join(' · ')}` : '',
+    session.didYouMean ? `Mungkin maksud Anda: **${escapeMarkdown(session.didYouMean)}**?` : '',
+  ].filter((line) => line !== '');
+  return truncate(lines.join('\n'), HEADER_MAX);
+}
+
+/** One page of results: the embed, Prev/Next buttons (when there is more than a page) and the article menu. */
+export function renderSearchPage(session: SearchSession, key: string, page: number): { embeds: APIEmbed[]; components: MessageRow[] } {
+  const pages = pageCount(session);
+  const current = clampPage(page, pages);
+  const first = current * HITS_PER_PAGE;
+  const hits = session.hits.slice(first, first + HITS_PER_PAGE);
+  const blocks = hits.map((hit, i) => hitBlock(hit, first + i + 1));
+  const header = headerLine(session);
+  const description = truncate([header, ...blocks].filter((b) => b !== '').join('\n\n'), LIMITS.embedDescription);
+  const shown = session.total > session.hits.length ? ` (${session.hits.length} teratas ditampilkan)` : '';
+  const embed: APIEmbed = {
+    title: truncate(`Hasil pencarian: “${escapeMarkdown(session.query.replace(/\s+/g, ' '))}”`, LIMITS.embedTitle),
+    description,
+    color: BRAND_COLOR,
+    footer: { text: `Halaman ${current + 1}/${pages} · ${formatCount(session.total)} hasil${shown} · ${Math.round(session.tookMs)} ms` },
+  };
+  const components: MessageRow[] = [];
+  if (pages > 1) components.push(pagerRow((p) => SEARCH_IDS.page(key, p), current, pages));
+  if (hits.length > 0) {
+    components.push({
+      type: ComponentType.ActionRow,
+      components: [{
+        type: ComponentType.StringSelect,
+        custom_id: SEARCH_IDS.open(key),
+        placeholder: 'Buka satu artikel selengkapnya…',
+        options: hits.map((hit, i) => ({
+          label: label(`${first + i + 1}. ${hit.title}`, LIMITS.selectLabel),
+          description: label(`${hit.publisher ?? 'Penerbit tidak diketahui'} · ${formatPublicationDate(hit.date)}`, LIMITS.selectDescription),
+          value: String(first + i),
+        })),
+      }],
+    });
+  }
+  return { embeds: [embed], components };
+}

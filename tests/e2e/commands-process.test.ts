@@ -1,0 +1,84 @@
+// The bot's two processes against the fake Discord: `npm run deploy-commands` (global, or the guild's with
+// DISCORD_GUILD_ID) and `npm start` (logs in, answers, stops cleanly on SIGTERM, never logs the token).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+let fake: FakeDiscord;
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+});
+afterAll(() => fake?.close());
+
+const TOKEN = 'fake-bot-token.for-e2e-tests.only';
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  done: Promise<{ code: number | null; stdout: string; stderr: string }>;
+}
+
+/** Runs a script as its npm script does, asynchronously, so the fake in this process keeps serving. */
+function run(script: string, env: Record<string, string>): Run {
+  const child = spawn(join(repo, 'node_modules/.bin/tsx'), [join(repo, script)], {
+    cwd: repo, env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: join(repo, 'seeds'), ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => { stdout += chunk; });
+  child.stderr!.on('data', (chunk) => { stderr += chunk; });
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolveDone) => {
+    child.on('close', (code) => resolveDone({ code, stdout, stderr }));
+  });
+  return { child, stdout: () => stdout, done };
+}
+
+/** Polls the process's stdout: the fake's waits only wake on requests and gateway events. */
+async function waitForOutput(proc: Run, text: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!proc.stdout().includes(text)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${text} in:\n${proc.stdout()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const deploy = (env: Record<string, string>) => run('src/bot/deploy-commands.ts', env).done;
+
+describe('npm run deploy-commands', () => {
+  it('registers the commands globally by default', async () => {
+    const result = await deploy({});
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Registered 4 global commands/);
+    expect(fake.commands.global.map((c) => c.name)).toEqual(['cari', 'timeline', 'korpus', 'bantuan']);
+    expect(fake.commands.guild).toEqual([]);
+    fake.assertClean();
+  });
+
+  it('registers them in DISCORD_GUILD_ID when set', async () => {
+    const result = await deploy({ DISCORD_GUILD_ID: fake.guildId });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^Registered 4 commands in server ${fake.guildId}`));
+    expect(fake.commands.guild.map((c) => c.name)).toEqual(['cari', 'timeline', 'korpus', 'bantuan']);
+    fake.assertClean();
+  });
+});
+
+describe('npm start', () => {
+  it('logs in, registers guild commands, answers, and stops cleanly on SIGTERM without ever logging the token', async () => {
+    const bot = run('src/bot/main.ts', { DISCORD_GUILD_ID: fake.guildId, LOG_LEVEL: 'info' });
+    await waitForOutput(bot, '"msg":"bot ready"');
+    const reply = await fake.send(fake.slash('bantuan', {})).reply();
+    expect((reply.embeds[0] as { title: string }).title).toBe('Kliping: cara pakai');
+    bot.child.kill('SIGTERM');
+    const result = await bot.done;
+    expect(result.code).toBe(0);
+    const messages = result.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).toEqual(expect.arrayContaining(['corpus loaded', 'guild commands registered', 'bot ready', 'shutting down', 'bot stopped']));
+    expect(result.stdout + result.stderr).not.toContain(TOKEN);
+    fake.assertClean();
+  });
+});
