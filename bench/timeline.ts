@@ -1,0 +1,92 @@
+/**
+ * Timeline benchmark over ../shared/corpora/news-id.jsonl: what event extraction adds to loading
+ * the corpus (bar: ≤ 25%), and how long a timeline query takes, with and without a topic
+ * (bar: ≤ 200 ms), including the search engine's topic match.
+ *
+ *   npx tsx bench/timeline.ts [corpus.jsonl]      (npm run bench runs it with --expose-gc)
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { SearchEngine } from '../src/search/engine.ts';
+import { Timeline, TOPIC_ARTICLE_LIMIT } from '../src/timeline/timeline.ts';
+
+const corpus = resolve(process.argv[2] ?? '../shared/corpora/news-id.jsonl');
+if (!existsSync(corpus)) {
+  console.log(`Skipped: ${corpus} is absent (the timeline bench needs the shared news corpus).`);
+  process.exit(0);
+}
+
+const LOAD_RUNS = 3;
+const QUERY_RUNS = 40;
+const TOPICS = ['Habibie', 'revisi UU KPK', 'gempa', 'banjir', 'kebakaran hutan', 'Jokowi'];
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const p99 = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.99) - 1)]!;
+const ms = (x: number): string => `${x.toFixed(1)} ms`;
+const heapMb = (): number => {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
+function time<T>(work: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = work();
+  return { value, ms: performance.now() - start };
+}
+
+console.log(`corpus: ${corpus}`);
+const loadTimes: number[] = [];
+const buildTimes: number[] = [];
+let articles: Awaited<ReturnType<typeof loadCorpus>>['articles'] = [];
+let timeline: Timeline | undefined;
+for (let run = 0; run < LOAD_RUNS; run++) {
+  const start = performance.now();
+  articles = (await loadCorpus(corpus)).articles;
+  loadTimes.push(performance.now() - start);
+  timeline = undefined;
+  const built = time(() => Timeline.build(articles));
+  buildTimes.push(built.ms);
+  timeline = built.value;
+}
+console.log(`articles: ${articles.length}, events: ${timeline!.size}`);
+const load = median(loadTimes);
+const build = median(buildTimes);
+const engineStart = performance.now();
+const engine = await SearchEngine.build(articles);
+const engineMs = performance.now() - engineStart;
+const snapshot = load + engineMs;
+const pct = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(0)}%`;
+console.log(`\nload                                   ms      extraction adds`);
+console.log(`loadCorpus (median of ${LOAD_RUNS})           ${ms(load).padStart(10)}`);
+console.log(`Timeline.build (median of ${LOAD_RUNS})       ${ms(build).padStart(10)}   ${pct(build, load)} of loadCorpus (bar ≤ 25%)`);
+console.log(`SearchEngine.build (1 run)           ${ms(engineMs).padStart(10)}`);
+console.log(`snapshot: loadCorpus + engine       ${ms(snapshot).padStart(10)}   ${pct(build, snapshot)} of the snapshot load (ratio ${((snapshot + build) / snapshot).toFixed(2)}×)`);
+
+const tl = timeline!;
+console.log(`\nquery (${QUERY_RUNS} runs each)          first      median     p99        events/total   matcher median`);
+for (const topic of ['', ...TOPICS]) {
+  const q = topic === '' ? {} : { topic };
+  const first = time(() => tl.query(q, engine));
+  const runs: number[] = [];
+  const matcherRuns: number[] = [];
+  for (let i = 0; i < QUERY_RUNS; i++) {
+    runs.push(time(() => tl.query(q, engine)).ms);
+    if (topic !== '') matcherRuns.push(time(() => engine.matchArticles(topic, TOPIC_ARTICLE_LIMIT)).ms);
+  }
+  const label = topic === '' ? '(no topic)' : `"${topic}"`;
+  const counts = `${first.value.events.length}/${first.value.total}`;
+  const matcher = topic === '' ? '' : ms(median(matcherRuns));
+  console.log(`${label.padEnd(32)} ${ms(first.ms).padStart(9)}  ${ms(median(runs)).padStart(9)}  ${ms(p99(runs)).padStart(9)}  ${counts.padStart(12)}   ${matcher}`);
+}
+
+// What a timeline keeps in memory: heap with a second one built, minus heap without it.
+const heapWithout = heapMb();
+const second = Timeline.build(articles);
+const heapWith = heapMb();
+console.log(`\ntimeline heap: ${globalThis.gc ? `${(heapWith - heapWithout).toFixed(0)} MB (${second.size} events)` : 'run with --expose-gc'}`);
+console.log('Bar: a topic timeline ≤ 200 ms (p99). Machine shared with other work: figures are indicative.');

@@ -1,0 +1,190 @@
+import type { Article } from '../corpus/types.ts';
+import { findDates } from '../dates/find.ts';
+import { MONTHS, WEEKDAYS, alternation } from '../dates/names.ts';
+import type { DateMention, ResolvedDate } from '../dates/types.ts';
+import { analyze } from '../search/analyzer.ts';
+import { nameCount, sentenceTerms, type SentenceTerm } from './entities.ts';
+import { informativeness, sentenceSignals } from './score.ts';
+import { splitSentences, type SentenceSpan } from './sentences.ts';
+
+/** One dated sentence of one article: a report that something happened on a date. */
+export interface Candidate {
+  /** Index of the article in the array the timeline was built from. */
+  article: number;
+  date: ResolvedDate;
+  /**
+   * The days a vague date can denote ("pekan lalu": last week, shown as its month): it joins a
+   * report of one of those days when there is one.
+   */
+  window?: { from: string; to: string };
+  sentence: string;
+  /** Offsets, in `sentence`, of the expressions that name this date (removed from the summary). */
+  dateSpans: Array<[number, number]>;
+  /** The sentence names this date first: its main clause is about it, not about an aside. */
+  primary: boolean;
+  /** The sentence names no other date: it is about this one alone. */
+  soleDate: boolean;
+  /** Distinct analyzed terms of the sentence, date expressions left out: what a topic is matched on. */
+  terms: string[];
+  /**
+   * The terms of this date's own clause (the whole sentence unless it names several dates), and
+   * those among them that are names or acronyms: what reports are merged on.
+   */
+  clauseTerms: string[];
+  clauseNames: string[];
+  /** Informativeness of the sentence in its article (score.ts). */
+  score: number;
+}
+
+/** Fewer words than this besides the date: a byline, header or dateline, not a report. */
+const MIN_EVENT_WORDS = 5;
+/** A date's own clause with fewer terms than this says too little: the whole sentence speaks for it. */
+const MIN_CLAUSE_TERMS = 3;
+/** "UU Nomor 30 Tahun 2002": the year of a law's number, not a date anything happened. */
+const STATUTE_NUMBER = /\b(?:nomor|no\.?)\s*\d+[a-z]?\s*$/i;
+
+/**
+ * A cheap test that a paragraph may hold a date expression: a month or weekday name, a relative
+ * word, a year, or digits around a date separator. About two paragraphs in three fail it, and
+ * skipping findDates on them halves the time spent there. It must stay a superset of what
+ * findDates recognizes; tests/timeline/extract.test.ts checks it on the issue's expressions.
+ */
+const MAY_HOLD_DATE = new RegExp(
+  `\\b(?:${alternation([...MONTHS.keys(), ...WEEKDAYS.keys(), 'kemarin', 'besok', 'lusa', 'pekan', 'sepekan', 'seminggu', 'lalu', 'depan'])})\\b`
+    + '|\\b(?:hari|bulan|tahun)\\s+ini\\b|\\d[/.-]\\d|\\b(?:19|20)\\d\\d',
+  'i',
+);
+
+export function mayHoldDate(text: string): boolean {
+  return MAY_HOLD_DATE.test(text);
+}
+
+/**
+ * Dated sentences of one article's body. Captions and the page header are not in `paragraphs`,
+ * so they never become events. The article's own date resolves "kemarin" and missing years.
+ */
+export function extractCandidates(article: Article, articleIndex: number): Candidate[] {
+  const reference: ResolvedDate | null = article.date ? { iso: article.date.iso, precision: article.date.precision } : null;
+  const candidates: Candidate[] = [];
+  let gist: Set<string> | undefined;
+  article.paragraphs.forEach((paragraph, position) => {
+    if (!mayHoldDate(paragraph)) return;
+    const mentions = findDates(paragraph, reference);
+    if (mentions.length === 0) return;
+    const quotes = mentions.some((m) => m.resolution === 'relative') ? quotedRegions(paragraph) : [];
+    const usable = mentions.filter((m) => isEventDate(m, paragraph, quotes));
+    if (usable.length === 0) return;
+    for (const span of splitSentences(paragraph)) {
+      const inSentence = usable.filter((m) => m.start >= span.start && m.start < span.end);
+      if (inSentence.length === 0) continue;
+      gist ??= new Set(analyze(article.title));
+      candidates.push(...sentenceCandidates(span, inSentence, articleIndex, position, gist));
+    }
+  });
+  return candidates;
+}
+
+function sentenceCandidates(
+  span: SentenceSpan,
+  mentions: readonly DateMention[],
+  article: number,
+  position: number,
+  gist: ReadonlySet<string>,
+): Candidate[] {
+  const spans = mentions.map((m): [number, number] => [m.start - span.start, Math.min(m.end, span.end) - span.start]);
+  const undated = blank(span.text, spans);
+  const { terms: tokens, words } = sentenceTerms(undated);
+  if (words < MIN_EVENT_WORDS) return [];
+  const terms = distinctTerms(tokens);
+  const score = informativeness(sentenceSignals(span.text, position, { words, entities: nameCount(tokens) }, terms, gist));
+  const clauseEnds = mentions.length > 1 ? dateClauseEnds(undated, spans) : [];
+  const byDate = new Map<string, Candidate>();
+  mentions.forEach((mention, i) => {
+    const key = `${mention.date.iso}/${mention.date.precision}`;
+    const existing = byDate.get(key);
+    if (existing) {
+      existing.dateSpans.push(spans[i]!);
+      return;
+    }
+    // With several dates, each is about its own clause: "telepon pada Kamis (20/6), sehari setelah pertemuan … Rabu (19/6)".
+    const clause = mentions.length > 1
+      ? tokens.filter((t) => t.start >= (i === 0 ? 0 : clauseEnds[i - 1]!) && t.start < clauseEnds[i]!)
+      : tokens;
+    const own = distinctTerms(clause).length >= MIN_CLAUSE_TERMS ? clause : tokens;
+    byDate.set(key, {
+      article,
+      date: mention.date,
+      ...(mention.range ? { window: mention.range } : {}),
+      sentence: span.text,
+      dateSpans: [spans[i]!],
+      primary: byDate.size === 0,
+      soleDate: true,
+      terms,
+      clauseTerms: own === tokens ? terms : distinctTerms(own),
+      clauseNames: distinctTerms(own.filter((t) => t.name)),
+      score,
+    });
+  });
+  const found = [...byDate.values()];
+  if (found.length > 1) for (const candidate of found) candidate.soleDate = false;
+  return found;
+}
+
+function distinctTerms(tokens: readonly SentenceTerm[]): string[] {
+  return [...new Set(tokens.map((t) => t.term))];
+}
+
+/**
+ * Where the clause of each date ends in a sentence with several: at the first clause break after
+ * it, else where the next date starts; the last clause runs to the end.
+ */
+function dateClauseEnds(text: string, spans: ReadonlyArray<[number, number]>): number[] {
+  return spans.map(([, end], i) => {
+    const next = spans[i + 1]?.[0];
+    if (next === undefined) return text.length;
+    const comma = text.slice(end, next).search(/[,;]/);
+    return comma >= 0 ? end + comma : end;
+  });
+}
+
+/**
+ * A relative date inside a quotation counts from when it was said, not from the article's date;
+ * a statute's year is part of its name.
+ */
+function isEventDate(mention: DateMention, paragraph: string, quotes: ReadonlyArray<[number, number]>): boolean {
+  if (mention.resolution === 'relative' && insideAny(mention.start, quotes)) return false;
+  return !(mention.date.precision === 'year' && STATUTE_NUMBER.test(paragraph.slice(Math.max(0, mention.start - 20), mention.start)));
+}
+
+/** The text with the given spans replaced by spaces (offsets stay valid). */
+function blank(text: string, spans: ReadonlyArray<[number, number]>): string {
+  let out = text;
+  for (const [start, end] of spans) out = out.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + out.slice(end);
+  return out;
+}
+
+/** Character ranges inside quotation marks: a relative date there counts from when it was said. */
+function quotedRegions(text: string): Array<[number, number]> {
+  const regions: Array<[number, number]> = [];
+  let open = -1;
+  let straight = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '“') open = i;
+    else if (ch === '”' && open >= 0) {
+      regions.push([open, i]);
+      open = -1;
+    } else if (ch === '"') {
+      if (straight < 0) straight = i;
+      else {
+        regions.push([straight, i]);
+        straight = -1;
+      }
+    }
+  }
+  return regions;
+}
+
+function insideAny(offset: number, regions: ReadonlyArray<[number, number]>): boolean {
+  return regions.some(([start, end]) => offset > start && offset < end);
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { Timeline } from '../../src/timeline/timeline.ts';
+import type { TimelineEvent } from '../../src/timeline/types.ts';
+import { article, wordMatcher } from './fixtures.ts';
+
+const publishers = (event: TimelineEvent | undefined): (string | null)[] => event?.sources.map((s) => s.publisher) ?? [];
+
+const habibie = [
+  article({
+    id: 'a', publisher: 'Kompas.com', date: '2019-09-12',
+    title: 'Habibie Wafat',
+    paragraphs: [
+      'Presiden ketiga RI BJ Habibie meninggal dunia kemarin di RSPAD Gatot Soebroto, Jakarta, dalam usia 83 tahun.',
+      'Cuaca Jakarta pada Kamis (12/9/2019) diperkirakan cerah berawan sepanjang hari menurut BMKG.',
+    ],
+  }),
+  article({
+    id: 'b', publisher: 'Tempo.co', date: '2019-09-11',
+    title: 'BJ Habibie Tutup Usia',
+    paragraphs: ['Mantan Presiden BJ Habibie wafat di RSPAD Gatot Soebroto, Jakarta Pusat, pada Rabu (11/9/2019) pukul 18.05 WIB.'],
+  }),
+  article({
+    id: 'c', publisher: 'Tempo.co', date: '2019-09-12',
+    title: 'Duka untuk Habibie',
+    paragraphs: ['Kabar meninggalnya BJ Habibie di RSPAD Gatot Soebroto pada Rabu (11/9) mengejutkan banyak pihak.'],
+  }),
+  article({
+    id: 'd', publisher: 'Okezone', date: '2019-09-13',
+    title: 'Pemakaman Habibie',
+    captions: ['Jenazah BJ Habibie disemayamkan di rumah duka, Rabu, 11 September 2019. (Foto: Antara)'],
+    paragraphs: [
+      'Jenazah BJ Habibie dimakamkan di Taman Makam Pahlawan Kalibata, Jakarta, pada Kamis (12/9/2019) siang dengan upacara militer.',
+      'Habibie pertama kali dirawat di RSPAD Gatot Soebroto sejak awal bulan Juli karena kelelahan.',
+    ],
+  }),
+];
+
+describe('Timeline.build and query', () => {
+  it('resolves "kemarin" against the article date and merges reports across outlets, citing each outlet once', () => {
+    const { events } = Timeline.build(habibie).query({});
+    const death = events.find((e) => e.date === '2019-09-11');
+    expect(death?.precision).toBe('day');
+    expect(publishers(death).sort()).toEqual(['Kompas.com', 'Tempo.co']);
+    expect(events.filter((e) => e.date === '2019-09-11')).toHaveLength(1);
+  });
+
+  it('keeps different happenings of one day apart', () => {
+    const { events } = Timeline.build(habibie).query({});
+    const day12 = events.filter((e) => e.date === '2019-09-12');
+    expect(day12).toHaveLength(2);
+    expect(day12.some((e) => e.summary.startsWith('Jenazah BJ Habibie dimakamkan di Taman Makam Pahlawan Kalibata'))).toBe(true);
+  });
+
+  it('dates a month mention at month precision and never takes dates from captions', () => {
+    const { events } = Timeline.build(habibie).query({});
+    const july = events.find((e) => e.date === '2019-07');
+    expect(july?.precision).toBe('month');
+    expect(july?.summary).toBe('Habibie pertama kali dirawat di RSPAD Gatot Soebroto sejak awal bulan Juli karena kelelahan.');
+    const fromOkezone = events.filter((e) => publishers(e).includes('Okezone'));
+    expect(fromOkezone.map((e) => e.date).sort()).toEqual(['2019-07', '2019-09-12']);
+  });
+
+  it('shows events in date order with their summaries, under honest dates', () => {
+    const { events, total } = Timeline.build(habibie).query({});
+    expect(total).toBe(events.length);
+    expect(events.map((e) => e.date)).toEqual(['2019-07', '2019-09-11', '2019-09-12', '2019-09-12']);
+  });
+
+  it('resolves a missing year from the weekday', () => {
+    const timeline = Timeline.build([
+      article({
+        id: 'w', publisher: 'Pahami.id', date: '2020-01-05',
+        paragraphs: ['Menteri Luar Negeri Cho Tae Yul dan Antony Blinken dalam keterangannya pada Jumat (21/6) mengecam pakta pertahanan itu.'],
+      }),
+    ]);
+    // 21 June is a Friday in 2019, not in 2020 (the article's year).
+    expect(timeline.query({}).events.map((e) => e.date)).toEqual(['2019-06-21']);
+  });
+
+  it('joins "pekan lalu" to the report of a day in that week, else shows it at month precision', () => {
+    const timeline = Timeline.build([
+      article({ id: 'p1', publisher: 'Tempo.co', date: '2019-09-17', paragraphs: ['Rapat paripurna DPR mengesahkan revisi UU KPK pada Selasa (17/9/2019) meski ditolak pegiat antikorupsi.'] }),
+      article({
+        id: 'p2', publisher: 'Kompas.com', date: '2019-09-24',
+        paragraphs: [
+          'Pengesahan revisi UU KPK oleh rapat paripurna DPR pekan lalu memicu demonstrasi mahasiswa.',
+          'Sementara itu, harga cabai di Pasar Induk Kramat Jati naik pekan lalu karena pasokan dari Jawa Tengah berkurang.',
+        ],
+      }),
+    ]);
+    const { events } = timeline.query({});
+    expect(events.map((e) => [e.date, e.precision])).toEqual([['2019-09', 'month'], ['2019-09-17', 'day']]);
+    expect(publishers(events[1]).sort()).toEqual(['Kompas.com', 'Tempo.co']);
+    expect(events[0]!.summary).toMatch(/^Harga cabai di Pasar Induk Kramat Jati naik karena/);
+  });
+
+  it('takes no event from a byline, nor from a relative date inside a quotation', () => {
+    const timeline = Timeline.build([
+      article({
+        id: 'q', publisher: 'IDXChannel', date: '2024-06-25',
+        paragraphs: [
+          'Dian Kusumo Hapsari 25/06/2024 10:01 WIB',
+          '"Perjanjian kemitraan yang ditandatangani hari ini memberikan bantuan timbal balik," kata Putin seperti dikutip Reuters.',
+        ],
+      }),
+    ]);
+    const result = timeline.query({});
+    expect(result.events).toEqual([]);
+    expect(result.message).toMatch(/Belum ada peristiwa bertanggal/);
+  });
+
+  it('chooses the most reported events under a limit, and tells the total', () => {
+    const timeline = Timeline.build(habibie);
+    const result = timeline.query({ limit: 1 });
+    expect(result.total).toBe(4);
+    expect(result.events).toHaveLength(1);
+    expect(result.events[0]!.date).toBe('2019-09-11');
+  });
+
+  it('filters by date range at any precision, and explains a bad date', () => {
+    const timeline = Timeline.build(habibie);
+    expect(timeline.query({ from: '12 September 2019' }).events.map((e) => e.date)).toEqual(['2019-09-12', '2019-09-12']);
+    expect(timeline.query({ to: 'Juli 2019' }).events.map((e) => e.date)).toEqual(['2019-07']);
+    expect(timeline.query({ from: '2019-09', to: '2019-09' }).total).toBe(3);
+    const empty = timeline.query({ from: '2020' });
+    expect(empty.events).toEqual([]);
+    expect(empty.message).toMatch(/rentang/);
+    expect(timeline.query({ from: 'besok lusa' }).message).toMatch(/tidak dikenali/);
+  });
+
+  it('selects a topic through the matcher and the sentences own words', () => {
+    const timeline = Timeline.build(habibie);
+    const result = timeline.query({ topic: 'Habibie' }, wordMatcher(habibie));
+    // Article "a" matches, but its weather sentence is not about Habibie.
+    expect(result.events.map((e) => e.date)).toEqual(['2019-07', '2019-09-11', '2019-09-12']);
+    expect(result.events.every((e) => !e.summary.includes('Cuaca'))).toBe(true);
+  });
+
+  it('answers an unknown topic with a clear Indonesian message', () => {
+    const timeline = Timeline.build(habibie);
+    const none = timeline.query({ topic: 'gempa Palu' }, wordMatcher(habibie));
+    expect(none.events).toEqual([]);
+    expect(none.total).toBe(0);
+    expect(none.message).toMatch(/Tidak ada peristiwa bertanggal tentang "gempa Palu". Coba kata kunci lain/);
+    expect(timeline.query({ topic: 'yang dan di' }, wordMatcher(habibie)).message).toMatch(/kata umum/);
+  });
+});
