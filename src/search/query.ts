@@ -1,0 +1,123 @@
+/**
+ * The /cari query language: plain words, `"frasa persis"` for phrases, `-kata` (or `-"frasa"`) to exclude.
+ * Anything else is text: markdown, mentions and emoji simply contribute no words.
+ */
+import { isStopword, normalizeWord, scanWords, stem } from './analyzer.ts';
+
+export interface QueryWord {
+  /** As typed, for "did you mean" and display. */
+  text: string;
+  norm: string;
+  stem: string;
+}
+
+export interface ParsedQuery {
+  /** Words to rank by (phrase words included), stopwords removed, duplicates dropped. */
+  words: QueryWord[];
+  /**
+   * The stopwords of the query ("kini", "segera", "seorang"): too common to search by alone, but a
+   * headline a user remembers holds them too, so they help rank.
+   */
+  commonWords: QueryWord[];
+  /** Each phrase as its normalized word sequence, stopwords kept: the text must contain it as written. */
+  phrases: string[][];
+  /** Words whose stem must not occur. */
+  excluded: QueryWord[];
+  excludedPhrases: string[][];
+  /** Why the query cannot be run, in Indonesian. */
+  problem?: string;
+}
+
+export const MAX_QUERY_CHARS = 300;
+export const MAX_QUERY_WORDS = 32;
+
+const QUOTES = /["“”„«»]/g;
+
+/** Words of a fragment: every word, stopwords flagged. */
+function wordsOf(fragment: string): { word: QueryWord; stopword: boolean }[] {
+  const found: { word: QueryWord; stopword: boolean }[] = [];
+  scanWords(fragment, (start, end) => {
+    const text = fragment.slice(start, end);
+    const norm = normalizeWord(text);
+    if (norm.length > 0) found.push({ word: { text, norm, stem: stem(norm) }, stopword: isStopword(norm) });
+  });
+  return found;
+}
+
+/** Splits the query into quoted and unquoted fragments; an unmatched quote counts as plain text. */
+function fragments(query: string): { text: string; quoted: boolean; negated: boolean }[] {
+  const parts: { text: string; quoted: boolean; negated: boolean }[] = [];
+  const normalized = query.replace(QUOTES, '"');
+  let rest = normalized;
+  for (;;) {
+    const open = rest.indexOf('"');
+    const close = open === -1 ? -1 : rest.indexOf('"', open + 1);
+    if (close === -1) {
+      parts.push({ text: rest, quoted: false, negated: false });
+      return parts;
+    }
+    const before = rest.slice(0, open);
+    const negated = /(^|\s)-$/.test(before);
+    parts.push({ text: negated ? before.slice(0, -1) : before, quoted: false, negated: false });
+    parts.push({ text: rest.slice(open + 1, close), quoted: true, negated });
+    rest = rest.slice(close + 1);
+  }
+}
+
+export function parseQuery(query: string): ParsedQuery {
+  const parsed: ParsedQuery = { words: [], commonWords: [], phrases: [], excluded: [], excludedPhrases: [] };
+  // NFKC first: circled, fullwidth and styled letters become plain ones ("ⓚⓞⓡⓔⓐ" is "korea")
+  const trimmed = query.normalize('NFKC').trim();
+  if (trimmed === '') return { ...parsed, problem: 'Kueri kosong: tuliskan beberapa kata yang Anda ingat dari berita.' };
+  if (trimmed.length > MAX_QUERY_CHARS) {
+    return { ...parsed, problem: `Kueri terlalu panjang (${trimmed.length} karakter; paling banyak ${MAX_QUERY_CHARS}). Cukup dua atau tiga kata khas.` };
+  }
+
+  let sawWord = false;
+  const seen = new Set<string>();
+  const addWord = (word: QueryWord, stopword: boolean) => {
+    if (seen.has(word.norm)) return;
+    seen.add(word.norm);
+    if (stopword) parsed.commonWords.push(word);
+    else parsed.words.push(word);
+  };
+  for (const fragment of fragments(trimmed)) {
+    if (fragment.quoted) {
+      const words = wordsOf(fragment.text);
+      if (words.length === 0) continue;
+      sawWord = true;
+      const sequence = words.map((w) => w.word.norm);
+      if (fragment.negated) {
+        parsed.excludedPhrases.push(sequence);
+        continue;
+      }
+      parsed.phrases.push(sequence);
+      for (const { word, stopword } of words) addWord(word, stopword);
+      continue;
+    }
+    // unquoted: words, some of them negated by a leading "-"
+    for (const piece of fragment.text.split(/\s+/)) {
+      const negated = piece.startsWith('-') && piece.length > 1;
+      for (const { word, stopword } of wordsOf(negated ? piece.slice(1) : piece)) {
+        sawWord = true;
+        if (negated) {
+          if (!stopword) parsed.excluded.push(word);
+        } else addWord(word, stopword);
+      }
+    }
+  }
+
+  if (!sawWord) return { ...parsed, problem: 'Kueri tidak berisi kata yang bisa dicari (hanya tanda baca, simbol, atau emoji).' };
+  if (parsed.words.length === 0) {
+    const onlyExclusions = parsed.excluded.length > 0 || parsed.excludedPhrases.length > 0;
+    return {
+      ...parsed,
+      problem: onlyExclusions
+        ? 'Kueri hanya berisi pengecualian (-kata). Tambahkan kata yang dicari.'
+        : 'Kueri hanya berisi kata umum (seperti "yang", "dan", "di"). Tambahkan kata yang lebih khas.',
+    };
+  }
+  if (parsed.words.length > MAX_QUERY_WORDS) parsed.words.length = MAX_QUERY_WORDS;
+  if (parsed.commonWords.length > MAX_QUERY_WORDS) parsed.commonWords.length = MAX_QUERY_WORDS;
+  return parsed;
+}

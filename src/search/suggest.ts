@@ -1,0 +1,72 @@
+/**
+ * Autocomplete for /cari: the typed text with its last word completed from the corpus vocabulary
+ * (most frequent words first), then titles of the articles the completed query finds.
+ */
+import type { Article } from '../corpus/types.ts';
+import { normalizeWord } from './analyzer.ts';
+import { docFrequency, type IndexData } from './inverted-index.ts';
+
+type Matcher = (query: string, limit: number) => { id: string; score: number }[];
+
+/** Word completions offered before titles. */
+const MAX_COMPLETIONS = 8;
+
+export class Suggester {
+  private readonly titleById = new Map<string, string>();
+  private readonly recentTitles: string[];
+
+  constructor(
+    private readonly index: IndexData,
+    articles: readonly Article[],
+    recency: Float64Array,
+    private readonly match: Matcher,
+  ) {
+    for (const article of articles) this.titleById.set(article.id, article.title);
+    this.recentTitles = [...articles.keys()]
+      .filter((doc) => articles[doc]!.title !== '')
+      .sort((a, b) => recency[b]! - recency[a]!)
+      .slice(0, 25)
+      .map((doc) => articles[doc]!.title);
+  }
+
+  suggest(typed: string, limit: number): string[] {
+    if (limit === 0) return [];
+    const text = typed.replace(/\s+/g, ' ').trimStart().slice(0, 200);
+    if (text.trim() === '') return this.recentTitles.slice(0, limit);
+    const endsWord = !/\s$/.test(text);
+    const cut = text.lastIndexOf(' ');
+    const head = endsWord ? text.slice(0, cut + 1) : text;
+    const partial = endsWord ? normalizeWord(text.slice(cut + 1)) : '';
+    const completions = partial === '' ? [] : this.complete(partial, Math.min(MAX_COMPLETIONS, limit)).map((word) => head + word);
+
+    const out = new Set(completions);
+    const query = completions[0] ?? text;
+    for (const { id } of this.match(query, limit)) {
+      if (out.size >= limit) break;
+      const title = this.titleById.get(id);
+      if (title) out.add(title);
+    }
+    return [...out].slice(0, limit);
+  }
+
+  /** The most frequent vocabulary words starting with `partial` (term ids are in lexicographic order). */
+  private complete(partial: string, limit: number): string[] {
+    const { terms } = this.index.surface;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid]! < partial) lo = mid + 1;
+      else hi = mid;
+    }
+    const best: { term: string; df: number }[] = [];
+    for (let id = lo; id < terms.length && terms[id]!.startsWith(partial); id++) {
+      const df = docFrequency(this.index.surface, id);
+      if (best.length === limit && df <= best[limit - 1]!.df) continue;
+      best.push({ term: terms[id]!, df });
+      best.sort((a, b) => b.df - a.df);
+      if (best.length > limit) best.pop();
+    }
+    return best.map((b) => b.term);
+  }
+}

@@ -1,0 +1,205 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { article, day, month } from './fixtures.ts';
+
+const SEED_TITLE = {
+  asKecam: 'AS Kecam Pernyataan Presiden Rusia Vladimir Putin tentang Pengiriman Senjata ke Korea Utara',
+  kecamKeras: 'AS, Jepang hingga Korsel Kecam Keras Kerja Sama Militer Rusia-Korut',
+  gedungPutih: 'Sebelum Kim Jong-un dan Putin Bertemu, Gedung Putih Minta Korut Tidak Beri Senjata ke Rusia',
+  kritikKeras: 'Pemerintah Korea Selatan Dan Amerika Serikat mengkritik keras kerja sama pertahanan baru antara Korea Utara dan Rusia',
+  ketakutan: 'AS Ketakutan Vladimir Putin Akan Bertemu Kim Jong-Un di Korea Utara, Ini yang Dikhawatirkan',
+};
+
+let seeds: SearchEngine;
+beforeAll(async () => {
+  seeds = await SearchEngine.build((await loadCorpus('seeds')).articles);
+});
+
+const titles = (query: string, opts = {}) => seeds.search(query, opts).hits.map((h) => h.title);
+
+describe('morphology', () => {
+  it('finds the "Kecam" articles for kecaman and mengecam', () => {
+    for (const query of ['kecaman', 'mengecam', 'dikecam']) {
+      expect(titles(query).slice(0, 2).sort(), query).toEqual([SEED_TITLE.asKecam, SEED_TITLE.kecamKeras].sort());
+    }
+  });
+
+  it('joins persenjataan and senjata', () => {
+    const found = titles('persenjataan');
+    expect(found).toContain(SEED_TITLE.asKecam);
+    expect(found).toContain(SEED_TITLE.gedungPutih);
+  });
+
+  it('ranks the exact form above a stem-only match', () => {
+    const engine = new Promise<SearchEngine>((resolve) =>
+      resolve(
+        SearchEngine.build([
+          article({ id: 'stem', title: 'Warga mengecam banjir', paragraphs: ['Isi.'] }),
+          article({ id: 'exact', title: 'Warga kecaman banjir', paragraphs: ['Isi.'] }),
+        ]),
+      ),
+    );
+    return engine.then((e) => expect(e.search('kecaman banjir').hits.map((h) => h.articleId)).toEqual(['exact', 'stem']));
+  });
+});
+
+describe('typos', () => {
+  it('finds the article despite a typo, and suggests the spelling', () => {
+    const result = seeds.search('pyongayng');
+    expect(result.hits.length).toBeGreaterThan(0);
+    expect(result.didYouMean).toBe('pyongyang');
+    expect(titles('ketakutn putin')[0]).toBe(SEED_TITLE.ketakutan);
+  });
+
+  it('does not correct words the corpus knows', () => {
+    expect(seeds.search('korea').didYouMean).toBeUndefined();
+  });
+});
+
+describe('ranking', () => {
+  it('puts articles matching every word above those matching one', () => {
+    expect(titles('putin gedung')[0]).toBe(SEED_TITLE.gedungPutih);
+  });
+
+  it('breaks ties toward the more recent article', async () => {
+    const engine = await SearchEngine.build([
+      article({ id: 'old', title: 'Banjir di Semarang', date: day('2024-01-02'), paragraphs: ['Air naik.'] }),
+      article({ id: 'new', title: 'Banjir di Semarang', date: day('2024-03-04'), paragraphs: ['Air naik.'] }),
+      article({ id: 'undated', title: 'Banjir di Semarang', paragraphs: ['Air naik.'] }),
+    ]);
+    expect(engine.search('banjir semarang').hits.map((h) => h.articleId)).toEqual(['new', 'old', 'undated']);
+  });
+});
+
+describe('operators', () => {
+  it('keeps only articles holding a "phrase" as written', () => {
+    expect(titles('"kecam keras kerja sama"')).toEqual([SEED_TITLE.kecamKeras]);
+    expect(titles('"kerja sama militer"').sort()).toEqual([SEED_TITLE.kecamKeras, SEED_TITLE.kritikKeras].sort());
+    expect(titles('"militer kerja sama"')).toEqual([]);
+  });
+
+  it('drops articles with an excluded word, in any form', () => {
+    expect(titles('kecam -ukraina')).toEqual([SEED_TITLE.asKecam]);
+    expect(titles('senjata -pyongyang')).toEqual([SEED_TITLE.kecamKeras]);
+    expect(titles('korea -kecaman').sort()).toEqual([SEED_TITLE.gedungPutih, SEED_TITLE.kritikKeras, SEED_TITLE.ketakutan].sort());
+  });
+});
+
+describe('filters', () => {
+  it('filters on the publisher in any case', () => {
+    expect(titles('korea', { publisher: 'idxchannel' })).toEqual([SEED_TITLE.kecamKeras]);
+    const unknown = seeds.search('korea', { publisher: 'Harian Entah' });
+    expect(unknown.hits).toEqual([]);
+    expect(unknown.problem).toMatch(/Sumber "Harian Entah" tidak ada/);
+  });
+
+  it('filters on an inclusive date range', () => {
+    expect(titles('korea', { from: '2024-06-20', to: '2024-06-21' }).sort()).toEqual([SEED_TITLE.asKecam, SEED_TITLE.kritikKeras].sort());
+    expect(titles('korea', { from: '2024-06-25' })).toEqual([SEED_TITLE.kecamKeras]);
+  });
+
+  it('counts a month-precision date as in range when its month overlaps', () => {
+    expect(titles('putin', { from: '2023-09-15', to: '2023-09-16' })).toEqual([SEED_TITLE.gedungPutih]);
+    expect(titles('putin', { from: '2023-10-01', to: '2023-12-31' })).toEqual([]);
+  });
+
+  it('explains bad dates and reversed ranges', () => {
+    expect(seeds.search('korea', { from: '2024-13-01' }).problem).toMatch(/tidak dikenali/);
+    expect(seeds.search('korea', { from: '2024-06-30', to: '2024-06-01' }).problem).toMatch(/terbalik/);
+  });
+});
+
+describe('excerpts', () => {
+  it('bolds the matched words as written in the article', () => {
+    const hit = seeds.search('kecaman militer').hits.find((h) => h.title === SEED_TITLE.kecamKeras)!;
+    expect(hit.excerpt).toContain('**mengecam**');
+    expect(hit.excerpt).toContain('**militer**');
+    expect(hit.excerpt.length).toBeLessThan(360);
+  });
+
+  it('cuts a long paragraph at word boundaries around the match, with ellipses', async () => {
+    const filler = 'kata '.repeat(100);
+    const engine = await SearchEngine.build([article({ id: 'long', title: 'Panjang', paragraphs: [`${filler}gempa besar mengguncang ${filler}`] })]);
+    const excerpt = engine.search('gempa').hits[0]!.excerpt;
+    expect(excerpt.startsWith('…')).toBe(true);
+    expect(excerpt.endsWith('…')).toBe(true);
+    expect(excerpt).toContain('**gempa**');
+    expect(excerpt).toMatch(/^…kata( kata)* \*\*gempa\*\* besar mengguncang( kata)+…$/);
+  });
+
+  it("escapes the article's markdown and defuses mass mentions", async () => {
+    const engine = await SearchEngine.build([
+      article({ id: 'md', title: 'Markdown', paragraphs: ['Harga *naik* _tajam_ ~~hari~~ `ini` | [tautan](x) > # @everyone gempa'] }),
+    ]);
+    const excerpt = engine.search('gempa').hits[0]!.excerpt;
+    expect(excerpt).toBe('Harga \\*naik\\* \\_tajam\\_ \\~\\~hari\\~\\~ \\`ini\\` \\| \\[tautan\\](x) \\> \\# @\u200beveryone **gempa**');
+  });
+
+  it('falls back to the lead paragraph when only the title matched', async () => {
+    const engine = await SearchEngine.build([article({ id: 't', title: 'Gempa di Cianjur', paragraphs: ['Warga mengungsi.', 'Kedua.'] })]);
+    expect(engine.search('gempa').hits[0]!.excerpt).toBe('Warga mengungsi.');
+  });
+});
+
+describe('absurd queries', () => {
+  it.each([
+    ['', /kosong/],
+    ['    ', /kosong/],
+    ['yang dan di', /kata umum/],
+    ['?!... ,,, ---', /tidak berisi kata/],
+    ['🎉🔥😂', /tidak berisi kata/],
+    ['"', /tidak berisi kata/],
+    ['-putin', /pengecualian/],
+    ['korea '.repeat(170), /terlalu panjang/],
+  ])('%j gets a clear problem', (query, problem) => {
+    const result = seeds.search(query);
+    expect(result.hits).toEqual([]);
+    expect(result.problem).toMatch(problem);
+  });
+
+  it.each(['**putin** _korea_ [x](http://y)', '@everyone', '<@123> putin', '"putin', 'a'.repeat(200), 'ⓚⓞⓡⓔⓐ'])(
+    '%j is answered without a problem or an exception',
+    (query) => {
+      const result = seeds.search(query);
+      expect(result.problem).toBeUndefined();
+      expect(Array.isArray(result.hits)).toBe(true);
+    },
+  );
+
+  it('treats nonsense limits as the default', () => {
+    expect(seeds.search('korea', { limit: Number.NaN }).hits).toHaveLength(5);
+    expect(seeds.search('korea', { limit: -3 }).hits).toHaveLength(1);
+    expect(seeds.search('korea', { limit: 2.7 }).hits).toHaveLength(2);
+    expect(seeds.suggest('ko', Number.POSITIVE_INFINITY).length).toBeLessThanOrEqual(25);
+  });
+
+  it('answers the markdown and styled-letter queries by their words', () => {
+    expect(titles('**putin** _gedung_')[0]).toBe(SEED_TITLE.gedungPutih);
+    expect(titles('ⓚⓔⓣⓐⓚⓤⓣⓐⓝ')[0]).toBe(SEED_TITLE.ketakutan);
+  });
+});
+
+describe('suggest, publishers, matchArticles', () => {
+  it('completes the last word from the vocabulary, then offers titles', () => {
+    const suggestions = seeds.suggest('presiden pu');
+    expect(suggestions.length).toBeLessThanOrEqual(25);
+    expect(suggestions).toContain('presiden putin');
+    expect(suggestions.some((s) => Object.values(SEED_TITLE).includes(s))).toBe(true);
+    expect(seeds.suggest('', 3)).toHaveLength(3);
+    expect(seeds.suggest('zzzq')).toEqual([]);
+  });
+
+  it('lists publishers matching a prefix, in any case', () => {
+    expect(seeds.publishers('kompas')).toEqual(['Kompas TV']);
+    expect(seeds.publishers()).toHaveLength(5);
+  });
+
+  it('ranks article ids for the timeline, and knows articles by id', () => {
+    const ids = seeds.matchArticles('kecaman', 5).map((m) => m.id);
+    expect(ids).toHaveLength(2);
+    expect(seeds.article(ids[0]!)?.title).toMatch(/Kecam/);
+    expect(seeds.article('nope')).toBeUndefined();
+    expect(seeds.size).toBe(5);
+  });
+});
