@@ -33,7 +33,7 @@ export function configReport(error: ConfigError): string {
     'kliping cannot start: the configuration is incomplete.',
     ...error.problems.map((problem) => `  - ${problem}`),
     '',
-    'To set up: copy .env.example to .env and fill it in (src/bot/README-notes.md walks through it in 5 minutes).',
+    'To set up: copy .env.example to .env and fill it in (README.md, "Running the Kliping bot", walks through it in 5 minutes).',
     'Without Discord, the same search works offline:  npm run cli -- cari "kecaman Putin"',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 // A local Discord API for end-to-end tests: REST over node:http and the gateway over ws, on 127.0.0.1.
 // It records every request, validates every body the bot sends (OpenAPI spec + Discord's limits), keeps the
-// messages the bot creates, and lets tests await what the bot did with an interaction. See ../README-notes.md.
+// messages the bot creates, and lets tests await what the bot did with an interaction. README.md, "Tests and benchmarks", explains it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CommandRegistry } from './commands.ts';
