@@ -9,9 +9,13 @@ export interface DateParts {
 
 const DAY_MS = 86_400_000;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Arithmetic, not a Date: weekday year guesses call this sixty times per date. */
 export function isValidDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!);
 }
 
 /** Day number since the epoch (UTC), for day arithmetic without time zones. */
@@ -21,7 +25,7 @@ export function dayNumber(year: number, month: number, day: number): number {
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(year: number, month: number, day: number): number {
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return weekdayOfDayNumber(dayNumber(year, month, day));
 }
 
 /** Weekday of a day number; day 0 (1970-01-01) was a Thursday. */

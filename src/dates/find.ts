@@ -4,7 +4,7 @@ import {
 } from './calendar.ts';
 import { isFutureContext } from './context.ts';
 import { MONTHS, WEEKDAYS } from './names.ts';
-import { BEFORE, NUMBER_WORDS, PATTERNS, before, type Groups } from './patterns.ts';
+import { BEFORE, DAY_BEFORE_YEAR, NUMBER_WORDS, PATTERNS, before, type Groups } from './patterns.ts';
 
 /*
  * Every match of a pattern (./patterns.ts) is read into a resolved candidate or rejected; overlaps
@@ -237,6 +237,9 @@ function weekdayOnlyCandidate(ctx: Context, m: RegExpExecArray): Candidate | nul
   return { start: m.index, end: m.index + m[0].length, date: toResolved(fromDayNumber(refDay + offset)), resolution: 'relative' };
 }
 
+/** What a statute's "Tahun NNNN" follows: its number ("UU Nomor 30", "PP No. 43"). */
+const STATUTE_NUMBER = /\b(?:nomor|no\.?)\s*\d+[a-z]?\s*$/i;
+
 /** "Juni 2024" (month precision), "tahun 2019" / "sejak 2019" (year precision); a bare number is no date. */
 function yearCandidate(text: string, m: RegExpExecArray): Candidate | null {
   const end = m.index + m[0].length;
@@ -245,7 +248,10 @@ function yearCandidate(text: string, m: RegExpExecArray): Candidate | null {
   if (month) return { start: month.at('mon')!, end, date: toResolved({ year, month: monthNumber(month.groups.mon)! }), resolution: 'explicit' };
   const word = before(text, m.index, BEFORE.yearWord);
   if (!word) return null;
-  return { start: word.at('tahun') ?? m.index, end, date: toResolved({ year }), resolution: 'explicit' };
+  const tahun = word.at('tahun');
+  // "UU Nomor 30 Tahun 2002": the year is part of the statute's name, not a date.
+  if (tahun !== undefined && STATUTE_NUMBER.test(text.slice(Math.max(0, tahun - 20), tahun))) return null;
+  return { start: tahun ?? m.index, end, date: toResolved({ year }), resolution: 'explicit' };
 }
 
 /** Reads one match of a pattern into a candidate, or rejects it. */
@@ -263,14 +269,15 @@ function readNumeric(ctx: Context, m: RegExpExecArray): Candidate | null {
   return c;
 }
 
-const READERS: readonly [RegExp, Reader][] = [
+/** A pattern, its reader, and optionally a cheaper test the text must pass for the pattern to be worth a scan. */
+const READERS: readonly [RegExp, Reader, RegExp?][] = [
   [PATTERNS.dayMonthName, (ctx, m) => {
     const g = m.groups as Groups;
     // Without a year, "3 mei" or "2 Des" must look like a month name to count.
     if (g.y === undefined && !isCapitalized(g.mon!)) return null;
     return dayCandidate(ctx, m, g.y, monthNumber(g.mon), g.d);
   }],
-  [PATTERNS.monthNameDay, (ctx, m) => dayCandidate(ctx, m, m.groups!.y, monthNumber(m.groups!.mon), m.groups!.d)],
+  [PATTERNS.monthNameDay, (ctx, m) => dayCandidate(ctx, m, m.groups!.y, monthNumber(m.groups!.mon), m.groups!.d), DAY_BEFORE_YEAR],
   [PATTERNS.numeric, readNumeric],
   [PATTERNS.dayMonthNumeric, (ctx, m) => (before(ctx.text, m.index, BEFORE.weekday)
     ? dayCandidate(ctx, m, undefined, Number(m.groups!.m), m.groups!.d) : null)],
@@ -282,7 +289,8 @@ const READERS: readonly [RegExp, Reader][] = [
 ];
 
 function* candidates(ctx: Context): Generator<Candidate> {
-  for (const [pattern, read] of READERS) {
+  for (const [pattern, read, needs] of READERS) {
+    if (needs && !needs.test(ctx.text)) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(ctx.text); m; m = pattern.exec(ctx.text)) {
       const c = read(ctx, m);

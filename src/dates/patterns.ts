@@ -45,13 +45,23 @@ export const PATTERNS = {
   weekdayOnly: new RegExp(`\\b(?<wd>${WEEKDAY_NAMES})\\b(?:\\s+(?<rel>(?:pekan|minggu)\\s+(?:lalu|depan)|lalu|kemarin|ini|depan|mendatang|malam|pagi|siang|sore))?`, 'gi'),
 } as const;
 
-/** Context read backwards: each matches at the end of the slice of text just before a candidate. */
+/**
+ * What every monthNameDay match contains ("9, 2022"). It starts on a digit, so it is found fast; a
+ * text without it skips that pattern's slower scan, which tries every month name at every word.
+ */
+export const DAY_BEFORE_YEAR = /\d(?:st|nd|rd|th)?(?:,\s*|\s+)(?:19|20)\d{2}/i;
+
+/**
+ * Context read backwards: each matches at the end of the slice of text just before a candidate.
+ * No 'd' flag (match indices make every exec, even a failing one, several times slower): each
+ * named group's text occurs only once in its match, so `before` finds it with lastIndexOf.
+ */
 export const BEFORE = {
-  weekday: new RegExp(`(?:^|[^\\p{L}])(?<wd>${WEEKDAY_NAMES})(?:\\s+(?:lalu|kemarin))?\\s*,?\\s*\\(?\\s*$`, 'iud'),
-  month: new RegExp(`(?:^|[^\\p{L}])(?<mon>${MONTH_NAMES})\\.?(?:,\\s*|\\s+)$`, 'iud'),
-  yearWord: new RegExp(`(?:^|[^\\p{L}])(?:(?<tahun>tahun)|(?:${PREPOSITION}|per))\\s+$`, 'iud'),
-  monthWord: new RegExp(`(?:^|[^\\p{L}])(?:(?<prep>${PREPOSITION})\\s+)?(?:(?<bulan>bulan)\\s+)?$`, 'iud'),
-  dayWord: new RegExp(`(?:^|[^\\p{L}])(?:(?<prep>${PREPOSITION})\\s+)?(?:(?<hari>hari)\\s+)?$`, 'iud'),
+  weekday: new RegExp(`(?:^|[^\\p{L}])(?<wd>${WEEKDAY_NAMES})(?:\\s+(?:lalu|kemarin))?\\s*,?\\s*\\(?\\s*$`, 'iu'),
+  month: new RegExp(`(?:^|[^\\p{L}])(?<mon>${MONTH_NAMES})\\.?(?:,\\s*|\\s+)$`, 'iu'),
+  yearWord: new RegExp(`(?:^|[^\\p{L}])(?:(?<tahun>tahun)|(?:${PREPOSITION}|per))\\s+$`, 'iu'),
+  monthWord: new RegExp(`(?:^|[^\\p{L}])(?:(?<prep>${PREPOSITION})\\s+)?(?:(?<bulan>bulan)\\s+)?$`, 'iu'),
+  dayWord: new RegExp(`(?:^|[^\\p{L}])(?:(?<prep>${PREPOSITION})\\s+)?(?:(?<hari>hari)\\s+)?$`, 'iu'),
 } as const;
 const BEFORE_SPAN = 24;
 
@@ -60,8 +70,9 @@ export function before(text: string, start: number, re: RegExp): { groups: Group
   const from = Math.max(0, start - BEFORE_SPAN);
   const m = re.exec(text.slice(from, start));
   if (!m) return null;
-  return { groups: (m.groups ?? {}) as Groups, at: (name) => {
-    const span = m.indices?.groups?.[name];
-    return span ? from + span[0] : undefined;
+  const groups = (m.groups ?? {}) as Groups;
+  return { groups, at: (name) => {
+    const group = groups[name];
+    return group === undefined ? undefined : from + m.index + m[0].lastIndexOf(group);
   } };
 }

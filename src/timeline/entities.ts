@@ -23,6 +23,42 @@ export interface SentenceTerm {
   name: boolean;
 }
 
+/** How the analyzer reads one written word form. */
+interface WordReading {
+  /** Empty for a form that normalizes to nothing: not a word. */
+  norm: string;
+  /** Its index terms (stem, then the stems of a hyphenated word's halves); none for a stopword. */
+  terms: string[];
+  /** A name wherever it stands (an acronym), or only when it does not open the sentence (a capitalized word). */
+  nameFirst: boolean;
+  nameLater: boolean;
+}
+
+/**
+ * Readings by written form. News repeats the same forms over and over, so this spares normalizing,
+ * stopword lookup, stemming and the name test on almost every word; bounded like the stem cache.
+ */
+const readings = new Map<string, WordReading>();
+const READING_CACHE_LIMIT = 500_000;
+
+function readWord(surface: string): WordReading {
+  let reading = readings.get(surface);
+  if (reading !== undefined) return reading;
+  const norm = normalizeWord(surface);
+  const terms: string[] = [];
+  if (norm.length > 0 && !isStopword(norm)) {
+    const token = { norm, stem: stem(norm) };
+    terms.push(token.stem);
+    for (const part of hyphenParts(token)) terms.push(part.stem);
+  }
+  const name = norm.length > 0 && isCapitalized(surface) && !NOT_NAMES.has(norm);
+  const acronym = surface.length >= 2 && surface === surface.toUpperCase() && /\p{L}/u.test(surface);
+  reading = { norm, terms, nameFirst: name && acronym, nameLater: name };
+  if (readings.size >= READING_CACHE_LIMIT) readings.clear();
+  readings.set(surface, reading);
+  return reading;
+}
+
 /**
  * Index terms of a sentence (as `analyze` gives them) with offsets and name flags, and its word
  * count, stopwords included. Stopwords are never stemmed: this runs on every dated sentence.
@@ -31,26 +67,28 @@ export function sentenceTerms(text: string): { terms: SentenceTerm[]; words: num
   const terms: SentenceTerm[] = [];
   let words = 0;
   scanWords(text, (start, end) => {
-    const surface = text.slice(start, end);
-    const norm = normalizeWord(surface);
-    if (norm.length === 0) return;
+    const reading = readWord(text.slice(start, end));
+    if (reading.norm.length === 0) return;
     words++;
-    if (isStopword(norm)) return;
-    const token = { norm, stem: stem(norm) };
-    const name = isName(surface, norm, words === 1);
-    terms.push({ term: token.stem, start, name });
-    for (const part of hyphenParts(token)) terms.push({ term: part.stem, start, name });
+    // The first word of a sentence is capitalized anyway: it counts only as an acronym.
+    const name = words === 1 ? reading.nameFirst : reading.nameLater;
+    for (const term of reading.terms) terms.push({ term, start, name });
   });
   return { terms, words };
 }
 
-/** The first word of a sentence is capitalized anyway: it counts only as an acronym. */
-function isName(surface: string, norm: string, first: boolean): boolean {
+/** Index terms of a text, as `analyze` gives them, through the same memo. */
+export function textTerms(text: string): string[] {
+  const terms: string[] = [];
+  scanWords(text, (start, end) => {
+    for (const term of readWord(text.slice(start, end)).terms) terms.push(term);
+  });
+  return terms;
+}
+
+function isCapitalized(surface: string): boolean {
   const code = surface.charCodeAt(0);
-  const capital = code < 0x80 ? code >= 0x41 && code <= 0x5a : /^\p{Lu}/u.test(surface);
-  if (!capital || NOT_NAMES.has(norm)) return false;
-  const acronym = surface.length >= 2 && surface === surface.toUpperCase() && /\p{L}/u.test(surface);
-  return acronym || !first;
+  return code < 0x80 ? code >= 0x41 && code <= 0x5a : /^\p{Lu}/u.test(surface);
 }
 
 /** Distinct names and acronyms of a sentence. */

@@ -2,8 +2,7 @@ import type { Article } from '../corpus/types.ts';
 import { findDates } from '../dates/find.ts';
 import { MONTHS, WEEKDAYS, alternation } from '../dates/names.ts';
 import type { DateMention, ResolvedDate } from '../dates/types.ts';
-import { analyze } from '../search/analyzer.ts';
-import { nameCount, sentenceTerms, type SentenceTerm } from './entities.ts';
+import { nameCount, sentenceTerms, textTerms, type SentenceTerm } from './entities.ts';
 import { informativeness, sentenceSignals } from './score.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
 
@@ -40,8 +39,6 @@ export interface Candidate {
 const MIN_EVENT_WORDS = 5;
 /** A date's own clause with fewer terms than this says too little: the whole sentence speaks for it. */
 const MIN_CLAUSE_TERMS = 3;
-/** "UU Nomor 30 Tahun 2002": the year of a law's number, not a date anything happened. */
-const STATUTE_NUMBER = /\b(?:nomor|no\.?)\s*\d+[a-z]?\s*$/i;
 
 /**
  * A cheap test that a paragraph may hold a date expression: a month or weekday name, a relative
@@ -72,12 +69,12 @@ export function extractCandidates(article: Article, articleIndex: number): Candi
     const mentions = findDates(paragraph, reference);
     if (mentions.length === 0) return;
     const quotes = mentions.some((m) => m.resolution === 'relative') ? quotedRegions(paragraph) : [];
-    const usable = mentions.filter((m) => isEventDate(m, paragraph, quotes));
+    const usable = mentions.filter((m) => isEventDate(m, quotes));
     if (usable.length === 0) return;
     for (const span of splitSentences(paragraph)) {
       const inSentence = usable.filter((m) => m.start >= span.start && m.start < span.end);
       if (inSentence.length === 0) continue;
-      gist ??= new Set(analyze(article.title));
+      gist ??= new Set(textTerms(article.title));
       candidates.push(...sentenceCandidates(span, inSentence, articleIndex, position, gist));
     }
   });
@@ -130,8 +127,12 @@ function sentenceCandidates(
   return found;
 }
 
+/** Terms in order of first occurrence. A sentence has a few dozen: a linear scan beats building a Set. */
 function distinctTerms(tokens: readonly SentenceTerm[]): string[] {
-  return [...new Set(tokens.map((t) => t.term))];
+  if (tokens.length > 64) return [...new Set(tokens.map((t) => t.term))];
+  const terms: string[] = [];
+  for (const { term } of tokens) if (!terms.includes(term)) terms.push(term);
+  return terms;
 }
 
 /**
@@ -147,13 +148,9 @@ function dateClauseEnds(text: string, spans: ReadonlyArray<[number, number]>): n
   });
 }
 
-/**
- * A relative date inside a quotation counts from when it was said, not from the article's date;
- * a statute's year is part of its name.
- */
-function isEventDate(mention: DateMention, paragraph: string, quotes: ReadonlyArray<[number, number]>): boolean {
-  if (mention.resolution === 'relative' && insideAny(mention.start, quotes)) return false;
-  return !(mention.date.precision === 'year' && STATUTE_NUMBER.test(paragraph.slice(Math.max(0, mention.start - 20), mention.start)));
+/** A relative date inside a quotation counts from when it was said, not from the article's date. */
+function isEventDate(mention: DateMention, quotes: ReadonlyArray<[number, number]>): boolean {
+  return !(mention.resolution === 'relative' && insideAny(mention.start, quotes));
 }
 
 /** The text with the given spans replaced by spaces (offsets stay valid). */

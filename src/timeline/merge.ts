@@ -59,14 +59,6 @@ interface Item {
 /** Clusters of one date bucket, by the names their seeds contain. */
 type Postings = Map<string, Map<number, number[]>>;
 
-interface Cluster {
-  /** Item indices; the first is the seed the others were compared with. */
-  items: number[];
-  /** A cluster is compared through its seed, so it cannot drift. */
-  seed: TermVector;
-  articles: number[];
-}
-
 /**
  * Merges candidates that describe the same happening: the same date (or a coarser date that
  * contains it, or a day in a vague date's window), at least one shared name, and cosine
@@ -77,77 +69,85 @@ interface Cluster {
  * bucket, so the cost grows with the corpus, not with its square.
  */
 export function mergeCandidates(candidates: readonly Candidate[]): CandidateGroup[] {
-  const { vectors, vocabulary } = weighVectors(candidates);
+  const vectors = weighVectors(candidates);
   const reports = candidates.map((c, i): Item => ({ date: c.date, window: c.window, article: c.article, rank: c.score, vector: vectors[i]! }));
-  const groups = cluster(reports, SAME_HAPPENING, vocabulary);
+  const groups = cluster(reports, SAME_HAPPENING);
   const groupItems = groups.map((members): Item => ({
     date: reports[members[0]!]!.date,
     article: -1,
     rank: members.length,
     vector: centroidVector(members, vectors),
   }));
-  return cluster(groupItems, SAME_HAPPENING_GROUPS, vocabulary).map((joined) => {
+  return cluster(groupItems, SAME_HAPPENING_GROUPS).map((joined) => {
     const members = joined.flatMap((g) => groups[g]!);
     return { date: groupItems[joined[0]!]!.date, members, centrality: centrality(members, vectors) };
   });
 }
 
 /** Single pass: each item joins the best-matching cluster of its date bucket, or seeds a new one. */
-function cluster(items: readonly Item[], threshold: number, vocabulary: number): number[][] {
+function cluster(items: readonly Item[], threshold: number): number[][] {
   const keys = items.map(sortKey);
   const order = items.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || items[b]!.rank - items[a]!.rank);
-  const clusters: Cluster[] = [];
+  /** Item indices of each cluster; the first is the seed the others were compared with (see ClusterScorer). */
+  const clusters: number[][] = [];
   const postings: Postings = new Map();
-  const scorer = new ClusterScorer(items.length, vocabulary);
+  const scorer = new ClusterScorer(items);
   for (const index of order) {
     const item = items[index]!;
     const days = windowKeys(item.window);
-    const nearby = days.length > 0 ? scorer.best(item.vector, days, clusters, postings, -1) : undefined;
+    const nearby = days.length > 0 ? scorer.best(item.vector, days, postings, -1) : undefined;
     const best = nearby && nearby.cosine >= SAME_HAPPENING_NEARBY
       ? nearby
-      : scorer.best(item.vector, [ownKey(item.date)], clusters, postings, item.window ? -1 : item.article);
+      : scorer.best(item.vector, [ownKey(item.date)], postings, item.window ? -1 : item.article);
     if (best && (best === nearby || best.cosine >= threshold)) {
-      const joined = clusters[best.id]!;
-      joined.items.push(index);
-      if (!joined.articles.includes(item.article)) joined.articles.push(item.article);
+      clusters[best.id]!.push(index);
+      scorer.addArticle(best.id, item.article);
     } else {
       register(clusters.length, item.date, item.vector, postings);
-      clusters.push({ items: [index], seed: item.vector, articles: [item.article] });
+      scorer.addSeed(item.vector, item.article);
+      clusters.push([index]);
     }
   }
-  return clusters.map((c) => c.items);
+  return clusters;
 }
 
-function weighVectors(candidates: readonly Candidate[]): { vectors: TermVector[]; vocabulary: number } {
+function weighVectors(candidates: readonly Candidate[]): TermVector[] {
   const ids = new Map<string, number>();
   const df: number[] = [];
-  for (const candidate of candidates) {
-    for (const term of candidate.clauseTerms) {
-      let id = ids.get(term);
-      if (id === undefined) {
-        id = df.length;
-        ids.set(term, id);
-        df.push(0);
-      }
-      df[id]!++;
+  const termIds = candidates.map((candidate) => candidate.clauseTerms.map((term) => {
+    let id = ids.get(term);
+    if (id === undefined) {
+      id = df.length;
+      ids.set(term, id);
+      df.push(0);
     }
-  }
-  const total = candidates.length;
-  const vectors = candidates.map((candidate) => {
-    const names = new Set(candidate.clauseNames);
-    return toVector(candidate.clauseTerms.map((term) => {
-      const id = ids.get(term)!;
-      const isName = names.has(term);
-      return { id, isName, weight: Math.log(1 + total / df[id]!) * (isName ? NAME_BOOST : 1) };
-    }));
+    df[id]!++;
+    return id;
+  }));
+  const idf = df.map((count) => Math.log(1 + candidates.length / count));
+  return candidates.map((candidate, c): TermVector => {
+    const vector = emptyVector();
+    candidate.clauseTerms.forEach((term, i) => {
+      const id = termIds[c]![i]!;
+      const isName = candidate.clauseNames.includes(term);
+      addTerm(vector, id, idf[id]! * (isName ? NAME_BOOST : 1), isName);
+    });
+    vector.norm = Math.sqrt(vector.norm);
+    return vector;
   });
-  return { vectors, vocabulary: df.length };
 }
 
-function toVector(terms: ReadonlyArray<{ id: number; weight: number; isName: boolean }>): TermVector {
-  let norm2 = 0;
-  for (const t of terms) norm2 += t.weight * t.weight;
-  return { ids: terms.map((t) => t.id), weights: terms.map((t) => t.weight), isName: terms.map((t) => t.isName), norm: Math.sqrt(norm2) };
+/** Vectors are built term by term, all the same way, so the scorer's loops see one shape. */
+function emptyVector(): TermVector {
+  return { ids: [], weights: [], isName: [], norm: 0 };
+}
+
+/** Adds a term; `norm` holds the sum of squares until the caller takes its root. */
+function addTerm(vector: TermVector, id: number, weight: number, isName: boolean): void {
+  vector.ids.push(id);
+  vector.weights.push(weight);
+  vector.isName.push(isName);
+  vector.norm += weight * weight;
 }
 
 const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, month: 2, year: 3 };
@@ -158,7 +158,10 @@ const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, month: 2, year: 
  */
 function sortKey(item: Item): number {
   const level = PRECISION_RANK[item.date.precision] + (item.window ? 1 : 0);
-  const [year = 0, month = 0, day = 0] = item.date.iso.split('-').map(Number);
+  const iso = item.date.iso;
+  const year = Number(iso.slice(0, 4));
+  const month = iso.length >= 7 ? Number(iso.slice(5, 7)) : 0;
+  const day = iso.length >= 10 ? Number(iso.slice(8, 10)) : 0;
   return level * 1e8 + year * 1e4 + month * 100 + day;
 }
 
@@ -204,23 +207,60 @@ function register(id: number, date: ResolvedDate, vector: TermVector, postings: 
 
 /**
  * Finds the most similar cluster, among those of some buckets whose seed shares a name with the
- * item (a merge needs one). The cosine with each seed is exact, through a scratch array of the
- * item's weights by term, reset after each item.
+ * item (a merge needs one). A cluster is compared through its seed (its first item), so it cannot
+ * drift. The cosine with each seed is exact. Seeds are packed one after another in two typed
+ * arrays, so the clusters of one date, made at about the same time, sit together in memory; the
+ * item's weights go in a small open-addressing table that stays in the fastest cache.
  */
 class ClusterScorer {
   private readonly seen: Uint8Array;
   private readonly touched: number[] = [];
-  private readonly itemWeight: Float64Array;
+  private slotTerm = new Int32Array(64).fill(-1);
+  private slotWeight = new Float64Array(64);
+  private readonly seedTerms: Int32Array;
+  private readonly seedWeights: Float64Array;
+  /** Where each seed starts in the packed arrays; one more entry marks the end of the last. */
+  private readonly seedStart: Int32Array;
+  private readonly seedNorm: Float64Array;
+  private seeds = 0;
+  /** Clusters each article has an item in, for the same-article bonus. */
+  private readonly clustersOfArticle = new Map<number, number[]>();
+  private readonly ownArticle: Uint8Array;
 
-  constructor(maxClusters: number, vocabulary: number) {
-    this.seen = new Uint8Array(maxClusters);
-    this.itemWeight = new Float64Array(vocabulary);
+  constructor(items: readonly Item[]) {
+    this.seen = new Uint8Array(items.length);
+    this.ownArticle = new Uint8Array(items.length);
+    let terms = 0;
+    for (const item of items) terms += item.vector.ids.length;
+    this.seedTerms = new Int32Array(terms);
+    this.seedWeights = new Float64Array(terms);
+    this.seedStart = new Int32Array(items.length + 1);
+    this.seedNorm = new Float64Array(items.length);
+  }
+
+  /** The seed of the next cluster (ids follow the order of calls), from an article (-1 for none). */
+  addSeed(vector: TermVector, article: number): void {
+    let at = this.seedStart[this.seeds]!;
+    for (let i = 0; i < vector.ids.length; i++, at++) {
+      this.seedTerms[at] = vector.ids[i]!;
+      this.seedWeights[at] = vector.weights[i]!;
+    }
+    this.seedNorm[this.seeds] = vector.norm;
+    this.seedStart[++this.seeds] = at;
+    this.addArticle(this.seeds - 1, article);
+  }
+
+  /** An item of `article` joined cluster `id`. */
+  addArticle(id: number, article: number): void {
+    if (article < 0) return;
+    const ids = this.clustersOfArticle.get(article);
+    if (!ids) this.clustersOfArticle.set(article, [id]);
+    else if (!ids.includes(id)) ids.push(id);
   }
 
   best(
     vector: TermVector,
     keys: readonly string[],
-    clusters: readonly Cluster[],
     postings: Postings,
     sameArticle: number,
   ): { id: number; cosine: number } | undefined {
@@ -238,19 +278,49 @@ class ClusterScorer {
         }
       }
     }
-    for (let i = 0; i < vector.ids.length; i++) this.itemWeight[vector.ids[i]!] = vector.weights[i]!;
+    if (this.touched.length === 0) return undefined;
+    const mask = this.fillSlots(vector);
+    const sameArticleClusters = sameArticle >= 0 ? this.clustersOfArticle.get(sameArticle) ?? [] : [];
+    for (const id of sameArticleClusters) this.ownArticle[id] = 1;
+    const { slotTerm, slotWeight, seedTerms, seedWeights } = this;
     let best: { id: number; cosine: number } | undefined;
     for (const id of this.touched) {
       this.seen[id] = 0;
-      const { seed, articles } = clusters[id]!;
       let dot = 0;
-      for (let k = 0; k < seed.ids.length; k++) dot += seed.weights[k]! * this.itemWeight[seed.ids[k]!]!;
-      const cosine = dot / (vector.norm * seed.norm || 1) + (sameArticle >= 0 && articles.includes(sameArticle) ? SAME_ARTICLE_BONUS : 0);
+      for (let k = this.seedStart[id]!, end = this.seedStart[id + 1]!; k < end; k++) {
+        const term = seedTerms[k]!;
+        for (let slot = term & mask; slotTerm[slot] !== -1; slot = (slot + 1) & mask) {
+          if (slotTerm[slot] === term) {
+            dot += seedWeights[k]! * slotWeight[slot]!;
+            break;
+          }
+        }
+      }
+      const cosine = dot / (vector.norm * this.seedNorm[id]! || 1) + (this.ownArticle[id] === 1 ? SAME_ARTICLE_BONUS : 0);
       if (!best || cosine > best.cosine) best = { id, cosine };
     }
-    for (let i = 0; i < vector.ids.length; i++) this.itemWeight[vector.ids[i]!] = 0;
+    for (const id of sameArticleClusters) this.ownArticle[id] = 0;
     this.touched.length = 0;
     return best;
+  }
+
+  /** Puts the item's terms in the table (at most half full) and returns the mask of the slots in use. */
+  private fillSlots(vector: TermVector): number {
+    let size = 64;
+    while (size < vector.ids.length * 2) size *= 2;
+    if (size > this.slotTerm.length) {
+      this.slotTerm = new Int32Array(size);
+      this.slotWeight = new Float64Array(size);
+    }
+    const mask = size - 1;
+    this.slotTerm.fill(-1, 0, size);
+    for (let i = 0; i < vector.ids.length; i++) {
+      let slot = vector.ids[i]! & mask;
+      while (this.slotTerm[slot] !== -1) slot = (slot + 1) & mask;
+      this.slotTerm[slot] = vector.ids[i]!;
+      this.slotWeight[slot] = vector.weights[i]!;
+    }
+    return mask;
   }
 }
 
@@ -272,8 +342,10 @@ function centroidOf(members: readonly number[], vectors: readonly TermVector[]):
 function centroidVector(members: readonly number[], vectors: readonly TermVector[]): TermVector {
   if (members.length === 1) return vectors[members[0]!]!;
   const { weights, names } = centroidOf(members, vectors);
-  const top = [...weights].sort((a, b) => b[1] - a[1]).slice(0, CENTROID_TERMS);
-  return toVector(top.map(([id, weight]) => ({ id, weight, isName: names.has(id) })));
+  const vector = emptyVector();
+  for (const [id, weight] of [...weights].sort((a, b) => b[1] - a[1]).slice(0, CENTROID_TERMS)) addTerm(vector, id, weight, names.has(id));
+  vector.norm = Math.sqrt(vector.norm);
+  return vector;
 }
 
 /** Cosine of each member to the sum of the members' vectors: how typical a report is of its group. */

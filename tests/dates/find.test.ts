@@ -62,8 +62,14 @@ describe('findDates: numbers that are not dates', () => {
     'rasio 12/10/5 dan pecahan 1/2',
     'https://example.com/2019/03/21/berita',
     'Pasal 12 ayat 3, halaman 2019',
+    'revisi UU Nomor 30 Tahun 2002 tentang KPK',
+    'sesuai PP No. 43 Tahun 2018 dan Perpres No 7a tahun 2019',
   ])('%s', (text) => {
     expect(read(text, day('2024-06-21'))).toEqual([]);
+  });
+
+  it('still reads the year of "tahun 2002" when no statute number precedes it', () => {
+    expect(read('KPK berdiri pada tahun 2002, bukan nomor 30.')).toEqual(['tahun 2002 → 2002 year explicit']);
   });
 });
 
