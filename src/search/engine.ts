@@ -10,7 +10,7 @@ import { EXCERPT_CHARS, excerptOf, type Highlight } from './excerpt.ts';
 import { DocFacts, daySpan } from './filters.ts';
 import { corpusHash, readCachedIndex, writeCachedIndex } from './index-cache.ts';
 import { buildIndex, docFrequency, type IndexData } from './inverted-index.ts';
-import { parseQuery, type ParsedQuery, type QueryWord } from './query.ts';
+import { nasalAlternative, parseQuery, type ParsedQuery, type QueryWord } from './query.ts';
 import { Ranker, type Reading } from './ranker.ts';
 import { Suggester } from './suggest.ts';
 import { knownVariants } from './typos.ts';
@@ -20,16 +20,23 @@ export interface BuildOptions {
   cacheDir?: string;
 }
 
-/** A query word is checked for typos when it is unknown or this rare (document frequency). */
-const RARE_WORD_DF = 2;
+/**
+ * A query word is checked for typos when it is unknown or this rare (document frequency): a slip often
+ * lands on another, rare word ("pena" → "pen"), so rare known words get readings too.
+ */
+const RARE_WORD_DF = 20;
 /** A correction must be at least this many times more frequent than the word as typed. */
-const CORRECTION_MIN_RATIO = 4;
+const CORRECTION_MIN_RATIO = 10;
 const MAX_CORRECTIONS = 3;
 const MIN_TYPO_LENGTH = 4;
+/** A four-letter word with a letter dropped ("usia" → "uia") is still worth correcting when no article uses it. */
+const MIN_UNKNOWN_TYPO_LENGTH = 3;
 /** Longer "words" are not language (pasted hashes, "aaaa…"): their variants would only cost time. */
 const MAX_TYPO_LENGTH = 24;
 /** How much a typo reading counts against the word as typed. */
 const CORRECTION_WEIGHT = 0.8;
+/** How much the other root of a nasal-prefixed word counts ("mengaburkan" read as kabur, not abur). */
+const ALTERNATIVE_ROOT_WEIGHT = 0.8;
 /** Stopwords of the query count like other words: their low idf already makes them count little. */
 const COMMON_WORD_WEIGHT = 1;
 const DEFAULT_LIMIT = 10;
@@ -179,11 +186,17 @@ export class SearchEngine {
         own.push({ stemId, surfaceId, weight: 1 });
         remember(stemId, word.norm);
       }
+      const alternative = nasalAlternative(word);
+      const alternativeId = alternative === undefined ? undefined : stems.ids.get(alternative);
+      if (alternativeId !== undefined) {
+        own.push({ stemId: alternativeId, surfaceId: undefined, weight: ALTERNATIVE_ROOT_WEIGHT });
+        remember(alternativeId, word.norm);
+      }
       const corrections = this.corrections(word, surfaceFrequency(word.norm), surfaceFrequency);
       for (const correction of corrections) {
         const id = surface.ids.get(correction)!;
         const correctionStem = surfaceStem[id]!;
-        if (correctionStem === stemId) continue;
+        if (correctionStem === stemId || correctionStem === alternativeId) continue;
         own.push({ stemId: correctionStem, surfaceId: id, weight: CORRECTION_WEIGHT });
         remember(correctionStem, correction);
       }
@@ -208,7 +221,8 @@ export class SearchEngine {
 
   /** Likely intended spellings of a word that is unknown or rare in the corpus. */
   private corrections(word: QueryWord, frequency: number, surfaceFrequency: (w: string) => number): string[] {
-    if (frequency > RARE_WORD_DF || word.norm.length < MIN_TYPO_LENGTH || word.norm.length > MAX_TYPO_LENGTH) return [];
+    const minLength = frequency === 0 ? MIN_UNKNOWN_TYPO_LENGTH : MIN_TYPO_LENGTH;
+    if (frequency > RARE_WORD_DF || word.norm.length < minLength || word.norm.length > MAX_TYPO_LENGTH) return [];
     if (!/^[a-z]+$/.test(word.norm)) return [];
     const floor = Math.max(1, frequency * CORRECTION_MIN_RATIO);
     return knownVariants(word.norm, surfaceFrequency, MAX_CORRECTIONS)

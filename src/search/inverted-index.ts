@@ -36,6 +36,13 @@ const TITLE_WEIGHT = 20;
 const B_TITLE = 0.4;
 const B_BODY = 0.75;
 
+/**
+ * A title match always weighs at least this much, and a body-only posting never reaches half of it
+ * (body saturation stays below K1 + 1): the ranker tells title matches by `impact > TITLE_IMPACT_FLOOR`.
+ */
+const TITLE_IMPACT_MIN = 2 * (K1 + 1);
+export const TITLE_IMPACT_FLOOR = K1 + 1;
+
 function saturation(tf: number, length: number, average: number, b: number): number {
   return tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + K1 * (1 - b + (b * length) / average));
 }
@@ -122,9 +129,9 @@ class SpaceBuilder {
       const packed = this.counts.data[i]!;
       const at = cursor[newId[this.termOf.data[i]!]!]!++;
       docs[at] = doc;
-      impacts[at] =
-        TITLE_WEIGHT * saturation(packed >>> 16, titleLen[doc]!, avgTitle, B_TITLE) +
-        saturation(packed & 0xffff, bodyLen[doc]!, avgBody, B_BODY);
+      const titleCount = packed >>> 16;
+      const title = titleCount === 0 ? 0 : Math.max(TITLE_WEIGHT * saturation(titleCount, titleLen[doc]!, avgTitle, B_TITLE), TITLE_IMPACT_MIN);
+      impacts[at] = title + saturation(packed & 0xffff, bodyLen[doc]!, avgBody, B_BODY);
     }
     const ids = new Map<string, number>();
     terms.forEach((term, id) => ids.set(term, id));

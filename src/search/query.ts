@@ -11,6 +11,23 @@ export interface QueryWord {
   stem: string;
 }
 
+/** meN-/peN- and the root's first letter that the nasal replaced: k, s, p, t. */
+const NASAL_PREFIX = /^([mp]e)(ng|ny|m|n)([aiueo].*)$/;
+const REPLACED_BY_NASAL: Readonly<Record<string, string>> = { ng: 'k', ny: 's', m: 'p', n: 't' };
+
+/**
+ * The root a nasal-prefixed word has when its nasal replaced the root's first letter, when the stemmer
+ * chose otherwise: "mengaburkan" is meng+aburkan to the dictionary (abur) but the user meant kabur;
+ * "pengering" is kering, "mengemasi" kemas. The stemmer can keep one reading per word; a query can
+ * afford both.
+ */
+export function nasalAlternative(word: QueryWord): string | undefined {
+  const match = NASAL_PREFIX.exec(word.norm);
+  if (!match) return undefined;
+  const root = stem(REPLACED_BY_NASAL[match[2]!]! + match[3]!);
+  return root === word.stem ? undefined : root;
+}
+
 export interface ParsedQuery {
   /** Words to rank by (phrase words included), stopwords removed, duplicates dropped. */
   words: QueryWord[];

@@ -1,10 +1,11 @@
 /**
  * Ranking over the inverted index. Each query word is scored per document as the best of its
- * readings (the word itself, or a typo correction at a discount); a reading scores its stem's BM25
+ * readings (the word itself, or at a discount a typo correction or the other root of a nasal prefix); a reading scores its stem's BM25
  * (title and body) plus a bonus when the exact written form occurs. Documents matching more of the query words rank
- * higher (coordination), and equal scores go to the more recent article.
+ * higher (coordination, where a word in the title counts more than one only in the body), and equal
+ * scores go to the more recent article.
  */
-import type { IndexData, TermSpace } from './inverted-index.ts';
+import { TITLE_IMPACT_FLOOR, type IndexData, type TermSpace } from './inverted-index.ts';
 
 /** One way of reading a query word: a stem, optionally an exact surface form, and how much it counts. */
 export interface Reading {
@@ -22,10 +23,19 @@ export interface RankedDoc {
 const EXACT_FORM_BONUS = 0.5;
 /** Coordination exponent: a document with m of n words keeps (m/n)^p of its score. */
 const COORDINATION_POWER = 2;
+/**
+ * How much a word found only in the body counts toward coordination, against one in the title: people
+ * remember headlines, so the article whose title holds all the words beats the one that holds some of
+ * them and mentions the rest below.
+ */
+const BODY_ONLY_SHARE = 0.25;
 
 export class Ranker {
   private readonly total: Float32Array;
   private readonly matched: Uint8Array;
+  /** Per document, how many query words its title holds. */
+  private readonly inTitle: Uint8Array;
+  private readonly wordInTitle: Uint8Array;
   private readonly touched: Int32Array;
   private readonly readingScore: Float32Array;
   private readonly wordBest: Float32Array;
@@ -39,6 +49,8 @@ export class Ranker {
     const n = index.docCount;
     this.total = new Float32Array(n);
     this.matched = new Uint8Array(n);
+    this.inTitle = new Uint8Array(n);
+    this.wordInTitle = new Uint8Array(n);
     this.touched = new Int32Array(n);
     this.readingScore = new Float32Array(n);
     this.wordBest = new Float32Array(n);
@@ -56,10 +68,11 @@ export class Ranker {
    */
   rank(words: Reading[][], accept: (doc: number) => boolean, limit: number): { hits: RankedDoc[]; total: number } {
     let touchedCount = 0;
-    const { total, matched, touched } = this;
-    const markMatched = (doc: number, score: number) => {
+    const { total, matched, touched, inTitle } = this;
+    const markMatched = (doc: number, score: number, titled: boolean) => {
       if (matched[doc] === 0) touched[touchedCount++] = doc;
       matched[doc]!++;
+      if (titled) inTitle[doc]!++;
       total[doc]! += score;
     };
     for (const readings of words) {
@@ -72,9 +85,12 @@ export class Ranker {
     let accepted = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
-      const score = total[doc]! * (matched[doc]! / wordCount) ** COORDINATION_POWER;
+      const titled = inTitle[doc]!;
+      const coordination = (titled + BODY_ONLY_SHARE * (matched[doc]! - titled)) / wordCount;
+      const score = total[doc]! * coordination ** COORDINATION_POWER;
       total[doc] = 0;
       matched[doc] = 0;
+      inTitle[doc] = 0;
       if (!accept(doc)) continue;
       accepted++;
       if (top.length === limit && !this.better(doc, score, top[limit - 1]!)) continue;
@@ -97,19 +113,22 @@ export class Ranker {
   }
 
   /** Adds one reading's score straight into the totals: its stem's documents, then the exact-form bonus. */
-  private scoreReading(reading: Reading, add: (doc: number, score: number) => void): void {
+  private scoreReading(reading: Reading, add: (doc: number, score: number, titled: boolean) => void): void {
     const { stems, surface } = this.index;
     const stemWeight = reading.weight * this.idf(stems, reading.stemId);
     let end = stems.offsets[reading.stemId + 1]!;
-    for (let p = stems.offsets[reading.stemId]!; p < end; p++) add(stems.docs[p]!, stemWeight * stems.impacts[p]!);
+    for (let p = stems.offsets[reading.stemId]!; p < end; p++) {
+      const impact = stems.impacts[p]!;
+      add(stems.docs[p]!, stemWeight * impact, impact > TITLE_IMPACT_FLOOR);
+    }
     if (reading.surfaceId === undefined) return;
     const surfaceWeight = reading.weight * EXACT_FORM_BONUS * this.idf(surface, reading.surfaceId);
     end = surface.offsets[reading.surfaceId + 1]!;
     for (let p = surface.offsets[reading.surfaceId]!; p < end; p++) this.total[surface.docs[p]!]! += surfaceWeight * surface.impacts[p]!;
   }
 
-  /** Several readings (typo corrections): each document keeps its best one. */
-  private scoreBestReading(readings: Reading[], add: (doc: number, score: number) => void): void {
+  /** Several readings of a word: each document keeps its best one, and has the word in its title if any reading is there. */
+  private scoreBestReading(readings: Reading[], add: (doc: number, score: number, titled: boolean) => void): void {
     const { stems } = this.index;
     const scores = this.readingScore;
     const best = this.wordBest;
@@ -123,12 +142,14 @@ export class Ranker {
         scores[doc] = 0;
         if (best[doc] === 0) this.wordTouched[count++] = doc;
         if (score > best[doc]!) best[doc] = score;
+        if (stems.impacts[p]! > TITLE_IMPACT_FLOOR) this.wordInTitle[doc] = 1;
       }
     }
     for (let i = 0; i < count; i++) {
       const doc = this.wordTouched[i]!;
-      add(doc, best[doc]!);
+      add(doc, best[doc]!, this.wordInTitle[doc] === 1);
       best[doc] = 0;
+      this.wordInTitle[doc] = 0;
     }
   }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, stem, tokenize } from '../../src/search/analyzer.ts';
+import { nasalAlternative } from '../../src/search/query.ts';
 
 describe('stem', () => {
   it.each([
@@ -66,5 +67,20 @@ describe.skipIf(!existsSync(goldPath))('stemmer against the gold file', () => {
     const score = (subset: string[][]) => subset.filter(([word, gold]) => stem(word!) === gold).length / subset.length;
     expect(score(rows)).toBeGreaterThanOrEqual(0.925);
     expect(score(rows.filter((row) => row[2]!.includes('sastrawi')))).toBeGreaterThanOrEqual(0.94);
+  });
+});
+
+describe('nasalAlternative', () => {
+  const word = (norm: string) => ({ text: norm, norm, stem: stem(norm) });
+  it('restores the root letter a meN-/peN- nasal replaced, when the stemmer read the word otherwise', () => {
+    expect(stem('mengaburkan')).toBe('abur');
+    expect(nasalAlternative(word('mengaburkan'))).toBe('kabur');
+    expect(nasalAlternative(word('pengering'))).toBe('kering');
+  });
+
+  it('offers nothing when the reading is the same or the word has no nasal prefix', () => {
+    expect(nasalAlternative(word('menulis'))).toBeUndefined();
+    expect(nasalAlternative(word('dikecam'))).toBeUndefined();
+    expect(nasalAlternative(word('banjir'))).toBeUndefined();
   });
 });

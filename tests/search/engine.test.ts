@@ -31,6 +31,14 @@ describe('morphology', () => {
     expect(found).toContain(SEED_TITLE.gedungPutih);
   });
 
+  it('also reads a nasal-prefixed word with the root letter the nasal replaced (mengaburkan → kabur)', async () => {
+    const engine = await SearchEngine.build([
+      article({ id: 'kabur', title: 'Tahanan Kabur dari Sel Polsek', date: day('2024-01-01'), paragraphs: ['Isi.'] }),
+      article({ id: 'sel', title: 'Warga Tangkap Pencuri di Sel', date: day('2024-06-01'), paragraphs: ['Isi.'] }),
+    ]);
+    expect(engine.search('mengaburkan sel').hits.map((h) => h.articleId)).toEqual(['kabur', 'sel']);
+  });
+
   it('ranks the exact form above a stem-only match', () => {
     const engine = new Promise<SearchEngine>((resolve) =>
       resolve(
@@ -52,6 +60,19 @@ describe('typos', () => {
     expect(titles('ketakutn putin')[0]).toBe(SEED_TITLE.ketakutan);
   });
 
+  it('also reads a rare known word, or an unknown three-letter one, as its far more common neighbour', async () => {
+    const engine = await SearchEngine.build([
+      article({ id: 'target', title: 'Pena Emas Hilang Saat Donor Darah di Usia Senja', date: day('2024-01-01'), paragraphs: ['Isi.'] }),
+      article({ id: 'donor', title: 'Donor Mata untuk Warga', date: day('2024-05-01'), paragraphs: ['Isi.'] }),
+      ...Array.from({ length: 3 }, (_, i) => article({ id: `pen${i}`, title: `Pen Hilang ${i}`, date: day('2024-06-01'), paragraphs: ['Isi.'] })),
+      ...Array.from({ length: 40 }, (_, i) => article({ id: `pena${i}`, title: `Pena dan Usia Murid ${i}`, paragraphs: ['Isi.'] })),
+    ]);
+    expect(engine.search('pen emas').hits[0]?.articleId).toBe('target');
+    const result = engine.search('uia donor');
+    expect(result.hits[0]?.articleId).toBe('target');
+    expect(result.didYouMean).toBe('usia donor');
+  });
+
   it('does not correct words the corpus knows', () => {
     expect(seeds.search('korea').didYouMean).toBeUndefined();
   });
@@ -60,6 +81,17 @@ describe('typos', () => {
 describe('ranking', () => {
   it('puts articles matching every word above those matching one', () => {
     expect(titles('putin gedung')[0]).toBe(SEED_TITLE.gedungPutih);
+  });
+
+  it('ranks the article whose title holds every word above one that holds some in the body only', async () => {
+    const engine = await SearchEngine.build([
+      article({ id: 'title', title: 'Gubernur Tinjau Banjir Rob di Pesisir Semarang Utara Pagi Ini', paragraphs: ['Air laut naik.'] }),
+      article({ id: 'body', title: 'Banjir Rob', paragraphs: ['Gubernur datang.', 'Gubernur pulang.', 'Gubernur marah.'] }),
+      ...['Pasar', 'Sekolah', 'Kantor', 'Taman'].map((place, i) =>
+        article({ id: `other${i}`, title: `${place} Baru Dibuka`, paragraphs: ['Gubernur meresmikan.'] }),
+      ),
+    ]);
+    expect(engine.search('banjir gubernur').hits.map((h) => h.articleId).slice(0, 2)).toEqual(['title', 'body']);
   });
 
   it('breaks ties toward the more recent article', async () => {
