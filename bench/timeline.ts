@@ -1,15 +1,18 @@
 /**
  * Timeline benchmark over ../shared/corpora/news-id.jsonl: what event extraction adds to loading
- * the corpus (bar: ≤ 25%), and how long a timeline query takes, with and without a topic
+ * the corpus (bar: ≤ 25%) — in-thread, and as a snapshot builds it (in its own worker, beside the
+ * search index: wall-clock of buildSnapshot against the same build without a timeline) — and how long a timeline query takes, with and without a topic
  * (bar: ≤ 200 ms), including the search engine's topic match.
  *
  *   npx tsx bench/timeline.ts [corpus.jsonl]      (npm run bench runs it with --expose-gc)
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { SearchEngine } from '../src/search/engine.ts';
+import { articleHash, buildSnapshot, corpusStats, type SnapshotOptions } from '../src/snapshot.ts';
 import { Timeline, TOPIC_ARTICLE_LIMIT } from '../src/timeline/timeline.ts';
 
 const corpus = resolve(process.argv[2] ?? '../shared/corpora/news-id.jsonl');
@@ -67,7 +70,54 @@ console.log(`Timeline.build (median of ${LOAD_RUNS})       ${ms(build).padStart(
 // The first build fills the analyzer's word caches; a snapshot built in a fresh worker pays that.
 console.log(`Timeline.build (first run, cold)     ${ms(buildTimes[0]!).padStart(10)}   ${pct(buildTimes[0]!, loadTimes[0]!)} of its loadCorpus`);
 console.log(`SearchEngine.build (1 run)           ${ms(engineMs).padStart(10)}`);
-console.log(`snapshot: loadCorpus + engine       ${ms(snapshot).padStart(10)}   ${pct(build, snapshot)} of the snapshot load (ratio ${((snapshot + build) / snapshot).toFixed(2)}×)`);
+console.log(`in-thread: loadCorpus + engine      ${ms(snapshot).padStart(10)}   ${pct(build, snapshot)} of it if extracted after (ratio ${((snapshot + build) / snapshot).toFixed(2)}×)`);
+
+/** What buildSnapshot does, less the timeline: the snapshot load the extraction is measured against. */
+async function snapshotWithoutTimeline(opts: SnapshotOptions): Promise<void> {
+  const load = await loadCorpus(corpus);
+  await SearchEngine.build(load.articles, opts);
+  for (const article of load.articles) articleHash(article);
+  corpusStats(load.articles);
+}
+async function snapshotWithTimeline(opts: SnapshotOptions): Promise<void> {
+  (await buildSnapshot(corpus, opts)).retire(0);
+}
+async function wallClock(build: (opts: SnapshotOptions) => Promise<void>, opts: SnapshotOptions): Promise<number> {
+  globalThis.gc?.();
+  const start = performance.now();
+  await build(opts);
+  return performance.now() - start;
+}
+const cacheDir = mkdtempSync(join(tmpdir(), 'kliping-bench-index-'));
+await SearchEngine.build(articles, { cacheDir }); // warms the index cache
+console.log(`
+snapshot build, wall-clock (median of ${LOAD_RUNS}, alternating)   without timeline   with timeline   extraction adds`);
+for (const [label, opts] of [['cold index (no cache)', {}], ['warm index (cacheDir)', { cacheDir }]] as const) {
+  const without: number[] = [];
+  const withTimeline: number[] = [];
+  for (let run = 0; run < LOAD_RUNS; run++) {
+    without.push(await wallClock(snapshotWithoutTimeline, opts));
+    withTimeline.push(await wallClock(snapshotWithTimeline, opts));
+  }
+  const base = median(without);
+  const full = median(withTimeline);
+  console.log(`${label.padEnd(58)} ${ms(base).padStart(12)}   ${ms(full).padStart(12)}   ${pct(full - base, base).padStart(5)} to load time (bar ≤ 25%)`);
+}
+
+// A query as the bot makes it: topic matched by the engine, events picked in the timeline worker.
+const served = await buildSnapshot(corpus, { cacheDir });
+console.log(`\nsnapshot timeline query, through the worker (${QUERY_RUNS} runs)   median     p99`);
+for (const topic of TOPICS) {
+  const runs: number[] = [];
+  for (let i = 0; i <= QUERY_RUNS; i++) {
+    const start = performance.now();
+    await served.queries.timeline({ topic });
+    if (i > 0) runs.push(performance.now() - start); // the first run warms the worker's word caches
+  }
+  console.log(`${`"${topic}"`.padEnd(58)} ${ms(median(runs)).padStart(9)}  ${ms(p99(runs)).padStart(9)}`);
+}
+served.retire(0);
+rmSync(cacheDir, { recursive: true, force: true });
 
 const tl = timeline!;
 console.log(`\nquery (${QUERY_RUNS} runs each)          first      median     p99        events/total   matcher median`);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { loadCorpus } from './corpus/load.ts';
 import { SearchEngine } from './search/engine.ts';
-import { Timeline } from './timeline/timeline.ts';
+import { TOPIC_ARTICLE_LIMIT } from './timeline/timeline.ts';
+import { WorkerClient } from './workers/rpc.ts';
 import type { Article, LoadIssue } from './corpus/types.ts';
 import type { SearchOptions, SearchResult } from './search/types.ts';
 import type { TimelineQuery, TimelineResult } from './timeline/types.ts';
@@ -60,15 +61,25 @@ export interface SnapshotOptions {
 /** Let the event loop breathe between heavy stages. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Queries answered in this thread, straight from the engine and the timeline. */
-export function localQueries(engine: SearchEngine, timeline: Timeline): CorpusQueries {
+/** How long a replaced snapshot keeps answering queries that were already under way. */
+export const RETIRE_AFTER_MS = 60_000;
+
+const TIMELINE_WORKER = new URL('./timeline/worker.ts', import.meta.url);
+
+/** A timeline held elsewhere (the timeline worker): asked with the engine's topic matches. */
+export type TimelineQuerier = (q: TimelineQuery, matches: { id: string; score: number }[]) => Promise<TimelineResult>;
+
+/** Queries answered in this thread from the engine; the timeline's with the engine's topic matches. */
+export function localQueries(engine: SearchEngine, timeline: TimelineQuerier): CorpusQueries {
   return {
     search: async (query, opts) => engine.search(query, opts),
     suggest: async (prefix, limit) => engine.suggest(prefix, limit),
     publishers: async (prefix) => engine.publishers(prefix),
     article: async (id) => engine.article(id),
     timeline: async (q) => {
-      const result = timeline.query(q, engine);
+      // What Timeline.query would ask its matcher for, asked here where the engine lives.
+      const topic = q.topic?.trim() ?? '';
+      const result = await timeline(q, topic === '' ? [] : engine.matchArticles(topic, TOPIC_ARTICLE_LIMIT));
       const urls: SourceUrls = {};
       for (const event of result.events) for (const source of event.sources) urls[source.articleId] = engine.article(source.articleId)?.url ?? null;
       return { result, urls };
@@ -76,26 +87,53 @@ export function localQueries(engine: SearchEngine, timeline: Timeline): CorpusQu
   };
 }
 
-/** Build a snapshot in this thread. The bot builds in a worker instead (src/bot/corpus-worker.ts), which runs this. */
-export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}): Promise<Snapshot> {
+export interface SnapshotHooks {
+  /** Told when the timeline worker dies unexpectedly while the snapshot is served. */
+  onCrash?: (error: Error) => void;
+}
+
+/**
+ * Build a snapshot in this thread, with its timeline in a worker thread of its own: extraction
+ * (seconds of CPU) runs on another core while the search index builds, instead of after it. The
+ * bot builds in a worker instead (src/bot/corpus-worker.ts), which runs this. Retire the snapshot
+ * when done with it: that stops the timeline worker.
+ */
+export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hooks: SnapshotHooks = {}): Promise<Snapshot> {
   const started = performance.now();
-  const load = await loadCorpus(dir);
-  await yieldToEventLoop();
-  const engine = await SearchEngine.build(load.articles, opts.cacheDir ? { cacheDir: opts.cacheDir } : {});
-  await yieldToEventLoop();
-  const timeline = Timeline.build(load.articles);
-  await yieldToEventLoop();
-  return Object.freeze({
-    dir,
-    errors: load.errors,
-    warnings: load.warnings,
-    hashes: hashArticles(load.articles),
-    stats: corpusStats(load.articles),
-    loadedAt: new Date(),
-    durationMs: performance.now() - started,
-    queries: localQueries(engine, timeline),
-    retire: () => {},
+  let serving = false;
+  // Started first, so the thread boots while the corpus loads.
+  const timelineWorker = new WorkerClient(TIMELINE_WORKER, 'timeline worker', (error) => {
+    if (serving) hooks.onCrash?.(error);
   });
+  try {
+    const load = await loadCorpus(dir);
+    // The articles are cloned to the worker: cheaper than loading them twice, and the same corpus for sure.
+    const extracted = timelineWorker.call<number>('build', [load.articles]);
+    extracted.catch(() => {}); // awaited below, once this thread's own work is done
+    await yieldToEventLoop();
+    const engine = await SearchEngine.build(load.articles, opts.cacheDir ? { cacheDir: opts.cacheDir } : {});
+    const hashes = hashArticles(load.articles);
+    const stats = corpusStats(load.articles);
+    await extracted;
+    serving = true;
+    return Object.freeze({
+      dir,
+      errors: load.errors,
+      warnings: load.warnings,
+      hashes,
+      stats,
+      loadedAt: new Date(),
+      durationMs: performance.now() - started,
+      queries: localQueries(engine, (q, matches) => timelineWorker.call('query', [q, matches])),
+      retire: (afterMs = RETIRE_AFTER_MS) => {
+        serving = false;
+        setTimeout(() => void timelineWorker.terminate(), afterMs).unref();
+      },
+    });
+  } catch (error) {
+    void timelineWorker.terminate();
+    throw error;
+  }
 }
 
 /** Hash what a reader sees of an article; its file position does not count as a change. */

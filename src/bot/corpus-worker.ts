@@ -1,29 +1,27 @@
 // The corpus worker: builds one snapshot and answers its queries, off the thread that talks to Discord.
-import { parentPort, workerData } from 'node:worker_threads';
-import { buildSnapshot, type SnapshotOptions } from '../snapshot.ts';
-import type { WorkerReply, WorkerRequest, WorkerStatus } from './worker-snapshot.ts';
+import { buildSnapshot, type CorpusQueries, type Snapshot, type SnapshotOptions } from '../snapshot.ts';
+import { serve } from '../workers/rpc.ts';
 
-const port = parentPort!;
-const { dir, opts } = workerData as { dir: string; opts: SnapshotOptions };
+let snapshot: Snapshot | null = null;
 
-function describeError(error: unknown): { message: string; stack?: string } {
-  return error instanceof Error ? { message: error.message, ...(error.stack && { stack: error.stack }) } : { message: String(error) };
+function queries(): CorpusQueries {
+  if (!snapshot) throw new Error('corpus not built yet');
+  return snapshot.queries;
 }
 
-try {
-  const snapshot = await buildSnapshot(dir, opts);
-  const { errors, warnings, hashes, stats, loadedAt, durationMs } = snapshot;
-  port.on('message', async ({ id, method, args }: WorkerRequest) => {
-    let reply: WorkerReply;
-    try {
-      const query = snapshot.queries[method] as (...a: unknown[]) => Promise<unknown>;
-      reply = { id, ok: true, value: await query(...args) };
-    } catch (error) {
-      reply = { id, ok: false, error: describeError(error) };
-    }
-    port.postMessage(reply);
-  });
-  port.postMessage({ status: 'ready', meta: { errors, warnings, hashes, stats, loadedAt, durationMs } } satisfies WorkerStatus);
-} catch (error) {
-  port.postMessage({ status: 'failed', error: describeError(error) } satisfies WorkerStatus);
-}
+serve({
+  /** Build the snapshot; answers what the bot keeps of it (everything but the queries). */
+  async build(dir: string, opts: SnapshotOptions) {
+    snapshot = await buildSnapshot(dir, opts, {
+      // A snapshot without its timeline is broken: crash this worker too, so the bot reloads the corpus.
+      onCrash: (error) => process.nextTick(() => { throw error; }),
+    });
+    const { errors, warnings, hashes, stats, loadedAt, durationMs } = snapshot;
+    return { errors, warnings, hashes, stats, loadedAt, durationMs };
+  },
+  search: (...args: Parameters<CorpusQueries['search']>) => queries().search(...args),
+  suggest: (...args: Parameters<CorpusQueries['suggest']>) => queries().suggest(...args),
+  publishers: (...args: Parameters<CorpusQueries['publishers']>) => queries().publishers(...args),
+  article: (...args: Parameters<CorpusQueries['article']>) => queries().article(...args),
+  timeline: (...args: Parameters<CorpusQueries['timeline']>) => queries().timeline(...args),
+});

@@ -2,7 +2,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Article } from '../../src/corpus/types.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { Timeline } from '../../src/timeline/timeline.ts';
 import {
   ReloadInProgressError, SnapshotStore, articleHash, buildSnapshot, corpusStats, type Snapshot, type SnapshotBuilder,
 } from '../../src/snapshot.ts';
@@ -168,8 +171,34 @@ describe('snapshots over real files', () => {
 
   it('build in this thread too, with parts that agree', async () => {
     const snapshot = await buildSnapshot(resolve('seeds'));
-    expect(snapshot.hashes.size).toBe(snapshot.stats.articles);
-    expect((await snapshot.queries.suggest('keca')).length).toBeGreaterThan(0);
-    expect(Object.isFrozen(snapshot)).toBe(true);
+    try {
+      expect(snapshot.hashes.size).toBe(snapshot.stats.articles);
+      expect((await snapshot.queries.suggest('keca')).length).toBeGreaterThan(0);
+      expect(Object.isFrozen(snapshot)).toBe(true);
+    } finally {
+      snapshot.retire(0);
+    }
+  });
+
+  it('answer timelines from the timeline worker exactly as a timeline built in this thread does', async () => {
+    const snapshot = await buildSnapshot(resolve('seeds'));
+    try {
+      const { articles } = await loadCorpus(resolve('seeds'));
+      const engine = await SearchEngine.build(articles);
+      const timeline = Timeline.build(articles);
+      const queries = [{}, { topic: '  Putin ' }, { topic: 'Kim Jong Un', limit: 2 }, { topic: 'rudal', from: '2024-01-01', to: '2024-12-31' },
+        { topic: 'yang dan di' }, { topic: 'gempa Palu' }, { from: '2024-06-19', to: '2024-06-19' }];
+      let events = 0;
+      for (const q of queries) {
+        const { result, urls } = await snapshot.queries.timeline(q);
+        expect(result).toEqual(timeline.query(q, engine));
+        for (const event of result.events) for (const source of event.sources) expect(urls).toHaveProperty(source.articleId);
+        events += result.events.length;
+      }
+      expect(events).toBeGreaterThan(5); // the comparison covers real events, not only empty answers
+    } finally {
+      snapshot.retire(0);
+    }
+    await expect(new Promise((r) => setTimeout(r, 50)).then(() => snapshot.queries.timeline({}))).rejects.toThrow(/timeline worker stopped/);
   });
 });
