@@ -1,20 +1,13 @@
 import type { DatePrecision } from '../dates/types.ts';
 import type { PublicationDate } from '../corpus/types.ts';
-import { weekdayOf } from '../dates/calendar.ts';
-import { formatEventDate } from '../timeline/format.ts';
-
-const WEEKDAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+import { formatDateId as formatDate } from '../dates/format.ts';
 
 /**
  * An ISO date at its precision, in Indonesian: "Rabu, 19 Juni 2024", "Juli 2023", "2024".
  * Precision is shown honestly: a month-precision date never gains a made-up day.
  */
 export function formatDateId(iso: string, precision: DatePrecision): string {
-  const text = formatEventDate(iso, precision);
-  if (precision !== 'day') return text;
-  const [year, month, day] = iso.split('-').map(Number);
-  const weekday = WEEKDAYS[weekdayOf(year!, month!, day!)];
-  return weekday ? `${weekday}, ${text}` : text;
+  return formatDate(iso, precision, { weekday: true });
 }
 
 /** A publication date for display; an inferred date says it is an estimate. */

@@ -1,6 +1,7 @@
 import { loadCorpus } from '../corpus/load.ts';
 import { SearchEngine } from '../search/engine.ts';
-import { formatEventDate, sourceLabel } from '../timeline/format.ts';
+import { formatDateId } from '../dates/format.ts';
+import { sourceLabel } from '../timeline/format.ts';
 import { dateRange, DEFAULT_EVENT_LIMIT, Timeline } from '../timeline/timeline.ts';
 import type { TimelineResult } from '../timeline/types.ts';
 import { intFlag, stringFlag, UsageError, type CliArgs } from './args.ts';
@@ -35,7 +36,7 @@ function renderText(result: TimelineResult): string {
   const lines: string[] = [];
   let heading = '';
   for (const event of result.events) {
-    const next = formatEventDate(event.date, event.precision);
+    const next = formatDateId(event.date, event.precision);
     if (next !== heading) {
       if (lines.length > 0) lines.push('');
       lines.push(next);
