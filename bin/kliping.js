@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...process.argv.slice(2)],
+  // tsx resolved from this package, not from the caller's working directory.
+  ['--import', import.meta.resolve('tsx'), join(root, 'src/cli/main.ts'), ...process.argv.slice(2)],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);
