@@ -5,6 +5,7 @@ import { TOPIC_ARTICLE_LIMIT } from './timeline/timeline.ts';
 import { WorkerClient } from './workers/rpc.ts';
 import type { Article, LoadIssue } from './corpus/types.ts';
 import type { SearchOptions, SearchResult } from './search/types.ts';
+import type { TimelineOrigin } from './timeline/timeline-cache.ts';
 import type { TimelineQuery, TimelineResult } from './timeline/types.ts';
 
 /** What `/korpus status` shows; computed once per snapshot so status is instant. */
@@ -108,7 +109,8 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
   try {
     const load = await loadCorpus(dir);
     // The articles are cloned to the worker: cheaper than loading them twice, and the same corpus for sure.
-    const extracted = timelineWorker.call<number>('build', [load.articles]);
+    // With a cache folder, the worker reads a timeline it extracted before from the same corpus.
+    const extracted = timelineWorker.call<TimelineOrigin>('build', opts.cacheDir === undefined ? [load.articles] : [load.articles, opts.cacheDir]);
     extracted.catch(() => {}); // awaited below, once this thread's own work is done
     await yieldToEventLoop();
     const engine = await SearchEngine.build(load.articles, opts.cacheDir ? { cacheDir: opts.cacheDir } : {});

@@ -3,9 +3,8 @@
  * when its magic, format version, corpus hash, payload checksum and internal structure all check out;
  * anything else is treated as absent, and the caller rebuilds and overwrites it.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { corpusTextHash } from '../cache/corpus-hash.ts';
+import { cacheFilePath, check, readCacheFile, sourcesFingerprint, writeCacheFile, type CacheKind } from '../cache/cache-file.ts';
 import type { Article } from '../corpus/types.ts';
 import type { IndexData, TermSpace } from './inverted-index.ts';
 
@@ -17,28 +16,16 @@ export const INDEX_FORMAT_VERSION = 1;
  * so an upgraded analyzer or stemmer never serves an index built by the old one.
  */
 const INDEX_SOURCES = ['analyzer.ts', 'stemmer.ts', 'inverted-index.ts', 'data/kata-dasar.txt'];
-const INDEX_CODE_FINGERPRINT = (() => {
-  const hash = createHash('sha256');
-  for (const source of INDEX_SOURCES) hash.update(readFileSync(new URL(source, import.meta.url)));
-  return hash.digest('hex');
-})();
-const MAGIC = Buffer.from('KLIPIDX\0', 'latin1');
-const FILE_PREFIX = 'search-index-';
+const INDEX_CODE_FINGERPRINT = sourcesFingerprint(new URL('./', import.meta.url), INDEX_SOURCES);
+const INDEX_FILE: CacheKind = { name: 'index', prefix: 'search-index-', extension: '.bin', magic: Buffer.from('KLIPIDX\0', 'latin1'), version: INDEX_FORMAT_VERSION };
 
 /** A hash of everything the index is built from, in order. */
 export function corpusHash(articles: readonly Article[]): string {
-  const hash = createHash('sha256');
-  hash.update(`kliping-search-${INDEX_FORMAT_VERSION}-${INDEX_CODE_FINGERPRINT}\0`);
-  for (const a of articles) {
-    hash.update(`${a.id}\0${a.title}\0${a.paragraphs.length}\0${a.captions.length}\0`);
-    for (const p of a.paragraphs) hash.update(p).update('\0');
-    for (const c of a.captions) hash.update(c).update('\0');
-  }
-  return hash.digest('hex');
+  return corpusTextHash(`kliping-search-${INDEX_FORMAT_VERSION}-${INDEX_CODE_FINGERPRINT}`, articles);
 }
 
 export function cacheFile(dir: string, hash: string): string {
-  return join(dir, `${FILE_PREFIX}${hash.slice(0, 32)}.bin`);
+  return cacheFilePath(dir, INDEX_FILE, hash);
 }
 
 type Section = Uint32Array | Float32Array | Uint8Array;
@@ -70,76 +57,33 @@ function sectionsOf(index: IndexData): [string, Section][] {
 }
 
 export function writeCachedIndex(dir: string, hash: string, index: IndexData): void {
-  mkdirSync(dir, { recursive: true });
   const parts: Buffer[] = [];
-  const infos: SectionInfo[] = [];
+  const sections: SectionInfo[] = [];
   let offset = 0;
   for (const [name, data] of sectionsOf(index)) {
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     const padding = (8 - (bytes.length % 8)) % 8;
-    infos.push({ name, kind: kindOf(data), offset, bytes: bytes.length });
+    sections.push({ name, kind: kindOf(data), offset, bytes: bytes.length });
     parts.push(bytes, Buffer.alloc(padding));
     offset += bytes.length + padding;
   }
-  const payload = Buffer.concat(parts);
-  const header: Header = {
-    version: INDEX_FORMAT_VERSION,
-    hash,
-    docCount: index.docCount,
-    checksum: createHash('sha256').update(payload).digest('hex'),
-    sections: infos,
-  };
-  let headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  headerBytes = Buffer.concat([headerBytes, Buffer.alloc((8 - ((headerBytes.length + 12) % 8)) % 8, 0x20)]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(headerBytes.length);
-
-  const target = cacheFile(dir, hash);
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, Buffer.concat([MAGIC, length, headerBytes, payload]));
-  renameSync(temporary, target);
-  // older indexes of this folder are stale by construction
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith(FILE_PREFIX) && join(dir, name) !== target && name.endsWith('.bin')) rmSync(join(dir, name), { force: true });
-  }
-}
-
-/** Thrown for any inconsistency; caught by readCachedIndex. */
-class CorruptIndex extends Error {}
-
-function check(condition: boolean, what: string): asserts condition {
-  if (!condition) throw new CorruptIndex(what);
+  const header: Pick<Header, 'docCount' | 'sections'> = { docCount: index.docCount, sections };
+  writeCacheFile(dir, INDEX_FILE, hash, header, Buffer.concat(parts));
 }
 
 /** The cached index for this corpus hash, or null when absent, stale or damaged (with the reason). */
 export function readCachedIndex(dir: string, hash: string, docCount: number): { index: IndexData | null; reason?: string } {
-  let file: Buffer;
-  try {
-    file = readFileSync(cacheFile(dir, hash));
-  } catch {
-    return { index: null, reason: 'no cached index' };
-  }
-  try {
-    return { index: decode(file, hash, docCount) };
-  } catch (error) {
-    if (error instanceof CorruptIndex || error instanceof SyntaxError || error instanceof RangeError) {
-      return { index: null, reason: `cached index ignored: ${error.message}` };
-    }
-    throw error;
-  }
+  const { value, reason } = readCacheFile<Header, IndexData>(
+    dir,
+    INDEX_FILE,
+    hash,
+    (header) => check(header.docCount === docCount, 'document count differs'),
+    (payload, header) => decode(payload, header, docCount),
+  );
+  return reason === undefined ? { index: value } : { index: value, reason };
 }
 
-function decode(file: Buffer, hash: string, docCount: number): IndexData {
-  check(file.length >= 12 && file.subarray(0, 8).equals(MAGIC), 'not an index file');
-  const headerLength = file.readUInt32LE(8);
-  check(12 + headerLength <= file.length, 'truncated header');
-  const header = JSON.parse(file.subarray(12, 12 + headerLength).toString('utf8')) as Header;
-  check(header.version === INDEX_FORMAT_VERSION, `format ${header.version}, expected ${INDEX_FORMAT_VERSION}`);
-  check(header.hash === hash, 'built from another corpus');
-  check(header.docCount === docCount, 'document count differs');
-  const payload = file.subarray(12 + headerLength);
-  check(createHash('sha256').update(payload).digest('hex') === header.checksum, 'checksum mismatch');
-
+function decode(payload: Buffer, header: Header, docCount: number): IndexData {
   const sections = new Map<string, SectionInfo>(header.sections.map((s) => [s.name, s]));
   const raw = (name: string): Uint8Array => {
     const info = sections.get(name);

@@ -20,7 +20,7 @@ export const TOPIC_ARTICLE_LIMIT = 2000;
 const TOPIC_TERM_SHARE = 0.5;
 
 /** A happening, as stored once at load. */
-interface StoredEvent {
+export interface StoredEvent {
   date: ResolvedDate;
   /** ISO day bounds, for range filters and date order. */
   from: string;
@@ -33,6 +33,22 @@ interface StoredEvent {
   importance: number;
 }
 
+/** What a query reads of a candidate; the rest only served merging, at build. */
+export type StoredCandidate = Pick<Candidate, 'article' | 'sentence' | 'dateSpans' | 'terms'>;
+
+/** Everything a timeline keeps besides its articles: what the timeline cache persists (timeline-cache.ts). */
+export interface TimelineParts {
+  /** In article order, as extracted. */
+  candidates: readonly StoredCandidate[];
+  /** Event of each candidate. */
+  eventOf: Int32Array;
+  /** How well each candidate's sentence would summarize its event (see `storeEvent`). */
+  fitness: Float32Array;
+  events: readonly StoredEvent[];
+  /** Event indices, most important first. */
+  byImportance: Int32Array;
+}
+
 /**
  * Dated events of a corpus, extracted once at load and queried many times: by topic (through the
  * search engine and the sentences' own words), date range, and importance.
@@ -40,30 +56,31 @@ interface StoredEvent {
 export class Timeline {
   /** Summary lines made so far, by candidate: only shown events are ever summarized. */
   private readonly summaries = new Map<number, string>();
+  private readonly candidates: readonly StoredCandidate[];
+  private readonly eventOf: Int32Array;
+  private readonly fitness: Float32Array;
+  private readonly events: readonly StoredEvent[];
+  private readonly byImportance: Int32Array;
+  /** Article id → its candidates (indices), for topic queries. */
+  private readonly candidatesOf = new Map<string, number[]>();
 
   private constructor(
     private readonly articles: readonly Article[],
-    private readonly candidates: readonly Candidate[],
-    /** Event of each candidate. */
-    private readonly eventOf: Int32Array,
-    /** How well each candidate's sentence would summarize its event (see `storeEvent`). */
-    private readonly fitness: Float32Array,
-    private readonly events: readonly StoredEvent[],
-    /** Event indices, most important first. */
-    private readonly byImportance: Int32Array,
-    /** Article id → its candidates (indices), for topic queries. */
-    private readonly candidatesOf: ReadonlyMap<string, readonly number[]>,
-  ) {}
+    readonly parts: TimelineParts,
+  ) {
+    ({ candidates: this.candidates, eventOf: this.eventOf, fitness: this.fitness, events: this.events, byImportance: this.byImportance } = parts);
+    this.candidates.forEach((candidate, index) => {
+      const id = articles[candidate.article]!.id;
+      const ids = this.candidatesOf.get(id);
+      if (ids) ids.push(index);
+      else this.candidatesOf.set(id, [index]);
+    });
+  }
 
   static build(articles: readonly Article[]): Timeline {
     const candidates: Candidate[] = [];
-    const candidatesOf = new Map<string, number[]>();
     articles.forEach((article, index) => {
-      const found = extractCandidates(article, index);
-      if (found.length === 0) return;
-      const ids: number[] = [];
-      for (const candidate of found) ids.push(candidates.push(candidate) - 1);
-      candidatesOf.set(article.id, ids);
+      candidates.push(...extractCandidates(article, index));
     });
     const eventOf = new Int32Array(candidates.length);
     const fitness = new Float32Array(candidates.length);
@@ -72,7 +89,13 @@ export class Timeline {
       return storeEvent(group, candidates, articles, fitness);
     });
     const byImportance = Int32Array.from(events.keys()).sort((a, b) => events[b]!.importance - events[a]!.importance);
-    return new Timeline(articles, candidates, eventOf, fitness, events, byImportance, candidatesOf);
+    const stored = candidates.map(({ article, sentence, dateSpans, terms }): StoredCandidate => ({ article, sentence, dateSpans, terms }));
+    return new Timeline(articles, { candidates: stored, eventOf, fitness, events, byImportance });
+  }
+
+  /** A timeline from parts a build made over these same articles (checked by the caller: timeline-cache.ts). */
+  static fromParts(articles: readonly Article[], parts: TimelineParts): Timeline {
+    return new Timeline(articles, parts);
   }
 
   /** Number of events extracted. */

@@ -1,17 +1,20 @@
 // The timeline worker: extracts a corpus's events in its own thread, so extraction runs beside the
 // search index build instead of after it, and answers queries with topic matches made elsewhere.
+// With a cache folder, a corpus seen before is read back instead of extracted (timeline-cache.ts).
 import type { Article } from '../corpus/types.ts';
 import { serve } from '../workers/rpc.ts';
-import { Timeline } from './timeline.ts';
+import { obtainTimeline, type TimelineOrigin } from './timeline-cache.ts';
+import type { Timeline } from './timeline.ts';
 import type { TimelineQuery, TimelineResult } from './types.ts';
 
 let timeline: Timeline | null = null;
 
 serve({
-  /** Extract the events; answers their number. */
-  build(articles: Article[]): number {
-    timeline = Timeline.build(articles);
-    return timeline.size;
+  /** Extract the events, or read them from the cache folder. */
+  build(articles: Article[], cacheDir?: string): TimelineOrigin {
+    const obtained = obtainTimeline(articles, cacheDir);
+    timeline = obtained.timeline;
+    return obtained.origin;
   },
   /** `matches` are the engine's `matchArticles(q.topic, TOPIC_ARTICLE_LIMIT)`, made by the caller. */
   query(q: TimelineQuery, matches: { id: string; score: number }[]): TimelineResult {

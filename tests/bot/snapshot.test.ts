@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -177,6 +177,29 @@ describe('snapshots over real files', () => {
       expect(Object.isFrozen(snapshot)).toBe(true);
     } finally {
       snapshot.retire(0);
+    }
+  });
+
+  it('persist the timeline beside the index in the cache folder, and answer the same from it on a warm start', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'kliping-snapshot-cache-'));
+    const queries = [{}, { topic: 'Putin' }, { from: '2024-06', to: '2024-06', limit: 3 }];
+    try {
+      const cold = await buildSnapshot(resolve('seeds'), { cacheDir });
+      const coldAnswers = await Promise.all(queries.map((q) => cold.queries.timeline(q)));
+      cold.retire(0);
+      const files = readdirSync(cacheDir).sort();
+      expect(files.filter((f) => f.startsWith('timeline-'))).toHaveLength(1);
+      expect(files.filter((f) => f.startsWith('search-index-'))).toHaveLength(1);
+      const warm = await buildSnapshot(resolve('seeds'), { cacheDir });
+      try {
+        expect(await Promise.all(queries.map((q) => warm.queries.timeline(q)))).toEqual(coldAnswers);
+        expect(coldAnswers[0]!.result.events.length).toBeGreaterThan(0);
+      } finally {
+        warm.retire(0);
+      }
+      expect(readdirSync(cacheDir).sort()).toEqual(files); // read, not rewritten under another name
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
     }
   });
 
