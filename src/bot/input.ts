@@ -1,5 +1,4 @@
-import { parseDateInput } from '../dates/find.ts';
-import { spanOf } from '../dates/calendar.ts';
+import { parseDayBound } from '../dates/find.ts';
 import { SlashCommandStringOption } from 'discord.js';
 import { english } from './command.ts';
 import { formatDateId } from './format.ts';
@@ -25,16 +24,17 @@ export function parseDayRange(dari: string | null, sampai: string | null): Range
   const range: DayRange = {};
   for (const [option, raw] of [['dari', dari], ['sampai', sampai]] as const) {
     if (raw === null || raw.trim() === '') continue;
-    const date = parseDateInput(raw.trim());
-    if (!date) {
+    const bound = parseDayBound(raw.trim(), option === 'dari' ? 'from' : 'to');
+    if (!bound) {
       return { ok: false, message: `Tanggal \`${raw.trim().replace(/`/g, "'").slice(0, 60)}\` untuk opsi **${option}** tidak dikenali. Bentuk yang diterima: ${ACCEPTED_DATE_FORMS}.` };
     }
+    const label = formatDateId(bound.date.iso, bound.date.precision);
     if (option === 'dari') {
-      range.from = spanOf(date).from;
-      range.fromLabel = formatDateId(date.iso, date.precision);
+      range.from = bound.day;
+      range.fromLabel = label;
     } else {
-      range.to = spanOf(date).to;
-      range.toLabel = formatDateId(date.iso, date.precision);
+      range.to = bound.day;
+      range.toLabel = label;
     }
   }
   if (range.from && range.to && range.from > range.to) {

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { loadCorpus } from '../corpus/load.ts';
 import type { PublicationDate } from '../corpus/types.ts';
-import { spanOf } from '../dates/calendar.ts';
-import { parseDateInput } from '../dates/find.ts';
+import { parseDayBound } from '../dates/find.ts';
 import { SearchEngine } from '../search/engine.ts';
 import type { SearchOptions, SearchResult } from '../search/types.ts';
 import { intFlag, stringFlag, UsageError, type CliArgs } from './args.ts';
@@ -13,10 +12,9 @@ const DATE_FORMS = 'bentuk yang diterima: 2024-06-19, 19 Juni 2024, Juni 2024, 2
 function dayBound(args: CliArgs, flag: 'dari' | 'sampai'): string | undefined {
   const raw = stringFlag(args, flag);
   if (raw === undefined) return undefined;
-  const date = parseDateInput(raw);
-  if (!date) throw new UsageError(`--${flag}: tanggal "${raw}" tidak dikenali; ${DATE_FORMS}`);
-  const span = spanOf(date);
-  return flag === 'dari' ? span.from : span.to;
+  const bound = parseDayBound(raw, flag === 'dari' ? 'from' : 'to');
+  if (!bound) throw new UsageError(`--${flag}: tanggal "${raw}" tidak dikenali; ${DATE_FORMS}`);
+  return bound.day;
 }
 
 /** `kliping cari "<kueri>" [--sumber S] [--dari D] [--sampai D] [--limit N] [--json] [--dir DIR]` */

@@ -1,6 +1,6 @@
 import type { DateMention, DateResolution, ResolvedDate } from './types.ts';
 import {
-  dayIso, dayNumber, fromDayNumber, weekdayOfDayNumber, isValidDay, partsOf, toResolved, weekdayOf, type DateParts,
+  dayIso, dayNumber, fromDayNumber, weekdayOfDayNumber, isValidDay, partsOf, spanOf, toResolved, weekdayOf, type DateParts,
 } from './calendar.ts';
 import { isFutureContext } from './context.ts';
 import { MONTHS, WEEKDAYS } from './names.ts';
@@ -340,4 +340,13 @@ export function parseDateInput(text: string): ResolvedDate | null {
   if (found.length !== 1 || !only || only.resolution !== 'explicit') return null;
   const rest = (input.slice(0, only.start) + input.slice(only.end)).replace(/[\s,()]/g, '');
   return rest === '' ? only.date : null;
+}
+
+/**
+ * The first (`from`) or last (`to`) day a user's date covers, with the date as read:
+ * "Juni 2024" starts on 2024-06-01 and ends on 2024-06-30. Null when the text is no date.
+ */
+export function parseDayBound(text: string, side: 'from' | 'to'): { day: string; date: ResolvedDate } | null {
+  const date = parseDateInput(text);
+  return date && { day: spanOf(date)[side], date };
 }

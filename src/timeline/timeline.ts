@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.ts';
 import { spanOf } from '../dates/calendar.ts';
-import { parseDateInput } from '../dates/find.ts';
+import { parseDayBound } from '../dates/find.ts';
 import type { ResolvedDate } from '../dates/types.ts';
 import { analyze } from '../search/analyzer.ts';
 import { extractCandidates, type Candidate } from './extract.ts';
@@ -257,12 +257,11 @@ export function dateRange(from: string | undefined, to: string | undefined): { f
   const bounds = { from: '0000-01-01', to: '9999-12-31' };
   for (const [which, text] of [['from', from], ['to', to]] as const) {
     if (text === undefined || text.trim() === '') continue;
-    const date = parseDateInput(text);
-    if (!date) {
+    const bound = parseDayBound(text, which);
+    if (!bound) {
       return { message: `Tanggal "${text}" tidak dikenali. Tulis misalnya 2024-06-19, 19 Juni 2024, Juni 2024, atau 2024.` };
     }
-    const span = spanOf(date);
-    bounds[which] = which === 'from' ? span.from : span.to;
+    bounds[which] = bound.day;
   }
   if (bounds.from > bounds.to) return { message: 'Tanggal awal (dari) jatuh setelah tanggal akhir (sampai). Tukar keduanya lalu coba lagi.' };
   return bounds;
