@@ -113,11 +113,35 @@ try {
   console.log(`Corpus: ${corpus}; ${RUNS} runs each; machine shared with other work, so figures are indicative.\n`);
 
   const rows: [string, Measure, Measure][] = [
-    ['.jsonl', await measure(() => parseJsonlLines(corpus), (n) => n), await measure(() => loadCorpus(corpus), loaded)],
-    ['.txt folder', await measure(() => readAllFiles(dir), (n) => n), await measure(() => loadCorpus(dir), loaded)],
+    [
+      '.jsonl',
+      await measure(
+        () => parseJsonlLines(corpus),
+        (n) => n,
+      ),
+      await measure(() => loadCorpus(corpus), loaded),
+    ],
+    [
+      '.txt folder',
+      await measure(
+        () => readAllFiles(dir),
+        (n) => n,
+      ),
+      await measure(() => loadCorpus(dir), loaded),
+    ],
   ];
 
-  const header = ['format', 'articles', 'load s (median)', 'articles/s', 'baseline s', 'load/baseline', 'peak heap MB', 'peak RSS MB', 'retained heap MB'];
+  const header = [
+    'format',
+    'articles',
+    'load s (median)',
+    'articles/s',
+    'baseline s',
+    'load/baseline',
+    'peak heap MB',
+    'peak RSS MB',
+    'retained heap MB',
+  ];
   const table = rows.map(([name, base, load]) => [
     name,
     String(load.count),

@@ -60,7 +60,12 @@ async function baseline(articles: readonly Article[], queries: KnownItemQuery[])
   for (const q of warmupQueries(articles, 100)) index.search(q);
   const totalMB = heapMB();
   started = performance.now();
-  const quality = evaluate(queries, (query) => index.search(query).slice(0, 10).map((r) => originalId(articles[r.id as number]!.id)));
+  const quality = evaluate(queries, (query) =>
+    index
+      .search(query)
+      .slice(0, 10)
+      .map((r) => originalId(articles[r.id as number]!.id)),
+  );
   return { engine: 'minisearch default', quality, buildS, warmS: null, heapMB: heap, totalMB, queries: queries.length };
 }
 
@@ -151,7 +156,9 @@ async function main(): Promise<void> {
   const sampled = queries.filter((_, i) => i % BASELINE_SCALED_QUERY_SHARE === 0);
   const ours4 = await ours(big, queries);
   const base4 = await baseline(big, sampled);
-  console.log(table(`\n${SCALE}× (${big.length} articles; baseline on every ${BASELINE_SCALED_QUERY_SHARE}th query)`, [base4, ours4], base4));
+  console.log(
+    table(`\n${SCALE}× (${big.length} articles; baseline on every ${BASELINE_SCALED_QUERY_SHARE}th query)`, [base4, ours4], base4),
+  );
 
   const growth = (a: number, b: number) => `${(b / a).toFixed(2)}×`;
   console.log(

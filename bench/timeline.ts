@@ -71,9 +71,13 @@ console.log(`\nload                                   ms      extraction adds`);
 console.log(`loadCorpus (median of ${LOAD_RUNS})           ${ms(load).padStart(10)}`);
 console.log(`Timeline.build (median of ${LOAD_RUNS})       ${ms(build).padStart(10)}   ${pct(build, load)} of loadCorpus (bar ≤ 25%)`);
 // The first build fills the analyzer's word caches; a snapshot built in a fresh worker pays that.
-console.log(`Timeline.build (first run, cold)     ${ms(buildTimes[0]!).padStart(10)}   ${pct(buildTimes[0]!, loadTimes[0]!)} of its loadCorpus`);
+console.log(
+  `Timeline.build (first run, cold)     ${ms(buildTimes[0]!).padStart(10)}   ${pct(buildTimes[0]!, loadTimes[0]!)} of its loadCorpus`,
+);
 console.log(`SearchEngine.build (1 run)           ${ms(engineMs).padStart(10)}`);
-console.log(`in-thread: loadCorpus + engine      ${ms(snapshot).padStart(10)}   ${pct(build, snapshot)} of it if extracted after (ratio ${((snapshot + build) / snapshot).toFixed(2)}×)`);
+console.log(
+  `in-thread: loadCorpus + engine      ${ms(snapshot).padStart(10)}   ${pct(build, snapshot)} of it if extracted after (ratio ${((snapshot + build) / snapshot).toFixed(2)}×)`,
+);
 
 /** What buildSnapshot does, less the timeline: the snapshot load the extraction is measured against. */
 async function snapshotWithoutTimeline(opts: SnapshotOptions): Promise<void> {
@@ -101,11 +105,16 @@ for (let run = 0; run < LOAD_RUNS; run++) {
   readTimes.push(read.ms);
 }
 console.log(`timeline cache: write (1 run)         ${ms(written.ms).padStart(10)}`);
-console.log(`timeline cache: hash + read (median) ${ms(median(readTimes)).padStart(10)}   ${pct(median(readTimes), build)} of Timeline.build`);
+console.log(
+  `timeline cache: hash + read (median) ${ms(median(readTimes)).padStart(10)}   ${pct(median(readTimes), build)} of Timeline.build`,
+);
 await SearchEngine.build(articles, { cacheDir }); // warms the index cache; the timeline's is warm above
 console.log(`
 snapshot build, wall-clock (median of ${LOAD_RUNS}, alternating)   without timeline   with timeline   extraction adds`);
-for (const [label, opts] of [['cold index (no cache)', {}], ['warm caches (cacheDir: index + timeline)', { cacheDir }]] as const) {
+for (const [label, opts] of [
+  ['cold index (no cache)', {}],
+  ['warm caches (cacheDir: index + timeline)', { cacheDir }],
+] as const) {
   const without: number[] = [];
   const withTimeline: number[] = [];
   for (let run = 0; run < LOAD_RUNS; run++) {
@@ -114,7 +123,9 @@ for (const [label, opts] of [['cold index (no cache)', {}], ['warm caches (cache
   }
   const base = median(without);
   const full = median(withTimeline);
-  console.log(`${label.padEnd(58)} ${ms(base).padStart(12)}   ${ms(full).padStart(12)}   ${pct(full - base, base).padStart(5)} to load time (bar ≤ 25%)`);
+  console.log(
+    `${label.padEnd(58)} ${ms(base).padStart(12)}   ${ms(full).padStart(12)}   ${pct(full - base, base).padStart(5)} to load time (bar ≤ 25%)`,
+  );
 }
 
 // A query as the bot makes it: topic matched by the engine, events picked in the timeline worker.
@@ -146,12 +157,16 @@ for (const topic of ['', ...TOPICS]) {
   const label = topic === '' ? '(no topic)' : `"${topic}"`;
   const counts = `${first.value.events.length}/${first.value.total}`;
   const matcher = topic === '' ? '' : ms(median(matcherRuns));
-  console.log(`${label.padEnd(32)} ${ms(first.ms).padStart(9)}  ${ms(median(runs)).padStart(9)}  ${ms(p99(runs)).padStart(9)}  ${counts.padStart(12)}   ${matcher}`);
+  console.log(
+    `${label.padEnd(32)} ${ms(first.ms).padStart(9)}  ${ms(median(runs)).padStart(9)}  ${ms(p99(runs)).padStart(9)}  ${counts.padStart(12)}   ${matcher}`,
+  );
 }
 
 // What a timeline keeps in memory: heap with a second one built, minus heap without it.
 const heapWithout = heapMb();
 const second = Timeline.build(articles);
 const heapWith = heapMb();
-console.log(`\ntimeline heap: ${globalThis.gc ? `${(heapWith - heapWithout).toFixed(0)} MB (${second.size} events)` : 'run with --expose-gc'}`);
+console.log(
+  `\ntimeline heap: ${globalThis.gc ? `${(heapWith - heapWithout).toFixed(0)} MB (${second.size} events)` : 'run with --expose-gc'}`,
+);
 console.log('Bar: a topic timeline ≤ 200 ms (p99). Machine shared with other work: figures are indicative.');

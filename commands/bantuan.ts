@@ -45,7 +45,11 @@ function helpEmbed(articles: number): APIEmbed {
 }
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  await interaction.reply({ embeds: [helpEmbed(ctx.store.current.stats.articles)], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  await interaction.reply({
+    embeds: [helpEmbed(ctx.store.current.stats.articles)],
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: NO_MENTIONS,
+  });
 }
 
 export const bantuan: BotCommand = { definition, execute };

@@ -17,19 +17,34 @@ const definition = new SlashCommandBuilder()
   .setNameLocalizations(english('search'))
   .setDescription('Cari artikel berita: kutipan yang cocok, tanggal, dan sumbernya')
   .setDescriptionLocalizations(english('Search news articles: matching excerpt, date and source'))
-  .addStringOption((o) => o.setName('kueri').setNameLocalizations(english('query'))
-    .setDescription('Kata yang Anda ingat, mis. kecaman Putin; "frasa" dan -kata juga bisa')
-    .setDescriptionLocalizations(english('Words you remember, e.g. kecaman Putin; "phrase" and -word work too'))
-    .setRequired(true).setAutocomplete(true).setMaxLength(200))
-  .addStringOption((o) => o.setName('sumber').setNameLocalizations(english('source'))
-    .setDescription('Hanya dari penerbit ini, mis. Bisnis.com')
-    .setDescriptionLocalizations(english('Only from this publisher, e.g. Bisnis.com'))
-    .setAutocomplete(true).setMaxLength(100))
+  .addStringOption((o) =>
+    o
+      .setName('kueri')
+      .setNameLocalizations(english('query'))
+      .setDescription('Kata yang Anda ingat, mis. kecaman Putin; "frasa" dan -kata juga bisa')
+      .setDescriptionLocalizations(english('Words you remember, e.g. kecaman Putin; "phrase" and -word work too'))
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(200),
+  )
+  .addStringOption((o) =>
+    o
+      .setName('sumber')
+      .setNameLocalizations(english('source'))
+      .setDescription('Hanya dari penerbit ini, mis. Bisnis.com')
+      .setDescriptionLocalizations(english('Only from this publisher, e.g. Bisnis.com'))
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  )
   .addStringOption(dari)
   .addStringOption(sampai)
-  .addBooleanOption((o) => o.setName('pribadi').setNameLocalizations(english('private'))
-    .setDescription('Tampilkan hasil hanya untuk Anda')
-    .setDescriptionLocalizations(english('Show the results to you only')))
+  .addBooleanOption((o) =>
+    o
+      .setName('pribadi')
+      .setNameLocalizations(english('private'))
+      .setDescription('Tampilkan hasil hanya untuk Anda')
+      .setDescriptionLocalizations(english('Show the results to you only')),
+  )
   .toJSON();
 
 /** The publisher the user meant, matched case-insensitively against the corpus, or null. */
@@ -47,9 +62,11 @@ function unknownPublisherMessage(snapshot: Snapshot, typed: string): string {
 function noResultMessage(query: string, didYouMean: string | undefined, filtered: boolean): string {
   const lines = [`Tidak ada artikel yang cocok dengan **${escapeMarkdown(query)}**.`];
   if (didYouMean) lines.push(`Mungkin maksud Anda: **${escapeMarkdown(didYouMean)}**?`);
-  lines.push(filtered
-    ? 'Coba hapus filter sumber atau tanggal, atau pakai kata yang lebih umum.'
-    : 'Coba kata yang lebih umum, lebih sedikit kata, atau ejaan lain.');
+  lines.push(
+    filtered
+      ? 'Coba hapus filter sumber atau tanggal, atau pakai kata yang lebih umum.'
+      : 'Coba kata yang lebih umum, lebih sedikit kata, atau ejaan lain.',
+  );
   return lines.join('\n');
 }
 
@@ -72,8 +89,11 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
     limit: MAX_HITS,
   });
   if (result.problem) {
-    return void (await interaction.reply(ephemeralText(
-      `Kueri ini tidak bisa dipakai: ${result.problem}. Tulis dua atau tiga kata yang Anda ingat dari berita, mis. \`/cari kueri: kecaman Putin\`.`)));
+    return void (await interaction.reply(
+      ephemeralText(
+        `Kueri ini tidak bisa dipakai: ${result.problem}. Tulis dua atau tiga kata yang Anda ingat dari berita, mis. \`/cari kueri: kecaman Putin\`.`,
+      ),
+    ));
   }
   if (result.hits.length === 0) {
     const filtered = Boolean(publisher || dates.range.from || dates.range.to);
@@ -123,18 +143,25 @@ async function component(interaction: ComponentInteraction, ctx: CommandContext)
 
   if (action === 'hal' && interaction.isButton()) {
     if (lookup.ownerId !== interaction.user.id) {
-      return void (await interaction.reply(ephemeralText(
-        `Hanya <@${lookup.ownerId}> yang bisa membalik halaman hasil ini. Jalankan \`/cari\` sendiri untuk hasil Anda; artikelnya tetap bisa Anda buka lewat menu.`)));
+      return void (await interaction.reply(
+        ephemeralText(
+          `Hanya <@${lookup.ownerId}> yang bisa membalik halaman hasil ini. Jalankan \`/cari\` sendiri untuk hasil Anda; artikelnya tetap bisa Anda buka lewat menu.`,
+        ),
+      ));
     }
     return void (await interaction.update({ ...renderSearchPage(session, key, Number(rest[0])), allowedMentions: NO_MENTIONS }));
   }
 
   const hitIndex = Number(action === 'buka' && interaction.isStringSelectMenu() ? interaction.values[0] : rest[0]);
   const hit = session.hits[hitIndex];
-  const article = hit && await ctx.store.current.queries.article(hit.articleId);
+  const article = hit && (await ctx.store.current.queries.article(hit.articleId));
   if (!article) return void (await interaction.reply(ephemeralText(ARTICLE_GONE)));
   if (action === 'buka') {
-    return void (await interaction.reply({ ...renderArticlePage(article, key, hitIndex, 0), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }));
+    return void (await interaction.reply({
+      ...renderArticlePage(article, key, hitIndex, 0),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    }));
   }
   if (action === 'art') {
     return void (await interaction.update({ ...renderArticlePage(article, key, hitIndex, Number(rest[1])), allowedMentions: NO_MENTIONS }));

@@ -1,4 +1,11 @@
-import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, TimestampStyles, time, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  TimestampStyles,
+  time,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import { english, type BotCommand, type CommandContext } from '../src/bot/command.ts';
 import { NO_MENTIONS, ephemeralText } from '../src/bot/messages.ts';
 import { renderReload, renderStatus } from '../src/bot/render/korpus.ts';
@@ -10,17 +17,26 @@ const definition = new SlashCommandBuilder()
   .setDescriptionLocalizations(english("Manage the bot's news corpus"))
   // Hidden from members without Manage Server by default; the handler checks again, since server admins can override this.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-  .addSubcommand((s) => s.setName('muat-ulang').setNameLocalizations(english('reload'))
-    .setDescription('Muat ulang artikel dari folder korpus tanpa menghentikan bot')
-    .setDescriptionLocalizations(english('Reload the articles from the corpus folder without stopping the bot')))
-  .addSubcommand((s) => s.setName('status').setNameLocalizations(english('status'))
-    .setDescription('Jumlah artikel, penerbit, rentang tanggal, dan muat ulang terakhir')
-    .setDescriptionLocalizations(english('Article count, publishers, date range and last reload')))
+  .addSubcommand((s) =>
+    s
+      .setName('muat-ulang')
+      .setNameLocalizations(english('reload'))
+      .setDescription('Muat ulang artikel dari folder korpus tanpa menghentikan bot')
+      .setDescriptionLocalizations(english('Reload the articles from the corpus folder without stopping the bot')),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('status')
+      .setNameLocalizations(english('status'))
+      .setDescription('Jumlah artikel, penerbit, rentang tanggal, dan muat ulang terakhir')
+      .setDescriptionLocalizations(english('Article count, publishers, date range and last reload')),
+  )
   .toJSON();
 
 function isAdmin(interaction: ChatInputCommandInteraction, ctx: CommandContext): boolean {
-  return ctx.config.adminUserIds.includes(interaction.user.id)
-    || interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true;
+  return (
+    ctx.config.adminUserIds.includes(interaction.user.id) || interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true
+  );
 }
 
 function busyMessage(startedAt: Date, by: string | undefined): string {
@@ -30,7 +46,9 @@ function busyMessage(startedAt: Date, by: string | undefined): string {
 
 async function reload(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   if (!isAdmin(interaction, ctx)) {
-    return void (await interaction.reply(ephemeralText('Hanya pengelola server (izin **Manage Server**) atau admin bot yang boleh memuat ulang korpus.')));
+    return void (await interaction.reply(
+      ephemeralText('Hanya pengelola server (izin **Manage Server**) atau admin bot yang boleh memuat ulang korpus.'),
+    ));
   }
   const running = ctx.store.running;
   if (running) return void (await interaction.reply(ephemeralText(busyMessage(running.startedAt, running.by))));
@@ -39,9 +57,18 @@ async function reload(interaction: ChatInputCommandInteraction, ctx: CommandCont
   const pending = ctx.store.reload(interaction.user.id);
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const outcome = await pending;
-  const logged = outcome.status === 'swapped'
-    ? { before: outcome.report.before, after: outcome.report.after, added: outcome.report.added.count, removed: outcome.report.removed.count, changed: outcome.report.changed.count, fileErrors: outcome.report.errors.length, durationMs: Math.round(outcome.report.durationMs) }
-    : { reason: outcome.reason, durationMs: Math.round(outcome.durationMs) };
+  const logged =
+    outcome.status === 'swapped'
+      ? {
+          before: outcome.report.before,
+          after: outcome.report.after,
+          added: outcome.report.added.count,
+          removed: outcome.report.removed.count,
+          changed: outcome.report.changed.count,
+          fileErrors: outcome.report.errors.length,
+          durationMs: Math.round(outcome.report.durationMs),
+        }
+      : { reason: outcome.reason, durationMs: Math.round(outcome.durationMs) };
   ctx.logger.info({ user: interaction.user.id, status: outcome.status, ...logged }, 'corpus reload');
   await interaction.editReply({ embeds: [renderReload(outcome)], allowedMentions: NO_MENTIONS });
 }

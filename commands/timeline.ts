@@ -15,16 +15,26 @@ const definition = new SlashCommandBuilder()
   .setNameLocalizations(english('timeline'))
   .setDescription('Kronologi peristiwa dari berita, tiap baris dengan sumbernya')
   .setDescriptionLocalizations(english('Chronology of events from the news, every line cited'))
-  .addStringOption((o) => o.setName('topik').setNameLocalizations(english('topic'))
-    .setDescription('Topiknya, mis. Korea Utara; kosongkan untuk seluruh korpus')
-    .setDescriptionLocalizations(english('The topic, e.g. Korea Utara; leave empty for the whole corpus'))
-    .setAutocomplete(true).setMaxLength(200))
+  .addStringOption((o) =>
+    o
+      .setName('topik')
+      .setNameLocalizations(english('topic'))
+      .setDescription('Topiknya, mis. Korea Utara; kosongkan untuk seluruh korpus')
+      .setDescriptionLocalizations(english('The topic, e.g. Korea Utara; leave empty for the whole corpus'))
+      .setAutocomplete(true)
+      .setMaxLength(200),
+  )
   .addStringOption(dari)
   .addStringOption(sampai)
-  .addIntegerOption((o) => o.setName('jumlah').setNameLocalizations(english('count'))
-    .setDescription(`Berapa peristiwa paling penting yang ditampilkan (bawaan ${DEFAULT_EVENTS})`)
-    .setDescriptionLocalizations(english(`How many of the most important events to show (default ${DEFAULT_EVENTS})`))
-    .setMinValue(1).setMaxValue(MAX_EVENTS))
+  .addIntegerOption((o) =>
+    o
+      .setName('jumlah')
+      .setNameLocalizations(english('count'))
+      .setDescription(`Berapa peristiwa paling penting yang ditampilkan (bawaan ${DEFAULT_EVENTS})`)
+      .setDescriptionLocalizations(english(`How many of the most important events to show (default ${DEFAULT_EVENTS})`))
+      .setMinValue(1)
+      .setMaxValue(MAX_EVENTS),
+  )
   .toJSON();
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
@@ -41,11 +51,15 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
     ...(dates.range.to && { to: dates.range.to }),
     limit,
   });
-  const messages = renderTimeline(result, {
-    ...(topic && { topic }),
-    ...(dates.range.fromLabel && { dari: dates.range.fromLabel }),
-    ...(dates.range.toLabel && { sampai: dates.range.toLabel }),
-  }, (id) => urls[id] ?? null);
+  const messages = renderTimeline(
+    result,
+    {
+      ...(topic && { topic }),
+      ...(dates.range.fromLabel && { dari: dates.range.fromLabel }),
+      ...(dates.range.toLabel && { sampai: dates.range.toLabel }),
+    },
+    (id) => urls[id] ?? null,
+  );
 
   await replyInParts(interaction, messages, topic ? `Timeline: ${topic}` : 'Timeline', ctx.logger);
 }

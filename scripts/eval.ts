@@ -49,7 +49,9 @@ export function warmupQueries(articles: readonly Article[], count = 1000): strin
   const queries: string[] = [];
   const step = Math.max(1, Math.floor(articles.length / count));
   for (let i = 0; i < articles.length && queries.length < count; i += step) {
-    const words = articles[i]!.title.split(/\s+/).filter((w) => w.length > 3).slice(0, 2 + (i % 3));
+    const words = articles[i]!.title.split(/\s+/)
+      .filter((w) => w.length > 3)
+      .slice(0, 2 + (i % 3));
     if (words.length < 2) continue;
     if (i % 3 === 0) words[0] = words[0]!.slice(0, 2) + words[0]!.slice(3);
     queries.push(words.join(' '));
@@ -119,7 +121,9 @@ async function main(): Promise<void> {
   for (const q of warmupQueries(articles)) engine.search(q);
 
   const figures = evaluate(queries, (query) => engine.search(query, { limit: 10 }).hits.map((h) => h.articleId));
-  console.log(`corpus ${values.corpus}: ${articles.length} articles, loaded in ${(loadMs / 1000).toFixed(1)} s, index ${engine.origin} in ${(buildMs / 1000).toFixed(1)} s`);
+  console.log(
+    `corpus ${values.corpus}: ${articles.length} articles, loaded in ${(loadMs / 1000).toFixed(1)} s, index ${engine.origin} in ${(buildMs / 1000).toFixed(1)} s`,
+  );
   console.log(`queries ${values.queries}: ${queries.length}`);
   console.log(qualityTable(figures));
   console.log(`latency per query (excerpts included): p50 ${figures.p50Ms.toFixed(2)} ms, p99 ${figures.p99Ms.toFixed(2)} ms`);

@@ -246,7 +246,10 @@ async function main(): Promise<void> {
     return;
   }
   const { articles } = await loadCorpus(values.corpus);
-  const lines = synthQueries(articles, { seed, n }).map((q) => JSON.stringify(q)).join('\n') + '\n';
+  const lines =
+    synthQueries(articles, { seed, n })
+      .map((q) => JSON.stringify(q))
+      .join('\n') + '\n';
   if (values.out) writeFileSync(values.out, lines);
   else process.stdout.write(lines);
 }

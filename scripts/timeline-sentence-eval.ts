@@ -77,12 +77,24 @@ function rouge1(candidate: string, reference: string): number {
 }
 
 const topN = (values: readonly number[], n: number): number[] =>
-  values.map((_, i) => i).sort((a, b) => values[b]! - values[a]!).slice(0, n).sort((a, b) => a - b);
+  values
+    .map((_, i) => i)
+    .sort((a, b) => values[b]! - values[a]!)
+    .slice(0, n)
+    .sort((a, b) => a - b);
 
 const totals = {
-  articles: 0, scorerTop: 0, leadTop: 0, randomTop: 0,
-  withLater: 0, scorerLater: 0, contentLater: 0, secondLater: 0, randomLater: 0,
-  rougeScorer: 0, rougeLead: 0,
+  articles: 0,
+  scorerTop: 0,
+  leadTop: 0,
+  randomTop: 0,
+  withLater: 0,
+  scorerLater: 0,
+  contentLater: 0,
+  secondLater: 0,
+  randomLater: 0,
+  rougeScorer: 0,
+  rougeLead: 0,
 };
 const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
 for await (const line of lines) {
@@ -109,9 +121,19 @@ for await (const line of lines) {
 }
 
 const pct = (n: number, d: number): string => `${((100 * n) / d).toFixed(1)}%`;
-console.log(`IndoSum dev, ${totals.articles} articles with gold sentences, ${totals.withLater} with a gold sentence after the lead (${path})\n`);
+console.log(
+  `IndoSum dev, ${totals.articles} articles with gold sentences, ${totals.withLater} with a gold sentence after the lead (${path})\n`,
+);
 console.log('measure                                   scorer   baseline            random');
-console.log(`top-1 sentence is gold                    ${pct(totals.scorerTop, totals.articles).padEnd(8)} ${pct(totals.leadTop, totals.articles).padEnd(7)} (lead)      ${pct(totals.randomTop, totals.articles)}`);
-console.log(`top-1 of sentences 2..n is gold           ${pct(totals.scorerLater, totals.withLater).padEnd(8)} ${pct(totals.secondLater, totals.withLater).padEnd(7)} (2nd sent.) ${pct(totals.randomLater, totals.withLater)}`);
-console.log(`  same, position ignored (content only)   ${pct(totals.contentLater, totals.withLater).padEnd(8)} ${''.padEnd(7)}             ${pct(totals.randomLater, totals.withLater)}`);
-console.log(`ROUGE-1 F1, top-3 vs gold sentences       ${(totals.rougeScorer / totals.articles).toFixed(3).padEnd(8)} ${(totals.rougeLead / totals.articles).toFixed(3).padEnd(7)} (lead-3)`);
+console.log(
+  `top-1 sentence is gold                    ${pct(totals.scorerTop, totals.articles).padEnd(8)} ${pct(totals.leadTop, totals.articles).padEnd(7)} (lead)      ${pct(totals.randomTop, totals.articles)}`,
+);
+console.log(
+  `top-1 of sentences 2..n is gold           ${pct(totals.scorerLater, totals.withLater).padEnd(8)} ${pct(totals.secondLater, totals.withLater).padEnd(7)} (2nd sent.) ${pct(totals.randomLater, totals.withLater)}`,
+);
+console.log(
+  `  same, position ignored (content only)   ${pct(totals.contentLater, totals.withLater).padEnd(8)} ${''.padEnd(7)}             ${pct(totals.randomLater, totals.withLater)}`,
+);
+console.log(
+  `ROUGE-1 F1, top-3 vs gold sentences       ${(totals.rougeScorer / totals.articles).toFixed(3).padEnd(8)} ${(totals.rougeLead / totals.articles).toFixed(3).padEnd(7)} (lead-3)`,
+);

@@ -82,7 +82,8 @@ export function localQueries(engine: SearchEngine, timeline: TimelineQuerier): C
       const topic = q.topic?.trim() ?? '';
       const result = await timeline(q, topic === '' ? [] : engine.matchArticles(topic, TOPIC_ARTICLE_LIMIT));
       const urls: SourceUrls = {};
-      for (const event of result.events) for (const source of event.sources) urls[source.articleId] = engine.article(source.articleId)?.url ?? null;
+      for (const event of result.events)
+        for (const source of event.sources) urls[source.articleId] = engine.article(source.articleId)?.url ?? null;
       return { result, urls };
     },
   };
@@ -110,7 +111,10 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     const load = await loadCorpus(dir);
     // The articles are cloned to the worker: cheaper than loading them twice, and the same corpus for sure.
     // With a cache folder, the worker reads a timeline it extracted before from the same corpus.
-    const extracted = timelineWorker.call<TimelineOrigin>('build', opts.cacheDir === undefined ? [load.articles] : [load.articles, opts.cacheDir]);
+    const extracted = timelineWorker.call<TimelineOrigin>(
+      'build',
+      opts.cacheDir === undefined ? [load.articles] : [load.articles, opts.cacheDir],
+    );
     extracted.catch(() => {}); // awaited below, once this thread's own work is done
     await yieldToEventLoop();
     const engine = await SearchEngine.build(load.articles, opts.cacheDir ? { cacheDir: opts.cacheDir } : {});
@@ -162,7 +166,8 @@ export function corpusStats(articles: readonly Article[]): CorpusStats {
     if (from === null || iso < from) from = iso;
     if (to === null || iso > to) to = iso;
   }
-  const publishers = [...counts].map(([name, count]) => ({ name, count }))
+  const publishers = [...counts]
+    .map(([name, count]) => ({ name, count }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   return { articles: articles.length, publishers, dateRange: from && to ? { from, to } : null };
 }
@@ -191,7 +196,10 @@ export type ReloadOutcome =
 
 /** A reload asked for while another runs. */
 export class ReloadInProgressError extends Error {
-  constructor(readonly startedAt: Date, readonly startedBy: string | undefined) {
+  constructor(
+    readonly startedAt: Date,
+    readonly startedBy: string | undefined,
+  ) {
     super('a corpus reload is already running');
     this.name = 'ReloadInProgressError';
   }
@@ -289,7 +297,15 @@ export class SnapshotStore {
       const next = await runBuilder(this.opts, before.dir);
       const failure = refusal(before, next);
       if (failure) next.retire();
-      if (failure) return this.#finish({ status: 'failed', reason: failure, errors: next.errors, durationMs: performance.now() - started, finishedAt: new Date(), by });
+      if (failure)
+        return this.#finish({
+          status: 'failed',
+          reason: failure,
+          errors: next.errors,
+          durationMs: performance.now() - started,
+          finishedAt: new Date(),
+          by,
+        });
       this.#current = next;
       before.retire();
       const report: ReloadReport = {

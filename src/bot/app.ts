@@ -37,11 +37,13 @@ export interface RunningBot {
 export async function startBot(config: BotConfig, opts: StartOptions = {}): Promise<RunningBot> {
   const logger = opts.logger ?? createLogger(config.logLevel, [config.token]);
   const commands = opts.commands ?? COMMANDS;
-  const store = opts.store ?? await SnapshotStore.create(config.corpusDir, {
-    ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
-    // Each snapshot lives in a worker thread, so a reload never stalls the gateway (see worker-snapshot.ts).
-    build: (dir, buildOpts) => spawnSnapshot(dir, { ...buildOpts, onCrash: (error) => recoverFromCrash(error) }),
-  });
+  const store =
+    opts.store ??
+    (await SnapshotStore.create(config.corpusDir, {
+      ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
+      // Each snapshot lives in a worker thread, so a reload never stalls the gateway (see worker-snapshot.ts).
+      build: (dir, buildOpts) => spawnSnapshot(dir, { ...buildOpts, onCrash: (error) => recoverFromCrash(error) }),
+    }));
   const recoverFromCrash = (error: Error): void => {
     logger.error({ err: error }, 'corpus worker died; reloading the corpus');
     store.reload().then(
@@ -50,7 +52,10 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
     );
   };
   const loaded = store.current;
-  logger.info({ dir: loaded.dir, articles: loaded.stats.articles, fileErrors: loaded.errors.length, durationMs: Math.round(loaded.durationMs) }, 'corpus loaded');
+  logger.info(
+    { dir: loaded.dir, articles: loaded.stats.articles, fileErrors: loaded.errors.length, durationMs: Math.round(loaded.durationMs) },
+    'corpus loaded',
+  );
   for (const issue of loaded.errors) logger.warn({ file: issue.file, line: issue.line, reason: issue.reason }, 'file skipped');
 
   const client = new Client({
@@ -82,7 +87,10 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
     await client.login(config.token);
     const readyClient = await ready;
     if (config.guildId) {
-      await readyClient.application.commands.set(commands.map((c) => c.definition), config.guildId);
+      await readyClient.application.commands.set(
+        commands.map((c) => c.definition),
+        config.guildId,
+      );
       logger.info({ guild: config.guildId, commands: commands.length }, 'guild commands registered');
     }
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'bot ready');

@@ -50,8 +50,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): BotConf
 
   const token = get('DISCORD_TOKEN');
   if (token === undefined) {
-    problems.push('DISCORD_TOKEN is not set: create an application at https://discord.com/developers/applications, '
-      + 'open Bot → Reset Token, and put the token in .env as DISCORD_TOKEN=...');
+    problems.push(
+      'DISCORD_TOKEN is not set: create an application at https://discord.com/developers/applications, ' +
+        'open Bot → Reset Token, and put the token in .env as DISCORD_TOKEN=...',
+    );
   } else if (/^bot\s/i.test(token)) {
     problems.push('DISCORD_TOKEN starts with "Bot ": give the token alone, without the prefix.');
   } else if (/\s/.test(token)) {
@@ -60,19 +62,26 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): BotConf
 
   const guildId = get('DISCORD_GUILD_ID') ?? null;
   if (guildId !== null && !SNOWFLAKE.test(guildId)) {
-    problems.push(`DISCORD_GUILD_ID "${guildId}" is not a server id (17–20 digits): enable Developer Mode in Discord, `
-      + 'right-click the server → Copy Server ID, or leave it empty to use global commands.');
+    problems.push(
+      `DISCORD_GUILD_ID "${guildId}" is not a server id (17–20 digits): enable Developer Mode in Discord, ` +
+        'right-click the server → Copy Server ID, or leave it empty to use global commands.',
+    );
   }
 
   const corpusDir = resolve(cwd, get('CORPUS_DIR') ?? 'seeds');
   const corpusProblem = pathProblem(corpusDir);
   if (corpusProblem) problems.push(`CORPUS_DIR ${corpusDir} ${corpusProblem}: point it at the folder (or .jsonl file) of articles.`);
 
-  const adminUserIds = (get('ADMIN_USER_IDS') ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const adminUserIds = (get('ADMIN_USER_IDS') ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   const badAdmins = adminUserIds.filter((id) => !SNOWFLAKE.test(id));
   if (badAdmins.length > 0) {
-    problems.push(`ADMIN_USER_IDS has ${badAdmins.map((id) => `"${id}"`).join(', ')}, which ${badAdmins.length === 1 ? 'is' : 'are'} `
-      + 'not a user id (17–20 digits): give user ids separated by commas.');
+    problems.push(
+      `ADMIN_USER_IDS has ${badAdmins.map((id) => `"${id}"`).join(', ')}, which ${badAdmins.length === 1 ? 'is' : 'are'} ` +
+        'not a user id (17–20 digits): give user ids separated by commas.',
+    );
   }
 
   const cacheSetting = get('INDEX_CACHE_DIR');
@@ -118,7 +127,9 @@ function parseApiUrl(raw: string | undefined, problems: string[]): string | null
   }
   const base = raw.replace(/\/+$/, '');
   if (/\/v\d+$/.test(base)) {
-    problems.push(`DISCORD_API_URL "${raw}" ends with an API version: drop it (e.g. http://127.0.0.1:8080/api), discord.js adds /v10 itself.`);
+    problems.push(
+      `DISCORD_API_URL "${raw}" ends with an API version: drop it (e.g. http://127.0.0.1:8080/api), discord.js adds /v10 itself.`,
+    );
     return null;
   }
   return base;

@@ -1,6 +1,11 @@
 import {
-  ChannelType, PermissionFlagsBits, Routes, ThreadAutoArchiveDuration,
-  type APIEmbed, type APIThreadChannel, type ChatInputCommandInteraction,
+  ChannelType,
+  PermissionFlagsBits,
+  Routes,
+  ThreadAutoArchiveDuration,
+  type APIEmbed,
+  type APIThreadChannel,
+  type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { Logger } from './logger.ts';
 import { truncate } from './limits.ts';
@@ -11,8 +16,10 @@ const THREAD_NAME_MAX = 100;
 /** A thread keeps a long answer together without flooding the channel; only where the bot may open one. */
 function canContinueInThread(interaction: ChatInputCommandInteraction): boolean {
   const type = interaction.channel?.type;
-  return (type === ChannelType.GuildText || type === ChannelType.GuildAnnouncement)
-    && interaction.appPermissions.has([PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]);
+  return (
+    (type === ChannelType.GuildText || type === ChannelType.GuildAnnouncement) &&
+    interaction.appPermissions.has([PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads])
+  );
 }
 
 /**
@@ -21,16 +28,19 @@ function canContinueInThread(interaction: ChatInputCommandInteraction): boolean 
  * A thread that cannot be opened (permissions changed meanwhile) falls back to follow-ups.
  */
 export async function replyInParts(
-  interaction: ChatInputCommandInteraction, messages: readonly APIEmbed[][], threadName: string, logger: Logger,
+  interaction: ChatInputCommandInteraction,
+  messages: readonly APIEmbed[][],
+  threadName: string,
+  logger: Logger,
 ): Promise<void> {
   const [first = [], ...rest] = messages;
   const reply = await interaction.editReply({ embeds: first, allowedMentions: NO_MENTIONS });
   let sent = 0;
   if (rest.length > 0 && canContinueInThread(interaction)) {
     try {
-      const thread = await interaction.client.rest.post(Routes.threads(reply.channelId, reply.id), {
+      const thread = (await interaction.client.rest.post(Routes.threads(reply.channelId, reply.id), {
         body: { name: truncate(threadName, THREAD_NAME_MAX), auto_archive_duration: ThreadAutoArchiveDuration.OneDay },
-      }) as APIThreadChannel;
+      })) as APIThreadChannel;
       for (const embeds of rest) {
         await interaction.client.rest.post(Routes.channelMessages(thread.id), { body: { embeds, allowed_mentions: NO_MENTIONS } });
         sent++;

@@ -14,7 +14,10 @@ serve({
   async build(dir: string, opts: SnapshotOptions) {
     snapshot = await buildSnapshot(dir, opts, {
       // A snapshot without its timeline is broken: crash this worker too, so the bot reloads the corpus.
-      onCrash: (error) => process.nextTick(() => { throw error; }),
+      onCrash: (error) =>
+        process.nextTick(() => {
+          throw error;
+        }),
     });
     const { errors, warnings, hashes, stats, loadedAt, durationMs } = snapshot;
     return { errors, warnings, hashes, stats, loadedAt, durationMs };

@@ -15,14 +15,18 @@ async function main(): Promise<number> {
     return 1;
   }
   const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
-  const application = await rest.get(Routes.currentApplication()) as RESTGetCurrentApplicationResult;
+  const application = (await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult;
   const body = COMMANDS.map((command) => command.definition);
   if (config.guildId) {
     await rest.put(Routes.applicationGuildCommands(application.id, config.guildId), { body });
-    console.log(`Registered ${body.length} commands in server ${config.guildId} (available immediately): ${body.map((c) => `/${c.name}`).join(', ')}`);
+    console.log(
+      `Registered ${body.length} commands in server ${config.guildId} (available immediately): ${body.map((c) => `/${c.name}`).join(', ')}`,
+    );
   } else {
     await rest.put(Routes.applicationCommands(application.id), { body });
-    console.log(`Registered ${body.length} global commands (Discord may take up to an hour to show changes): ${body.map((c) => `/${c.name}`).join(', ')}`);
+    console.log(
+      `Registered ${body.length} global commands (Discord may take up to an hour to show changes): ${body.map((c) => `/${c.name}`).join(', ')}`,
+    );
   }
   return 0;
 }
@@ -31,7 +35,10 @@ try {
   process.exitCode = await main();
 } catch (error) {
   const status = (error as { status?: number }).status;
-  const hint = status === 401 ? 'Discord refused DISCORD_TOKEN: reset it in the Developer Portal and update .env.' : String((error as Error).message ?? error);
+  const hint =
+    status === 401
+      ? 'Discord refused DISCORD_TOKEN: reset it in the Developer Portal and update .env.'
+      : String((error as Error).message ?? error);
   console.error(`kliping: registering commands failed. ${hint}`);
   process.exitCode = 1;
 }

@@ -41,7 +41,8 @@ export async function runSafely(interaction: Interaction, logger: Logger, handle
         if (interaction.replied) await interaction.followUp(message);
         // A deferred reply still "thinking" must be resolved by editing it: Discord would turn a
         // follow-up into that reply anyway, keeping the defer's visibility and ignoring the ephemeral flag.
-        else if (interaction.deferred) await interaction.editReply({ content: message.content, embeds: [], components: [], allowedMentions: message.allowedMentions });
+        else if (interaction.deferred)
+          await interaction.editReply({ content: message.content, embeds: [], components: [], allowedMentions: message.allowedMentions });
         else await interaction.reply(message);
       }
     } catch (replyError) {

@@ -22,11 +22,17 @@ export type RangeParse = { ok: true; range: DayRange } | { ok: false; message: s
  */
 export function parseDayRange(dari: string | null, sampai: string | null): RangeParse {
   const range: DayRange = {};
-  for (const [option, raw] of [['dari', dari], ['sampai', sampai]] as const) {
+  for (const [option, raw] of [
+    ['dari', dari],
+    ['sampai', sampai],
+  ] as const) {
     if (raw === null || raw.trim() === '') continue;
     const bound = parseDayBound(raw.trim(), option === 'dari' ? 'from' : 'to');
     if (!bound) {
-      return { ok: false, message: `Tanggal \`${raw.trim().replace(/`/g, "'").slice(0, 60)}\` untuk opsi **${option}** tidak dikenali. Bentuk yang diterima: ${ACCEPTED_DATE_FORMS}.` };
+      return {
+        ok: false,
+        message: `Tanggal \`${raw.trim().replace(/`/g, "'").slice(0, 60)}\` untuk opsi **${option}** tidak dikenali. Bentuk yang diterima: ${ACCEPTED_DATE_FORMS}.`,
+      };
     }
     const label = formatDateId(bound.date.iso, bound.date.precision);
     if (option === 'dari') {
@@ -38,7 +44,10 @@ export function parseDayRange(dari: string | null, sampai: string | null): Range
     }
   }
   if (range.from && range.to && range.from > range.to) {
-    return { ok: false, message: `Tanggal **dari** (${range.fromLabel}) jatuh setelah tanggal **sampai** (${range.toLabel}). Tukar keduanya lalu coba lagi.` };
+    return {
+      ok: false,
+      message: `Tanggal **dari** (${range.fromLabel}) jatuh setelah tanggal **sampai** (${range.toLabel}). Tukar keduanya lalu coba lagi.`,
+    };
   }
   return { ok: true, range };
 }
@@ -49,10 +58,24 @@ export function parseDayRange(dari: string | null, sampai: string | null): Range
  */
 export function dateRangeOptions(subject: { id: string; en: string }): [SlashCommandStringOption, SlashCommandStringOption] {
   const option = (name: string, en: string, description: string, descriptionEn: string): SlashCommandStringOption =>
-    new SlashCommandStringOption().setName(name).setNameLocalizations(english(en))
-      .setDescription(description).setDescriptionLocalizations(english(descriptionEn)).setMaxLength(40);
+    new SlashCommandStringOption()
+      .setName(name)
+      .setNameLocalizations(english(en))
+      .setDescription(description)
+      .setDescriptionLocalizations(english(descriptionEn))
+      .setMaxLength(40);
   return [
-    option('dari', 'from', `${subject.id} sejak tanggal ini: 2024-06-19 atau 19 Juni 2024`, `${subject.en} on or after: 2024-06-19 or 19 Juni 2024`),
-    option('sampai', 'until', `${subject.id} sampai tanggal ini: 2024-06-30 atau Juni 2024`, `${subject.en} on or before: 2024-06-30 or Juni 2024`),
+    option(
+      'dari',
+      'from',
+      `${subject.id} sejak tanggal ini: 2024-06-19 atau 19 Juni 2024`,
+      `${subject.en} on or after: 2024-06-19 or 19 Juni 2024`,
+    ),
+    option(
+      'sampai',
+      'until',
+      `${subject.id} sampai tanggal ini: 2024-06-30 atau Juni 2024`,
+      `${subject.en} on or before: 2024-06-30 or Juni 2024`,
+    ),
   ];
 }

@@ -113,11 +113,13 @@ export function packBlocks(blocks: readonly string[], max: number, separator = '
  * Discord hides a backslash before any ASCII punctuation, so escaping is invisible.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\*_~`|[\]<]/g, '\\$&')
-    .replace(/^(\s*)([#>-])/gm, '$1\\$2')
-    // "\1" would show its backslash (Discord only hides it before punctuation): escape the dot instead.
-    .replace(/^(\s*\d+)\./gm, '$1\\.');
+  return (
+    text
+      .replace(/[\\*_~`|[\]<]/g, '\\$&')
+      .replace(/^(\s*)([#>-])/gm, '$1\\$2')
+      // "\1" would show its backslash (Discord only hides it before punctuation): escape the dot instead.
+      .replace(/^(\s*\d+)\./gm, '$1\\.')
+  );
 }
 
 /** A one-line label (choice name, select label): whitespace collapsed, then cut. */

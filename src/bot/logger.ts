@@ -12,15 +12,18 @@ const REDACTED = '[redacted]';
  */
 export function createLogger(level: LogLevel, secrets: readonly string[], destination?: DestinationStream): Logger {
   const needles = secrets.filter((s) => s.length >= 8).flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]);
-  return pino({
-    level,
-    base: { app: 'kliping' },
-    redact: {
-      paths: ['token', '*.token', 'config.token', 'headers.authorization', '*.headers.authorization', 'authorization'],
-      censor: REDACTED,
+  return pino(
+    {
+      level,
+      base: { app: 'kliping' },
+      redact: {
+        paths: ['token', '*.token', 'config.token', 'headers.authorization', '*.headers.authorization', 'authorization'],
+        censor: REDACTED,
+      },
+      hooks: {
+        streamWrite: (line) => needles.reduce((text, needle) => text.split(needle).join(REDACTED), line),
+      },
     },
-    hooks: {
-      streamWrite: (line) => needles.reduce((text, needle) => text.split(needle).join(REDACTED), line),
-    },
-  }, destination);
+    destination,
+  );
 }

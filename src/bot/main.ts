@@ -37,10 +37,13 @@ async function main(): Promise<number> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    bot.stop().then(() => process.exit(0), (error: unknown) => {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    });
+    bot.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

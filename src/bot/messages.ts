@@ -1,4 +1,11 @@
-import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+} from 'discord.js';
 import { LIMITS, embedLength, truncate } from './limits.ts';
 
 /** No message of the bot may ping anyone: article text can contain "@everyone" or "<@123>". */
@@ -48,8 +55,20 @@ export function pagerRow(customIdFor: (page: number) => string, current: number,
   return {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: customIdFor(current - 1), label: '◀ Sebelumnya', disabled: current <= 0 },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: customIdFor(current + 1), label: 'Berikutnya ▶', disabled: current >= pages - 1 },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        custom_id: customIdFor(current - 1),
+        label: '◀ Sebelumnya',
+        disabled: current <= 0,
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        custom_id: customIdFor(current + 1),
+        label: 'Berikutnya ▶',
+        disabled: current >= pages - 1,
+      },
     ],
   };
 }

@@ -14,9 +14,7 @@ export interface PageStoreOptions {
   now?: () => number;
 }
 
-export type PageLookup<T> =
-  | { status: 'ok'; value: T; ownerId: string }
-  | { status: 'expired' };
+export type PageLookup<T> = { status: 'ok'; value: T; ownerId: string } | { status: 'expired' };
 
 /**
  * Server-side state behind buttons and menus: the custom_id carries only a short key,

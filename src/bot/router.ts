@@ -12,19 +12,20 @@ const UNKNOWN = 'Perintah ini tidak dikenal bot (mungkin dari versi lama). Ketik
  */
 export function createRouter(commands: readonly BotCommand[], ctx: CommandContext): (interaction: Interaction) => Promise<void> {
   const byName = new Map(commands.map((command) => [command.definition.name, command]));
-  return (interaction) => runSafely(interaction, ctx.logger, async () => {
-    if (interaction.isChatInputCommand()) {
-      const command = byName.get(interaction.commandName);
-      if (!command) return void (await interaction.reply(ephemeralText(UNKNOWN)));
-      ctx.logger.debug({ command: interaction.commandName, user: interaction.user.id }, 'command');
-      await command.execute(interaction, ctx);
-    } else if (interaction.isAutocomplete()) {
-      const command = byName.get(interaction.commandName);
-      await (command?.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]));
-    } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
-      const command = byName.get(interaction.customId.split(':', 1)[0]!);
-      if (!command?.component) return void (await interaction.reply(ephemeralText(UNKNOWN)));
-      await command.component(interaction, ctx);
-    }
-  });
+  return (interaction) =>
+    runSafely(interaction, ctx.logger, async () => {
+      if (interaction.isChatInputCommand()) {
+        const command = byName.get(interaction.commandName);
+        if (!command) return void (await interaction.reply(ephemeralText(UNKNOWN)));
+        ctx.logger.debug({ command: interaction.commandName, user: interaction.user.id }, 'command');
+        await command.execute(interaction, ctx);
+      } else if (interaction.isAutocomplete()) {
+        const command = byName.get(interaction.commandName);
+        await (command?.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]));
+      } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+        const command = byName.get(interaction.customId.split(':', 1)[0]!);
+        if (!command?.component) return void (await interaction.reply(ephemeralText(UNKNOWN)));
+        await command.component(interaction, ctx);
+      }
+    });
 }

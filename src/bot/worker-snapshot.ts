@@ -29,10 +29,10 @@ export async function spawnSnapshot(dir: string, opts: WorkerSnapshotOptions = {
     throw error;
   }
   serving = true;
-  const forward = <M extends keyof CorpusQueries>(method: M) =>
-    ((...args: unknown[]) => worker.call(method, args)) as CorpusQueries[M];
+  const forward = <M extends keyof CorpusQueries>(method: M) => ((...args: unknown[]) => worker.call(method, args)) as CorpusQueries[M];
   return Object.freeze({
-    dir, ...meta,
+    dir,
+    ...meta,
     queries: {
       search: forward('search'),
       suggest: forward('suggest'),

@@ -59,7 +59,8 @@ export function writeCacheFile(dir: string, kind: CacheKind, hash: string, heade
   renameSync(temporary, target);
   // older files of this kind in this folder are stale by construction
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(kind.prefix) && name.endsWith(kind.extension) && join(dir, name) !== target) rmSync(join(dir, name), { force: true });
+    if (name.startsWith(kind.prefix) && name.endsWith(kind.extension) && join(dir, name) !== target)
+      rmSync(join(dir, name), { force: true });
   }
 }
 

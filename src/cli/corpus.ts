@@ -3,14 +3,18 @@ import type { Article, DateProvenance, LoadIssue } from '../corpus/types.ts';
 import type { CliArgs } from './args.ts';
 
 const PROVENANCE: Record<DateProvenance, string> = {
-  byline: 'baris penulis', header: 'kepala halaman', metadata: 'metadata', dateline: 'dateline', inferred: 'disimpulkan',
+  byline: 'baris penulis',
+  header: 'kepala halaman',
+  metadata: 'metadata',
+  dateline: 'dateline',
+  inferred: 'disimpulkan',
 };
 
 function dateText(article: Article): string {
   const { date } = article;
   if (!date) return 'tanpa tanggal';
-  const range = date.range && (date.range.from !== date.iso || date.range.to !== date.iso)
-    ? ` rentang ${date.range.from}…${date.range.to}` : '';
+  const range =
+    date.range && (date.range.from !== date.iso || date.range.to !== date.iso) ? ` rentang ${date.range.from}…${date.range.to}` : '';
   return `${date.iso}${date.time ? ` ${date.time}` : ''} (${PROVENANCE[date.provenance]}${range})`;
 }
 
@@ -42,7 +46,9 @@ export async function run(args: CliArgs): Promise<number> {
     for (const article of result.articles) console.log(articleLine(article));
     for (const issue of result.errors) console.error(issueLine('galat', issue));
     for (const issue of result.warnings) console.error(issueLine('peringatan', issue));
-    console.error(`${result.articles.length} artikel dimuat, ${result.errors.length} galat, ${result.warnings.length} peringatan (${args.dir})`);
+    console.error(
+      `${result.articles.length} artikel dimuat, ${result.errors.length} galat, ${result.warnings.length} peringatan (${args.dir})`,
+    );
   }
   return result.articles.length === 0 && result.errors.length > 0 ? 1 : 0;
 }

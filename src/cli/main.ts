@@ -20,9 +20,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandRun
 };
 
 function usage(): string {
-  return ['kliping: Indonesian news corpus, search and timelines, offline.', '', 'Usage:',
-    ...Object.values(COMMANDS).map((c) => `  kliping ${c.summary}`), '',
-    'DIR defaults to $CORPUS_DIR, else seeds/.'].join('\n');
+  return [
+    'kliping: Indonesian news corpus, search and timelines, offline.',
+    '',
+    'Usage:',
+    ...Object.values(COMMANDS).map((c) => `  kliping ${c.summary}`),
+    '',
+    'DIR defaults to $CORPUS_DIR, else seeds/.',
+  ].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -45,7 +45,10 @@ function renderText(result: TimelineResult): string {
     lines.push(`  • ${event.summary} (${event.sources.map(sourceLabel).join(', ')})`);
   }
   if (result.total > result.events.length) {
-    lines.push('', `${result.events.length} dari ${result.total} peristiwa, dipilih menurut jumlah sumber. Tampilkan lebih banyak dengan --limit.`);
+    lines.push(
+      '',
+      `${result.events.length} dari ${result.total} peristiwa, dipilih menurut jumlah sumber. Tampilkan lebih banyak dengan --limit.`,
+    );
   }
   return lines.join('\n');
 }

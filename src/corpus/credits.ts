@@ -10,12 +10,20 @@ const INITIALS = /^(?:[a-z]{2,5}(?:\s*\/\s*[a-z]{2,5}){0,2}|[A-Z]{2,5}(?:\s*\/\s
 const CREDITED_NAME = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}.'’-]*){1,4}$/u;
 const TRAILING_BRACKET = /(?<=[.!?"”’])\s*\((?<inner>[^()]{2,60})\)$/;
 /** Attribution opening a paragraph near the top: "Dilansir dari The Korean Herald, …". */
-const ATTRIBUTION = /^(?:[Ss]eperti |[Ss]ebagaimana )?(?:[Dd]ilansir|[Dd]ikutip|[Mm]engutip|[Mm]elansir)\s+(?:dari\s+)?(?<source>\p{Lu}[^,]{1,60}?)\s*,/u;
+const ATTRIBUTION =
+  /^(?:[Ss]eperti |[Ss]ebagaimana )?(?:[Dd]ilansir|[Dd]ikutip|[Mm]engutip|[Mm]elansir)\s+(?:dari\s+)?(?<source>\p{Lu}[^,]{1,60}?)\s*,/u;
 
 type Role = 'author' | 'editor' | 'origin';
 const ROLES: Record<string, Role> = {
-  penulis: 'author', reporter: 'author', pewarta: 'author', oleh: 'author', writer: 'author',
-  editor: 'editor', redaktur: 'editor', penyunting: 'editor', sumber: 'origin',
+  penulis: 'author',
+  reporter: 'author',
+  pewarta: 'author',
+  oleh: 'author',
+  writer: 'author',
+  editor: 'editor',
+  redaktur: 'editor',
+  penyunting: 'editor',
+  sumber: 'origin',
 };
 
 /** Credits collected anywhere on the page. */

@@ -17,8 +17,18 @@ export function draftFromPage(file: string, text: string): ArticleDraft {
   const page = readPage(text);
   const { date, warnings } = decidePageDate(page.stated, page.paragraphs, page.captions);
   return {
-    file, format: 'txt', title: page.title, date, publisher: page.publisher, origin: page.origin,
-    author: page.author, editor: page.editor, url: null, captions: page.captions, paragraphs: page.paragraphs, warnings,
+    file,
+    format: 'txt',
+    title: page.title,
+    date,
+    publisher: page.publisher,
+    origin: page.origin,
+    author: page.author,
+    editor: page.editor,
+    url: null,
+    captions: page.captions,
+    paragraphs: page.paragraphs,
+    warnings,
   };
 }
 
@@ -37,7 +47,9 @@ function field(record: Record<string, unknown>, ...names: string[]): string | nu
  * date scan of every bulk article.)
  */
 function metadataOrInferred(
-  raw: string | null, paragraphs: readonly string[], captions: readonly string[],
+  raw: string | null,
+  paragraphs: readonly string[],
+  captions: readonly string[],
 ): { date: PublicationDate | null; warnings: string[] } {
   const date = raw === null ? null : metadataDate(raw);
   if (date) return { date, warnings: [] };
@@ -47,7 +59,9 @@ function metadataOrInferred(
 
 /** Fields shared by front matter and .jsonl records; credits found in the body fill what the fields leave empty. */
 function fromMetadata(
-  record: Record<string, unknown>, rawParagraphs: readonly string[], imageCaptions: readonly string[],
+  record: Record<string, unknown>,
+  rawParagraphs: readonly string[],
+  imageCaptions: readonly string[],
 ): Omit<ArticleDraft, 'file' | 'format' | 'line'> {
   const body = readPlainBody(rawParagraphs);
   const captions = [...imageCaptions, ...body.captions];

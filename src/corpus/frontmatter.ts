@@ -6,9 +6,7 @@
 
 export type FrontMatter = Record<string, string>;
 
-export type FrontMatterResult =
-  | { ok: true; data: FrontMatter; body: string }
-  | { ok: false; line: number; reason: string };
+export type FrontMatterResult = { ok: true; data: FrontMatter; body: string } | { ok: false; line: number; reason: string };
 
 const KEY_VALUE = /^(?<key>[A-Za-z_][\w-]*)\s*:(?:\s+(?<value>.*))?$/;
 

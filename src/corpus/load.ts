@@ -184,7 +184,11 @@ function assemble(results: readonly FileResult[]): LoadResult {
       if (ids.has(id)) {
         const base = id;
         for (let n = 2; ids.has(id); n++) id = `${base}~${n}`;
-        out.warnings.push({ file: draft.file, ...(draft.line !== undefined ? { line: draft.line } : {}), reason: `id "${base}" sudah dipakai; diganti "${id}"` });
+        out.warnings.push({
+          file: draft.file,
+          ...(draft.line !== undefined ? { line: draft.line } : {}),
+          reason: `id "${base}" sudah dipakai; diganti "${id}"`,
+        });
       }
       const article = finishArticle(draft, id);
       if ('reason' in article) {
@@ -194,10 +198,14 @@ function assemble(results: readonly FileResult[]): LoadResult {
       const key = textFingerprint(article.paragraphs);
       const kept = byText.get(key);
       if (kept) {
-        out.warnings.push({ file: article.file, ...(article.line !== undefined ? { line: article.line } : {}),
-          reason: `teks sama dengan ${where(kept)}; digabung ke sana` });
+        out.warnings.push({
+          file: article.file,
+          ...(article.line !== undefined ? { line: article.line } : {}),
+          reason: `teks sama dengan ${where(kept)}; digabung ke sana`,
+        });
         const noted = copies.get(kept) ?? 0;
-        if (noted < MAX_COPIES_NOTED) kept.warnings.push(`salinan teks yang sama juga di ${where(article)}${article.publisher ? ` (${article.publisher})` : ''}`);
+        if (noted < MAX_COPIES_NOTED)
+          kept.warnings.push(`salinan teks yang sama juga di ${where(article)}${article.publisher ? ` (${article.publisher})` : ''}`);
         copies.set(kept, noted + 1);
         continue;
       }
@@ -219,9 +227,7 @@ export async function loadCorpus(path: string, opts: LoadOptions = {}): Promise<
   const info = await stat(target).catch(() => null);
   if (!info) return { articles: [], errors: [{ file: path, reason: 'folder atau berkas korpus tidak ditemukan' }], warnings: [] };
   const walkWarnings: LoadIssue[] = [];
-  const [root, files] = info.isDirectory()
-    ? [target, await listFiles(target, walkWarnings)]
-    : [dirname(target), [basename(target)]];
+  const [root, files] = info.isDirectory() ? [target, await listFiles(target, walkWarnings)] : [dirname(target), [basename(target)]];
   const results = await mapPool(files, CONCURRENCY, (file) => loadFile(root, file, maxBytes));
   const loaded = assemble(results);
   loaded.warnings.unshift(...walkWarnings);

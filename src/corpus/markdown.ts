@@ -26,13 +26,20 @@ export function readMarkdown(body: string): MarkdownBody {
   const paragraphs: string[] = [];
   let heading: string | null = null;
   for (const block of body.split(/\n\s*\n/)) {
-    const lines = block.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const lines = block
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     if (lines.length === 0) continue;
     const text = lines
-      .map((l) => l.replace(IMAGE, (_, alt: string) => {
-        if (alt.trim() !== '') captions.push(alt.trim());
-        return '';
-      }).replace(/^(?:>\s*)+|^(?:[-*+]|\d+[.)])\s+/, ''))
+      .map((l) =>
+        l
+          .replace(IMAGE, (_, alt: string) => {
+            if (alt.trim() !== '') captions.push(alt.trim());
+            return '';
+          })
+          .replace(/^(?:>\s*)+|^(?:[-*+]|\d+[.)])\s+/, ''),
+      )
       .join(' ');
     const h1 = /^#\s+(.+)$/.exec(text);
     if (h1 && heading === null && paragraphs.length === 0) {

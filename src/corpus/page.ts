@@ -1,8 +1,6 @@
 import { findDates } from '../dates/find.ts';
 import type { DateMention, ResolvedDate } from '../dates/types.ts';
-import {
-  CROSS_LINK_ALONE, END_MARKERS, SECTION_WORDS, contentOfLine, isCaption, isFurniture, matchesAny,
-} from './boilerplate.ts';
+import { CROSS_LINK_ALONE, END_MARKERS, SECTION_WORDS, contentOfLine, isCaption, isFurniture, matchesAny } from './boilerplate.ts';
 import { authorship, originOf, readCode, readCredits, takeTrailingCode, type Credits } from './credits.ts';
 import { publisherInText } from './publishers.ts';
 import { cleanParagraph, normalizeText, wordsOf } from './text.ts';
@@ -42,8 +40,7 @@ const SENTENCE_END = /[.!?"”’)]$/;
 function isSectionLabel(line: string): boolean {
   if (line.length > 60) return false;
   const words = wordsOf(line);
-  return words.length > 0 && words.length <= 6
-    && words.every((w) => SECTION_WORDS.has(w) || publisherInText(w) !== null);
+  return words.length > 0 && words.length <= 6 && words.every((w) => SECTION_WORDS.has(w) || publisherInText(w) !== null);
 }
 
 /** Shaped like a headline: a short line that does not start in lower case. */
@@ -67,8 +64,9 @@ function datelineOf(line: string): { prefix: string; rest: string } | null {
   const prefix = m.groups!.prefix!.trim();
   if (prefix.split(/\s+/).length > 6) return null;
   const rest = line.slice(m[0].length);
-  const outlet = publisherInText(prefix) !== null
-    || prefix.split(',').some((part) => ALL_CAPS_PLACE.test(part.trim()) || /\b[\w-]+\.(?:com|id|co|net|tv|co\.id)\b/i.test(part));
+  const outlet =
+    publisherInText(prefix) !== null ||
+    prefix.split(',').some((part) => ALL_CAPS_PLACE.test(part.trim()) || /\b[\w-]+\.(?:com|id|co|net|tv|co\.id)\b/i.test(part));
   const place = PLACE.test(prefix) && rest.split(' ').length >= PLACE_DATELINE_MIN_WORDS;
   return outlet || place ? { prefix, rest } : null;
 }
@@ -97,8 +95,11 @@ function dateLine(line: string): DatedLine | null {
   const mention = mentions[0];
   if (mentions.length !== 1 || !mention) return null;
   if (line.slice(mention.end).replace(/[\s|,.·•-]/g, '') !== '') return null;
-  const before = line.slice(0, mention.start).replace(/(?:diperbarui|dipublikasikan|diterbitkan|tanggal|published|updated)\s*:?\s*$/i, '')
-    .replace(/[\s|,·•:–—-]+$/, '').trim();
+  const before = line
+    .slice(0, mention.start)
+    .replace(/(?:diperbarui|dipublikasikan|diterbitkan|tanggal|published|updated)\s*:?\s*$/i, '')
+    .replace(/[\s|,·•:–—-]+$/, '')
+    .trim();
   return { mention, before };
 }
 
@@ -234,8 +235,14 @@ function readBody(lines: readonly string[], leadIndex: number, got: Collected): 
 }
 
 export function readPage(raw: string): PageReading {
-  const lines = normalizeText(raw).split('\n')
-    .map((l) => l.replace(/\s+/g, ' ').trim().replace(/\s+rn$/, ''))
+  const lines = normalizeText(raw)
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/\s+rn$/, ''),
+    )
     .filter((l) => l !== '');
   const datedLines = new Map<number, DatedLine | null>();
   const datedAt = (i: number): DatedLine | null => {
@@ -292,7 +299,10 @@ export function readPlainBody(paragraphs: readonly string[]): PlainBody {
   if (lead !== '') kept[0] = lead;
   takeTrailingCode(kept, got.credits);
   return {
-    paragraphs: kept, captions: got.captions, publisher: got.publisher,
-    origin: originOf(got.credits, kept, got.publisher), ...authorship(got.credits),
+    paragraphs: kept,
+    captions: got.captions,
+    publisher: got.publisher,
+    origin: originOf(got.credits, kept, got.publisher),
+    ...authorship(got.credits),
   };
 }

@@ -16,7 +16,9 @@ const CONTRADICTION_EVENTS = 2;
 const DAY_MS = 86_400_000;
 
 const PROVENANCE_LABEL: Record<StatedDate['provenance'], string> = {
-  byline: 'di baris penulis', header: 'di kepala halaman', dateline: 'di dateline',
+  byline: 'di baris penulis',
+  header: 'di kepala halaman',
+  dateline: 'di dateline',
 };
 
 /** Dates of events the text reports as having happened: resolved without a reference, plans left out. */
@@ -50,33 +52,44 @@ function inferredFrom(event: DateMention): PublicationDate {
  * body either, a (non-archive) photo caption gives the month and the body's "bulan Juli" its year.
  */
 export function decidePageDate(
-  stated: readonly StatedDate[], paragraphs: readonly string[], captions: readonly string[],
+  stated: readonly StatedDate[],
+  paragraphs: readonly string[],
+  captions: readonly string[],
 ): { date: PublicationDate | null; warnings: string[] } {
   const body = paragraphs.join('\n');
   const events = reportedEvents(body).filter((m) => m.resolution === 'explicit' || m.resolution === 'weekday');
   const latest = latestEvent(events);
   const first = stated[0];
   if (first) {
-    const statedDate: PublicationDate = { iso: first.date.iso, precision: first.date.precision, provenance: first.provenance,
-      ...(first.time ? { time: first.time } : {}) };
+    const statedDate: PublicationDate = {
+      iso: first.date.iso,
+      precision: first.date.precision,
+      provenance: first.provenance,
+      ...(first.time ? { time: first.time } : {}),
+    };
     const limit = spanOf(first.date).to;
-    const later = events.filter((m) => m.resolution === 'explicit' && m.date.precision === 'day'
-      && daysBetween(limit, m.date.iso) > CONTRADICTION_DAYS);
+    const later = events.filter(
+      (m) => m.resolution === 'explicit' && m.date.precision === 'day' && daysBetween(limit, m.date.iso) > CONTRADICTION_DAYS,
+    );
     const explicitLatest = latestEvent(later);
     if (!explicitLatest || new Set(later.map((m) => m.date.iso)).size < CONTRADICTION_EVENTS) {
       return { date: statedDate, warnings: [] };
     }
     return {
       date: inferredFrom(explicitLatest),
-      warnings: [`tanggal ${PROVENANCE_LABEL[first.provenance]} (${first.date.iso}) bertentangan dengan isi berita, `
-        + `yang melaporkan peristiwa ${explicitLatest.date.iso} ("${explicitLatest.text}") sebagai sudah terjadi; `
-        + `tanggal terbit disimpulkan dari isi: ${explicitLatest.date.iso}`],
+      warnings: [
+        `tanggal ${PROVENANCE_LABEL[first.provenance]} (${first.date.iso}) bertentangan dengan isi berita, ` +
+          `yang melaporkan peristiwa ${explicitLatest.date.iso} ("${explicitLatest.text}") sebagai sudah terjadi; ` +
+          `tanggal terbit disimpulkan dari isi: ${explicitLatest.date.iso}`,
+      ],
     };
   }
   if (latest) {
     return {
       date: inferredFrom(latest),
-      warnings: [`tanggal terbit tidak tertulis; disimpulkan dari peristiwa terakhir yang dilaporkan: ${latest.date.iso} ("${latest.text}")`],
+      warnings: [
+        `tanggal terbit tidak tertulis; disimpulkan dari peristiwa terakhir yang dilaporkan: ${latest.date.iso} ("${latest.text}")`,
+      ],
     };
   }
   return inferFromCaptions(body, captions);
@@ -97,8 +110,10 @@ function inferFromCaptions(body: string, captions: readonly string[]): { date: P
   const note = bodyLatest ? `; isi menyebut peristiwa hingga ${bodyLatest.date.iso} ("${bodyLatest.text}")` : '';
   return {
     date: { ...monthDate, provenance: 'inferred', range: { from, to: spanOf(monthDate).to } },
-    warnings: [`tanggal terbit tidak tertulis dan isi tidak menyebut tanggal lengkap; disimpulkan ${monthDate.iso} `
-      + `dari tanggal keterangan foto (${anchor.date.iso})${note}`],
+    warnings: [
+      `tanggal terbit tidak tertulis dan isi tidak menyebut tanggal lengkap; disimpulkan ${monthDate.iso} ` +
+        `dari tanggal keterangan foto (${anchor.date.iso})${note}`,
+    ],
   };
 }
 
@@ -114,7 +129,7 @@ export function metadataDate(value: unknown): PublicationDate | null {
   return date;
 }
 
-const ZONE_NAMES: Readonly<Record<string, string>> = { '+07:00': 'WIB', '+08:00': 'WITA', '+09:00': 'WIT', 'Z': 'UTC', '+00:00': 'UTC' };
+const ZONE_NAMES: Readonly<Record<string, string>> = { '+07:00': 'WIB', '+08:00': 'WITA', '+09:00': 'WIT', Z: 'UTC', '+00:00': 'UTC' };
 
 /** Indonesian zone names for the offsets they stand for; other offsets as written. */
 function zoneLabel(offset: string | undefined): string {

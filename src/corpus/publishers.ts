@@ -21,7 +21,11 @@ const PUBLISHERS: readonly Outlet[] = [
   { name: 'Antara', pattern: /\(antara\)|\bantaranews(?:\.com)?\b/i, domains: ['antaranews.com'] },
   { name: 'CNN Indonesia', pattern: /\bcnn ?indonesia(?:\.com)?\b/i, domains: ['cnnindonesia.com'] },
   // detik signs with its channels: detikNews, detikFinance, detikSport, …
-  { name: 'detikcom', pattern: /\bdetik(?:com|\.com|news|finance|sport|inet|oto|health|travel|food|hot|edu|pop|jatim|jateng|jabar|sumut|sulsel|bali)\b/i, domains: ['detik.com'] },
+  {
+    name: 'detikcom',
+    pattern: /\bdetik(?:com|\.com|news|finance|sport|inet|oto|health|travel|food|hot|edu|pop|jatim|jateng|jabar|sumut|sulsel|bali)\b/i,
+    domains: ['detik.com'],
+  },
   { name: 'Tempo', pattern: /\btempo\.co\b/i, domains: ['tempo.co'] },
   { name: 'Liputan6.com', pattern: /\bliputan6(?:\.com)?\b/i, domains: ['liputan6.com'] },
   { name: 'Okezone', pattern: /\bokezone(?:\.com)?\b/i, domains: ['okezone.com'] },
@@ -51,7 +55,12 @@ export function publisherInText(text: string): string | null {
 
 /** Canonical publisher for a domain or url ("www.kompas.com", "https://kompas.tv/x"); else the bare domain. */
 export function publisherForDomain(domainOrUrl: string): string | null {
-  const host = domainOrUrl.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/[/?#:].*$/, '').replace(/^www\./, '');
+  const host = domainOrUrl
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/[/?#:].*$/, '')
+    .replace(/^www\./, '');
   if (host === '') return null;
   for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
     const name = BY_DOMAIN.get(h);
@@ -69,7 +78,7 @@ export function canonicalPublisher(source: string): string | null {
   if (cached !== undefined) return cached;
   const value = source.trim();
   const isDomain = /^[\w-]+(?:\.[\w-]+)+(?:\/.*)?$/.test(value) || /^https?:\/\//i.test(value);
-  const name = value === '' ? null : isDomain ? publisherForDomain(value) : publisherInText(value) ?? value;
+  const name = value === '' ? null : isDomain ? publisherForDomain(value) : (publisherInText(value) ?? value);
   if (sourceCache.size < 10_000) sourceCache.set(source, name);
   return name;
 }
@@ -92,7 +101,10 @@ const ORIGINS: readonly { name: string; pattern: RegExp }[] = [
 
 /** Canonical name of a credited source ("ANTARA" → "Antara"); unknown names are kept as written. */
 export function canonicalOrigin(raw: string): string | null {
-  const value = raw.trim().replace(/[.,;:]+$/, '').trim();
+  const value = raw
+    .trim()
+    .replace(/[.,;:]+$/, '')
+    .trim();
   if (value === '' || value.length > 80) return null;
   return ORIGINS.find((o) => o.pattern.test(value))?.name ?? publisherInText(value) ?? value;
 }

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 /** Text hygiene shared by every format. */
 
 /** Characters that are not plain spaces or text: odd blanks become a space, invisible ones go. */
-const ODD_CHARACTERS = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u00ad\u200b-\u200f\u2060\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const ODD_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
+  /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u00ad\u200b-\u200f\u2060\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 function isInvisible(c: string): boolean {
   const code = c.charCodeAt(0);
@@ -32,7 +34,8 @@ export function cleanParagraph(text: string): string {
 
 /** Paragraphs of a plain body: blank lines separate them. */
 export function splitParagraphs(body: string): string[] {
-  return body.split(/\n\s*\n/)
+  return body
+    .split(/\n\s*\n/)
     .map((p) => cleanParagraph(p.includes('\n') ? p.replace(/\s*\n\s*/g, ' ') : p))
     .filter((p) => p !== '');
 }

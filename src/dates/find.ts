@@ -1,6 +1,15 @@
 import type { DateMention, DateResolution, ResolvedDate } from './types.ts';
 import {
-  dayIso, dayNumber, fromDayNumber, weekdayOfDayNumber, isValidDay, partsOf, spanOf, toResolved, weekdayOf, type DateParts,
+  dayIso,
+  dayNumber,
+  fromDayNumber,
+  weekdayOfDayNumber,
+  isValidDay,
+  partsOf,
+  spanOf,
+  toResolved,
+  weekdayOf,
+  type DateParts,
 } from './calendar.ts';
 import { isFutureContext } from './context.ts';
 import { MONTHS, WEEKDAYS } from './names.ts';
@@ -76,7 +85,12 @@ const UPCOMING_DAYS = 31;
 
 /** A day and month with no year: by weekday if stated, else from the reference. */
 function resolveYearless(
-  ctx: Context, start: number, end: number, month: number, day: number, weekday: number | undefined,
+  ctx: Context,
+  start: number,
+  end: number,
+  month: number,
+  day: number,
+  weekday: number | undefined,
 ): { parts: DateParts; resolution: DateResolution } | null {
   const ref = ctx.reference;
   if (weekday !== undefined) {
@@ -101,7 +115,11 @@ function resolveYearless(
 
 /** A day-month(-year) candidate at text[start, m.end), with the weekday read before it, if any. */
 function dayCandidate(
-  ctx: Context, m: RegExpExecArray, yearRaw: string | undefined, month: number | undefined, dayRaw: string | undefined,
+  ctx: Context,
+  m: RegExpExecArray,
+  yearRaw: string | undefined,
+  month: number | undefined,
+  dayRaw: string | undefined,
 ): Candidate | null {
   const g = m.groups as Groups;
   const weekday = before(ctx.text, m.index, BEFORE.weekday);
@@ -221,7 +239,8 @@ function weekdayOnlyCandidate(ctx: Context, m: RegExpExecArray): Candidate | nul
   if (!context?.groups.prep && !context?.groups.hari && !rel) return null;
   const weekday = weekdayNumber(g.wd)!;
   // "minggu lalu" is last week; only a capitalised "Minggu" after "pada"/"hari" is Sunday.
-  if (weekday === 0 && g.wd!.toLowerCase() === 'minggu' && (!isCapitalized(g.wd!) || rel === 'lalu' || rel === 'ini' || rel === 'depan')) return null;
+  if (weekday === 0 && g.wd!.toLowerCase() === 'minggu' && (!isCapitalized(g.wd!) || rel === 'lalu' || rel === 'ini' || rel === 'depan'))
+    return null;
   const ref = ctx.reference;
   if (!ref || ref.day === undefined) return null;
   const refDay = referenceDay(ref);
@@ -231,8 +250,8 @@ function weekdayOnlyCandidate(ctx: Context, m: RegExpExecArray): Candidate | nul
     // That weekday in the previous (next) Monday–Sunday week.
     const sinceMonday = (refWeekday + 6) % 7;
     offset = -sinceMonday + (rel === 'pekan lalu' ? -7 : 7) + ((weekday + 6) % 7);
-  } else if (rel === 'lalu' || rel === 'kemarin') offset = -(((refWeekday - weekday + 7) % 7) || 7);
-  else if (rel === 'depan' || rel === 'mendatang') offset = ((weekday - refWeekday + 7) % 7) || 7;
+  } else if (rel === 'lalu' || rel === 'kemarin') offset = -((refWeekday - weekday + 7) % 7 || 7);
+  else if (rel === 'depan' || rel === 'mendatang') offset = (weekday - refWeekday + 7) % 7 || 7;
   else offset = -((refWeekday - weekday + 7) % 7);
   return { start: m.index, end: m.index + m[0].length, date: toResolved(fromDayNumber(refDay + offset)), resolution: 'relative' };
 }
@@ -245,7 +264,8 @@ function yearCandidate(text: string, m: RegExpExecArray): Candidate | null {
   const end = m.index + m[0].length;
   const year = Number(m.groups!.y);
   const month = before(text, m.index, BEFORE.month);
-  if (month) return { start: month.at('mon')!, end, date: toResolved({ year, month: monthNumber(month.groups.mon)! }), resolution: 'explicit' };
+  if (month)
+    return { start: month.at('mon')!, end, date: toResolved({ year, month: monthNumber(month.groups.mon)! }), resolution: 'explicit' };
   const word = before(text, m.index, BEFORE.yearWord);
   if (!word) return null;
   const tahun = word.at('tahun');
@@ -271,16 +291,21 @@ function readNumeric(ctx: Context, m: RegExpExecArray): Candidate | null {
 
 /** A pattern, its reader, and optionally a cheaper test the text must pass for the pattern to be worth a scan. */
 const READERS: readonly [RegExp, Reader, RegExp?][] = [
-  [PATTERNS.dayMonthName, (ctx, m) => {
-    const g = m.groups as Groups;
-    // Without a year, "3 mei" or "2 Des" must look like a month name to count.
-    if (g.y === undefined && !isCapitalized(g.mon!)) return null;
-    return dayCandidate(ctx, m, g.y, monthNumber(g.mon), g.d);
-  }],
+  [
+    PATTERNS.dayMonthName,
+    (ctx, m) => {
+      const g = m.groups as Groups;
+      // Without a year, "3 mei" or "2 Des" must look like a month name to count.
+      if (g.y === undefined && !isCapitalized(g.mon!)) return null;
+      return dayCandidate(ctx, m, g.y, monthNumber(g.mon), g.d);
+    },
+  ],
   [PATTERNS.monthNameDay, (ctx, m) => dayCandidate(ctx, m, m.groups!.y, monthNumber(m.groups!.mon), m.groups!.d), DAY_BEFORE_YEAR],
   [PATTERNS.numeric, readNumeric],
-  [PATTERNS.dayMonthNumeric, (ctx, m) => (before(ctx.text, m.index, BEFORE.weekday)
-    ? dayCandidate(ctx, m, undefined, Number(m.groups!.m), m.groups!.d) : null)],
+  [
+    PATTERNS.dayMonthNumeric,
+    (ctx, m) => (before(ctx.text, m.index, BEFORE.weekday) ? dayCandidate(ctx, m, undefined, Number(m.groups!.m), m.groups!.d) : null),
+  ],
   [PATTERNS.iso, (ctx, m) => dayCandidate(ctx, m, m.groups!.y, Number(m.groups!.m), m.groups!.d)],
   [PATTERNS.year, (ctx, m) => yearCandidate(ctx.text, m)],
   [PATTERNS.monthOnly, monthOnlyCandidate],
@@ -312,8 +337,15 @@ export function findDates(text: string, reference?: ResolvedDate | null, opts: F
   for (const c of all) {
     if (c.start < lastEnd) continue;
     lastEnd = c.end;
-    mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), date: c.date, resolution: c.resolution,
-      ...(c.time ? { time: c.time } : {}), ...(c.range ? { range: c.range } : {}) });
+    mentions.push({
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      date: c.date,
+      resolution: c.resolution,
+      ...(c.time ? { time: c.time } : {}),
+      ...(c.range ? { range: c.range } : {}),
+    });
   }
   return mentions;
 }

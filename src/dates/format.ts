@@ -2,8 +2,20 @@ import { weekdayOf } from './calendar.ts';
 import type { DatePrecision } from './types.ts';
 
 /** Indonesian month names for display, January first. */
-export const MONTH_NAMES_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September',
-  'Oktober', 'November', 'Desember'] as const;
+export const MONTH_NAMES_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+] as const;
 /** Indonesian weekday names for display, Sunday first (as `weekdayOf`). */
 export const WEEKDAY_NAMES_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
 

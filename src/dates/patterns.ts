@@ -19,7 +19,16 @@ const TIME = '(?:\\s*,?\\s*(?:pukul\\s+|jam\\s+)?(?<hh>[01]?\\d|2[0-3])[:.](?<mm
 const QUALIFIER = '(?:\\s+(?:kemarin|lalu|silam))?';
 const PREPOSITION = 'pada|sejak|hingga|sampai|awal|akhir|pertengahan|medio|selama|jelang|menjelang';
 export const NUMBER_WORDS: Record<string, number> = {
-  satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
+  sepuluh: 10,
 };
 /** Not inside a longer number, decimal, path or range. */
 const NUMBER_START = '(?<![\\w/.-])';
@@ -30,7 +39,10 @@ export const PATTERNS = {
   /** "DECEMBER 9, 2022", "June 19, 2024". */
   monthNameDay: new RegExp(`\\b${MONTH}\\s+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:,\\s*|\\s+)${YEAR}${TIME}`, 'gi'),
   /** "(13/9/2023)", "25/06/2024 10:01 WIB", "19.06.2024", "(13/9/23)"; an opening bracket is read back. */
-  numeric: new RegExp(`${NUMBER_START}(?<d>[0-3]?\\d)(?<sep>[/.-])(?<m>[01]?\\d)\\k<sep>(?<y>(?:19|20)\\d{2}|\\d{2})(?![\\w/])(?:\\s*\\))?${TIME}${QUALIFIER}`, 'gi'),
+  numeric: new RegExp(
+    `${NUMBER_START}(?<d>[0-3]?\\d)(?<sep>[/.-])(?<m>[01]?\\d)\\k<sep>(?<y>(?:19|20)\\d{2}|\\d{2})(?![\\w/])(?:\\s*\\))?${TIME}${QUALIFIER}`,
+    'gi',
+  ),
   /** "(21/6)": day/month without a year, a date only after a weekday ("Jumat (21/6)"; else "skor 3/4"). */
   dayMonthNumeric: new RegExp(`${NUMBER_START}(?<d>[0-3]?\\d)\\/(?<m>[01]?\\d)(?![\\w/])\\s*\\)?${TIME}${QUALIFIER}`, 'gi'),
   /** "2024-06-19", "2019-03-21T15:02:00+07:00". */
@@ -38,11 +50,20 @@ export const PATTERNS = {
   /** A year, read back for "Juni 2024" (month), "tahun 2019" or "sejak 2019" (year). */
   year: new RegExp(`${NUMBER_START}(?<y>(?:19|20)\\d{2})(?![\\d/]|-an|[.,]\\d)`, 'g'),
   /** "Juli", read back for "pada bulan Juli", "sejak Maret"; on for "September lalu", "Juli tahun lalu". */
-  monthOnly: new RegExp(`\\b(?<mon>${alternation(FULL_MONTHS)})\\b(?:\\s+(?<rel>tahun\\s+lalu|tahun\\s+depan|lalu|kemarin|ini|depan|mendatang))?(?!\\s*\\d)`, 'gi'),
+  monthOnly: new RegExp(
+    `\\b(?<mon>${alternation(FULL_MONTHS)})\\b(?:\\s+(?<rel>tahun\\s+lalu|tahun\\s+depan|lalu|kemarin|ini|depan|mendatang))?(?!\\s*\\d)`,
+    'gi',
+  ),
   /** "kemarin", "pekan lalu", "3 hari lalu", "tahun lalu". */
-  relative: new RegExp(`\\b(?:(?<kw>kemarin\\s+lusa|kemarin|hari\\s+ini|besok|lusa)|(?<se>se)?(?<week>pekan|minggu)\\s+(?<wdir>lalu|ini|depan)|(?<n>\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\s+(?<nunit>hari|pekan|minggu|bulan|tahun)\\s+(?:yang\\s+)?lalu|(?<unit>bulan|tahun)\\s+(?<dir>lalu|ini|depan))\\b`, 'gi'),
+  relative: new RegExp(
+    `\\b(?:(?<kw>kemarin\\s+lusa|kemarin|hari\\s+ini|besok|lusa)|(?<se>se)?(?<week>pekan|minggu)\\s+(?<wdir>lalu|ini|depan)|(?<n>\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\s+(?<nunit>hari|pekan|minggu|bulan|tahun)\\s+(?:yang\\s+)?lalu|(?<unit>bulan|tahun)\\s+(?<dir>lalu|ini|depan))\\b`,
+    'gi',
+  ),
   /** "Rabu lalu", "Sabtu pekan lalu"; "Senin", read back for "pada Senin", "Pada hari Kamis". */
-  weekdayOnly: new RegExp(`\\b(?<wd>${WEEKDAY_NAMES})\\b(?:\\s+(?<rel>(?:pekan|minggu)\\s+(?:lalu|depan)|lalu|kemarin|ini|depan|mendatang|malam|pagi|siang|sore))?`, 'gi'),
+  weekdayOnly: new RegExp(
+    `\\b(?<wd>${WEEKDAY_NAMES})\\b(?:\\s+(?<rel>(?:pekan|minggu)\\s+(?:lalu|depan)|lalu|kemarin|ini|depan|mendatang|malam|pagi|siang|sore))?`,
+    'gi',
+  ),
 } as const;
 
 /**
@@ -71,8 +92,11 @@ export function before(text: string, start: number, re: RegExp): { groups: Group
   const m = re.exec(text.slice(from, start));
   if (!m) return null;
   const groups = (m.groups ?? {}) as Groups;
-  return { groups, at: (name) => {
-    const group = groups[name];
-    return group === undefined ? undefined : from + m.index + m[0].lastIndexOf(group);
-  } };
+  return {
+    groups,
+    at: (name) => {
+      const group = groups[name];
+      return group === undefined ? undefined : from + m.index + m[0].lastIndexOf(group);
+    },
+  };
 }

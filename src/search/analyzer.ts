@@ -79,13 +79,7 @@ const ASCII_WORD = /^[a-zA-Z0-9-]+$/;
 /** Lowercase, NFKC, diacritics and apostrophes removed, Unicode hyphens unified. */
 export function normalizeWord(word: string): string {
   if (ASCII_WORD.test(word)) return word.toLowerCase(); // the common case, kept cheap for indexing
-  return word
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/['’]/g, '')
-    .replace(/[‐‑]/g, '-');
+  return word.normalize('NFKC').toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').replace(/['’]/g, '').replace(/[‐‑]/g, '-');
 }
 
 export function isStopword(norm: string): boolean {

@@ -22,9 +22,7 @@ const MARKDOWN = /[\\*_~`|>#[\]<]/g;
 
 /** Escapes Discord/markdown syntax and defuses mass mentions. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(MARKDOWN, '\\$&')
-    .replace(/@(everyone|here)\b/gi, '@\u200b$1');
+  return text.replace(MARKDOWN, '\\$&').replace(/@(everyone|here)\b/gi, '@\u200b$1');
 }
 
 /** Stems of written words as met in excerpts, memoized: the same words recur across hits. */
@@ -73,7 +71,7 @@ function passageOf(text: string, lower: string, highlight: Highlight): Passage {
   };
   if (lower.length === text.length) {
     for (const probe of highlight.probes) {
-      for (let at = lower.indexOf(probe); at !== -1; ) {
+      for (let at = lower.indexOf(probe); at !== -1;) {
         const word = wordAt(text, at);
         consider(word.start, word.end);
         at = lower.indexOf(probe, Math.max(word.end, at + 1));
@@ -148,7 +146,9 @@ function render(passage: Passage, start: number, end: number): string {
 /** The excerpt of an article for a query; the lead paragraph when only the title matched. */
 export function excerptOf(article: Article, highlight: Highlight, size = EXCERPT_CHARS): string {
   const paragraphs = bodyText(article);
-  const passage = bestPassage(paragraphs, highlight) ?? (paragraphs[0] === undefined ? undefined : passageOf(paragraphs[0], paragraphs[0].toLowerCase(), highlight));
+  const passage =
+    bestPassage(paragraphs, highlight) ??
+    (paragraphs[0] === undefined ? undefined : passageOf(paragraphs[0], paragraphs[0].toLowerCase(), highlight));
   if (!passage) return '';
   const { start, end } = windowOf(passage, size);
   return render(passage, start, end);

@@ -17,7 +17,13 @@ export const INDEX_FORMAT_VERSION = 1;
  */
 const INDEX_SOURCES = ['analyzer.ts', 'stemmer.ts', 'inverted-index.ts', 'data/kata-dasar.txt'];
 const INDEX_CODE_FINGERPRINT = sourcesFingerprint(new URL('./', import.meta.url), INDEX_SOURCES);
-const INDEX_FILE: CacheKind = { name: 'index', prefix: 'search-index-', extension: '.bin', magic: Buffer.from('KLIPIDX\0', 'latin1'), version: INDEX_FORMAT_VERSION };
+const INDEX_FILE: CacheKind = {
+  name: 'index',
+  prefix: 'search-index-',
+  extension: '.bin',
+  magic: Buffer.from('KLIPIDX\0', 'latin1'),
+  version: INDEX_FORMAT_VERSION,
+};
 
 /** A hash of everything the index is built from, in order. */
 export function corpusHash(articles: readonly Article[]): string {

@@ -130,7 +130,8 @@ class SpaceBuilder {
       const at = cursor[newId[this.termOf.data[i]!]!]!++;
       docs[at] = doc;
       const titleCount = packed >>> 16;
-      const title = titleCount === 0 ? 0 : Math.max(TITLE_WEIGHT * saturation(titleCount, titleLen[doc]!, avgTitle, B_TITLE), TITLE_IMPACT_MIN);
+      const title =
+        titleCount === 0 ? 0 : Math.max(TITLE_WEIGHT * saturation(titleCount, titleLen[doc]!, avgTitle, B_TITLE), TITLE_IMPACT_MIN);
       impacts[at] = title + saturation(packed & 0xffff, bodyLen[doc]!, avgBody, B_BODY);
     }
     const ids = new Map<string, number>();

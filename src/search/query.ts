@@ -87,7 +87,10 @@ export function parseQuery(query: string): ParsedQuery {
   const trimmed = query.normalize('NFKC').trim();
   if (trimmed === '') return { ...parsed, problem: 'Kueri kosong: tuliskan beberapa kata yang Anda ingat dari berita.' };
   if (trimmed.length > MAX_QUERY_CHARS) {
-    return { ...parsed, problem: `Kueri terlalu panjang (${trimmed.length} karakter; paling banyak ${MAX_QUERY_CHARS}). Cukup dua atau tiga kata khas.` };
+    return {
+      ...parsed,
+      problem: `Kueri terlalu panjang (${trimmed.length} karakter; paling banyak ${MAX_QUERY_CHARS}). Cukup dua atau tiga kata khas.`,
+    };
   }
 
   let sawWord = false;

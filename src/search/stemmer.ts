@@ -19,18 +19,32 @@ const ROOT_WORDS: ReadonlySet<string> = new Set(
  * but the dictionary lists only as two words. Without them such words keep every affix.
  */
 const COMPOUND_ROOTS = [
-  'tandatangan', 'tanggungjawab', 'beritahu', 'lipatganda', 'salahguna', 'sebarluas', 'tindaklanjut',
-  'ikutserta', 'jualbeli', 'kambinghitam', 'latarbelakang', 'ujicoba', 'kerjasama', 'dayaguna',
-  'hasilguna', 'alihfungsi', 'alihbahasa', 'campurtangan', 'bumihangus',
+  'tandatangan',
+  'tanggungjawab',
+  'beritahu',
+  'lipatganda',
+  'salahguna',
+  'sebarluas',
+  'tindaklanjut',
+  'ikutserta',
+  'jualbeli',
+  'kambinghitam',
+  'latarbelakang',
+  'ujicoba',
+  'kerjasama',
+  'dayaguna',
+  'hasilguna',
+  'alihfungsi',
+  'alihbahasa',
+  'campurtangan',
+  'bumihangus',
 ];
 /**
  * Rare or archaic roots that the rules reach before the common one and so split a family:
  * "mengunjungi" → unjung (not kunjung), "memasuki" → pasuk (not masuk), "menikah" → meni (not nikah).
  */
 const SHADOWING_ROOTS = new Set(['unjung', 'pasuk', 'meni']);
-const DICTIONARY: ReadonlySet<string> = new Set(
-  [...ROOT_WORDS, ...COMPOUND_ROOTS].filter((word) => !SHADOWING_ROOTS.has(word)),
-);
+const DICTIONARY: ReadonlySet<string> = new Set([...ROOT_WORDS, ...COMPOUND_ROOTS].filter((word) => !SHADOWING_ROOTS.has(word)));
 
 const isRoot = (word: string): boolean => DICTIONARY.has(word);
 
@@ -56,8 +70,14 @@ function rule(pattern: string, build: (g: string[]) => string | undefined): Disa
     return m ? build(m.slice(1)) : undefined;
   };
 }
-const g = (...idx: number[]) => (groups: string[]) => idx.map((i) => groups[i]).join('');
-const pre = (prefix: string, ...idx: number[]) => (groups: string[]) => prefix + g(...idx)(groups);
+const g =
+  (...idx: number[]) =>
+  (groups: string[]) =>
+    idx.map((i) => groups[i]).join('');
+const pre =
+  (prefix: string, ...idx: number[]) =>
+  (groups: string[]) =>
+    prefix + g(...idx)(groups);
 
 /**
  * Prefix rules in Sastrawi's order. Each entry lists the readings tried in turn; the first that is a

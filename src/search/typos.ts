@@ -22,7 +22,11 @@ export function editVariants(word: string): string[] {
 }
 
 /** The known variants of a word, most frequent first. */
-export function knownVariants(word: string, frequency: (candidate: string) => number, limit: number): { word: string; frequency: number }[] {
+export function knownVariants(
+  word: string,
+  frequency: (candidate: string) => number,
+  limit: number,
+): { word: string; frequency: number }[] {
   const found = new Map<string, number>();
   for (const variant of editVariants(word)) {
     if (variant === word || found.has(variant)) continue;

@@ -47,8 +47,8 @@ const MIN_CLAUSE_TERMS = 3;
  * findDates recognizes; tests/timeline/extract.test.ts checks it on the issue's expressions.
  */
 const MAY_HOLD_DATE = new RegExp(
-  `\\b(?:${alternation([...MONTHS.keys(), ...WEEKDAYS.keys(), 'kemarin', 'besok', 'lusa', 'pekan', 'sepekan', 'seminggu', 'lalu', 'depan'])})\\b`
-    + '|\\b(?:hari|bulan|tahun)\\s+ini\\b|\\d[/.-]\\d|\\b(?:19|20)\\d\\d',
+  `\\b(?:${alternation([...MONTHS.keys(), ...WEEKDAYS.keys(), 'kemarin', 'besok', 'lusa', 'pekan', 'sepekan', 'seminggu', 'lalu', 'depan'])})\\b` +
+    '|\\b(?:hari|bulan|tahun)\\s+ini\\b|\\d[/.-]\\d|\\b(?:19|20)\\d\\d',
   'i',
 );
 
@@ -104,9 +104,8 @@ function sentenceCandidates(
       return;
     }
     // With several dates, each is about its own clause: "telepon pada Kamis (20/6), sehari setelah pertemuan … Rabu (19/6)".
-    const clause = mentions.length > 1
-      ? tokens.filter((t) => t.start >= (i === 0 ? 0 : clauseEnds[i - 1]!) && t.start < clauseEnds[i]!)
-      : tokens;
+    const clause =
+      mentions.length > 1 ? tokens.filter((t) => t.start >= (i === 0 ? 0 : clauseEnds[i - 1]!) && t.start < clauseEnds[i]!) : tokens;
     const own = distinctTerms(clause).length >= MIN_CLAUSE_TERMS ? clause : tokens;
     byDate.set(key, {
       article,

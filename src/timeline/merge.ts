@@ -70,7 +70,13 @@ type Postings = Map<string, Map<number, number[]>>;
  */
 export function mergeCandidates(candidates: readonly Candidate[]): CandidateGroup[] {
   const vectors = weighVectors(candidates);
-  const reports = candidates.map((c, i): Item => ({ date: c.date, window: c.window, article: c.article, rank: c.score, vector: vectors[i]! }));
+  const reports = candidates.map((c, i): Item => ({
+    date: c.date,
+    window: c.window,
+    article: c.article,
+    rank: c.score,
+    vector: vectors[i]!,
+  }));
   const groups = cluster(reports, SAME_HAPPENING);
   const groupItems = groups.map((members): Item => ({
     date: reports[members[0]!]!.date,
@@ -96,9 +102,10 @@ function cluster(items: readonly Item[], threshold: number): number[][] {
     const item = items[index]!;
     const days = windowKeys(item.window);
     const nearby = days.length > 0 ? scorer.best(item.vector, days, postings, -1) : undefined;
-    const best = nearby && nearby.cosine >= SAME_HAPPENING_NEARBY
-      ? nearby
-      : scorer.best(item.vector, [ownKey(item.date)], postings, item.window ? -1 : item.article);
+    const best =
+      nearby && nearby.cosine >= SAME_HAPPENING_NEARBY
+        ? nearby
+        : scorer.best(item.vector, [ownKey(item.date)], postings, item.window ? -1 : item.article);
     if (best && (best === nearby || best.cosine >= threshold)) {
       clusters[best.id]!.push(index);
       scorer.addArticle(best.id, item.article);
@@ -114,16 +121,18 @@ function cluster(items: readonly Item[], threshold: number): number[][] {
 function weighVectors(candidates: readonly Candidate[]): TermVector[] {
   const ids = new Map<string, number>();
   const df: number[] = [];
-  const termIds = candidates.map((candidate) => candidate.clauseTerms.map((term) => {
-    let id = ids.get(term);
-    if (id === undefined) {
-      id = df.length;
-      ids.set(term, id);
-      df.push(0);
-    }
-    df[id]!++;
-    return id;
-  }));
+  const termIds = candidates.map((candidate) =>
+    candidate.clauseTerms.map((term) => {
+      let id = ids.get(term);
+      if (id === undefined) {
+        id = df.length;
+        ids.set(term, id);
+        df.push(0);
+      }
+      df[id]!++;
+      return id;
+    }),
+  );
   const idf = df.map((count) => Math.log(1 + candidates.length / count));
   return candidates.map((candidate, c): TermVector => {
     const vector = emptyVector();
@@ -258,12 +267,7 @@ class ClusterScorer {
     else if (!ids.includes(id)) ids.push(id);
   }
 
-  best(
-    vector: TermVector,
-    keys: readonly string[],
-    postings: Postings,
-    sameArticle: number,
-  ): { id: number; cosine: number } | undefined {
+  best(vector: TermVector, keys: readonly string[], postings: Postings, sameArticle: number): { id: number; cosine: number } | undefined {
     for (const key of keys) {
       const bucket = postings.get(key);
       if (!bucket) continue;
@@ -280,7 +284,7 @@ class ClusterScorer {
     }
     if (this.touched.length === 0) return undefined;
     const mask = this.fillSlots(vector);
-    const sameArticleClusters = sameArticle >= 0 ? this.clustersOfArticle.get(sameArticle) ?? [] : [];
+    const sameArticleClusters = sameArticle >= 0 ? (this.clustersOfArticle.get(sameArticle) ?? []) : [];
     for (const id of sameArticleClusters) this.ownArticle[id] = 1;
     const { slotTerm, slotWeight, seedTerms, seedWeights } = this;
     let best: { id: number; cosine: number } | undefined;

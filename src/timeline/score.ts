@@ -25,7 +25,8 @@ export interface SentenceSignals {
   gistOverlap: number;
 }
 
-const ANAPHORIC_OPENERS = /^(ia|dia|mereka|beliau|hal (itu|ini|tersebut)|itu|ini|tersebut|namun|tetapi|sedangkan|selain itu|sementara itu|oleh karena itu|karena itu|kemudian|lalu)\b/i;
+const ANAPHORIC_OPENERS =
+  /^(ia|dia|mereka|beliau|hal (itu|ini|tersebut)|itu|ini|tersebut|namun|tetapi|sedangkan|selain itu|sementara itu|oleh karena itu|karena itu|kemudian|lalu)\b/i;
 const QUOTE_OPENERS = /^["“‘']/;
 
 /** Signals of one sentence. `terms` are its distinct analyzed terms; `gist` the terms of the headline. */

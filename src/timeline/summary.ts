@@ -9,7 +9,8 @@ export const SUMMARY_MAX_CHARS = 200;
 /** Words before a date that go with it: "pada Rabu (19/6)", "pada hari Kamis", "tanggal 2 Januari". */
 const DATE_PREPOSITION = /(?:^|\s)(?:(?:pada\s+hari|pada\s+tanggal|pada|hari|tanggal)\s*)+$/i;
 /** Words that need the date as their object: without it "sejak" or "hingga" dangles. */
-const DATE_IS_OBJECT = /(?:^|\s)(?:yakni|yaitu|ialah|adalah|jatuh|sejak|hingga|sampai|sebelum|setelah|sesudah|jelang|menjelang|usai|antara|dan|atau|per|tiap|setiap|mulai|akhir|awal|pertengahan|medio|tahun|bulan|edisi|periode|of|on|since)\s*$/i;
+const DATE_IS_OBJECT =
+  /(?:^|\s)(?:yakni|yaitu|ialah|adalah|jatuh|sejak|hingga|sampai|sebelum|setelah|sesudah|jelang|menjelang|usai|antara|dan|atau|per|tiap|setiap|mulai|akhir|awal|pertengahan|medio|tahun|bulan|edisi|periode|of|on|since)\s*$/i;
 /** "kelahiran Parepare, 25 Juni 1936": a birth date describes a person, it is not when the sentence happens. */
 const BIRTH_DATE = /\b(?:lahir|kelahiran)\b[^.;]{0,60}$/i;
 /** "Selasa (10/9/2019) siang": the part of the day goes with the date. */
@@ -25,7 +26,8 @@ const LINKING_OPENER =
 const ATTRIBUTION_TAIL =
   /,\s*(?:kata|ujar|ungkap|ucap|tutur|jelas|tegas|imbuh|tambah|sebut|terang|papar|lanjut|katanya|ujarnya|ungkapnya|ucapnya|tuturnya|jelasnya|tegasnya|imbuhnya|tambahnya|sebutnya|terangnya|paparnya|lanjutnya)\b[^,"“”]{0,80}[.!]?$/i;
 /** Words a shortened line must not end on: the clause would dangle. */
-const DANGLING_END = /(?:[\s,;:–-]+(?:dan|yang|serta|atau|di|ke|dari|untuk|dengan|pada|bahwa|karena|oleh|dalam|sebagai|para|sang|si|the|of|and))+\s*$/i;
+const DANGLING_END =
+  /(?:[\s,;:–-]+(?:dan|yang|serta|atau|di|ke|dari|untuk|dengan|pada|bahwa|karena|oleh|dalam|sebagai|para|sang|si|the|of|and))+\s*$/i;
 
 /**
  * The summary line for a sentence filed under the date named at `dateSpans` (offsets in `sentence`).
@@ -84,7 +86,10 @@ function shorten(text: string, maxChars: number): string {
   for (const match of room.matchAll(/[,;:–—]\s/g)) if (match.index >= maxChars * 0.75) cut = match.index;
   if (cut < 0) cut = room.lastIndexOf(' ');
   if (cut <= 0) cut = room.length; // one word longer than a line: nothing better than cutting it
-  const kept = text.slice(0, cut).replace(DANGLING_END, '').replace(/[\s,;:–—-]+$/, '');
+  const kept = text
+    .slice(0, cut)
+    .replace(DANGLING_END, '')
+    .replace(/[\s,;:–—-]+$/, '');
   return `${kept}…${unclosedQuote(kept)}`;
 }
 

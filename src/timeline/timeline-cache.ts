@@ -15,12 +15,30 @@ export const TIMELINE_FORMAT_VERSION = 1;
 
 /** The sources that decide which events a corpus yields: an upgrade never serves what the old code extracted. */
 const TIMELINE_SOURCES = [
-  'timeline.ts', 'timeline-cache.ts', 'extract.ts', 'merge.ts', 'score.ts', 'sentences.ts', 'entities.ts',
-  '../dates/calendar.ts', '../dates/context.ts', '../dates/find.ts', '../dates/names.ts', '../dates/patterns.ts',
-  '../search/analyzer.ts', '../search/stemmer.ts', '../search/data/kata-dasar.txt',
+  'timeline.ts',
+  'timeline-cache.ts',
+  'extract.ts',
+  'merge.ts',
+  'score.ts',
+  'sentences.ts',
+  'entities.ts',
+  '../dates/calendar.ts',
+  '../dates/context.ts',
+  '../dates/find.ts',
+  '../dates/names.ts',
+  '../dates/patterns.ts',
+  '../search/analyzer.ts',
+  '../search/stemmer.ts',
+  '../search/data/kata-dasar.txt',
 ];
 const TIMELINE_CODE_FINGERPRINT = sourcesFingerprint(new URL('./', import.meta.url), TIMELINE_SOURCES);
-const TIMELINE_FILE: CacheKind = { name: 'timeline', prefix: 'timeline-', extension: '.bin', magic: Buffer.from('KLIPTML\0', 'latin1'), version: TIMELINE_FORMAT_VERSION };
+const TIMELINE_FILE: CacheKind = {
+  name: 'timeline',
+  prefix: 'timeline-',
+  extension: '.bin',
+  magic: Buffer.from('KLIPTML\0', 'latin1'),
+  version: TIMELINE_FORMAT_VERSION,
+};
 
 /**
  * A hash of everything extraction reads, in order. Not the search index's hash: events also depend
@@ -74,11 +92,21 @@ export function writeCachedTimeline(dir: string, hash: string, articleCount: num
     eventCount: events.length,
     jsonBytes: jsonBytes.length,
   };
-  writeCacheFile(dir, TIMELINE_FILE, hash, header, Buffer.concat([jsonBytes, padding, bytesOf(eventOf), bytesOf(fitness), bytesOf(byImportance)]));
+  writeCacheFile(
+    dir,
+    TIMELINE_FILE,
+    hash,
+    header,
+    Buffer.concat([jsonBytes, padding, bytesOf(eventOf), bytesOf(fitness), bytesOf(byImportance)]),
+  );
 }
 
 /** The cached timeline of these articles (whose hash is `hash`), or null when absent, stale or damaged (with the reason). */
-export function readCachedTimeline(dir: string, hash: string, articles: readonly Article[]): { timeline: Timeline | null; reason?: string } {
+export function readCachedTimeline(
+  dir: string,
+  hash: string,
+  articles: readonly Article[],
+): { timeline: Timeline | null; reason?: string } {
   const { value, reason } = readCacheFile<Header, Timeline>(
     dir,
     TIMELINE_FILE,
@@ -95,7 +123,10 @@ const ISO_OF: Record<DatePrecision, RegExp> = { day: ISO_DAY, month: /^\d{4}-\d{
 
 function decode(payload: Buffer, header: Header): TimelineParts {
   const { articleCount, candidateCount, eventCount, jsonBytes } = header;
-  check([articleCount, candidateCount, eventCount, jsonBytes].every((n) => Number.isInteger(n) && n >= 0), 'counts are not counts');
+  check(
+    [articleCount, candidateCount, eventCount, jsonBytes].every((n) => Number.isInteger(n) && n >= 0),
+    'counts are not counts',
+  );
   const jsonEnd = jsonBytes + ((4 - (jsonBytes % 4)) % 4);
   check(payload.length === jsonEnd + 4 * (2 * candidateCount + eventCount), 'payload size does not fit the counts');
   const json = JSON.parse(payload.subarray(0, jsonBytes).toString('utf8')) as JsonPart;
@@ -112,7 +143,10 @@ function decode(payload: Buffer, header: Header): TimelineParts {
     check(isIndex(article, articleCount) && article >= previousArticle, 'candidate article out of range or order');
     previousArticle = article;
     check(typeof sentence === 'string', 'candidate sentence is not text');
-    check(Array.isArray(spans) && spans.length % 2 === 0 && spans.every((x) => isIndex(x, sentence.length + 1)), 'date spans out of the sentence');
+    check(
+      Array.isArray(spans) && spans.length % 2 === 0 && spans.every((x) => isIndex(x, sentence.length + 1)),
+      'date spans out of the sentence',
+    );
     check(Array.isArray(terms) && terms.every((id) => isIndex(id, vocabulary.length)), 'term out of the vocabulary');
     const dateSpans: Array<[number, number]> = [];
     for (let i = 0; i < spans.length; i += 2) dateSpans.push([spans[i]!, spans[i + 1]!]);
@@ -122,7 +156,10 @@ function decode(payload: Buffer, header: Header): TimelineParts {
     check(Array.isArray(row) && row.length === 7, 'event is not a row');
     const [iso, precision, from, to, representative, sources, importance] = row;
     check(Object.hasOwn(ISO_OF, precision) && typeof iso === 'string' && ISO_OF[precision].test(iso), 'event date malformed');
-    check(typeof from === 'string' && typeof to === 'string' && ISO_DAY.test(from) && ISO_DAY.test(to) && from <= to, 'event span malformed');
+    check(
+      typeof from === 'string' && typeof to === 'string' && ISO_DAY.test(from) && ISO_DAY.test(to) && from <= to,
+      'event span malformed',
+    );
     check(isIndex(representative, candidateCount), 'event summary out of range');
     check(Array.isArray(sources) && sources.length > 0 && sources.every((a) => isIndex(a, articleCount)), 'event sources out of range');
     check(typeof importance === 'number' && Number.isFinite(importance), 'event importance is not a number');

@@ -68,7 +68,13 @@ export class Timeline {
     private readonly articles: readonly Article[],
     readonly parts: TimelineParts,
   ) {
-    ({ candidates: this.candidates, eventOf: this.eventOf, fitness: this.fitness, events: this.events, byImportance: this.byImportance } = parts);
+    ({
+      candidates: this.candidates,
+      eventOf: this.eventOf,
+      fitness: this.fitness,
+      events: this.events,
+      byImportance: this.byImportance,
+    } = parts);
     this.candidates.forEach((candidate, index) => {
       const id = articles[candidate.article]!.id;
       const ids = this.candidatesOf.get(id);
@@ -135,7 +141,11 @@ export class Timeline {
     // On a topic, the line is the event's best sentence about that topic.
     const events = shown.map((index) => this.toEvent(index, relevance?.get(index)?.candidate));
     if (events.length > 0) return { events, total };
-    return { events, total, message: emptyMessage(topic, q.from !== undefined || q.to !== undefined, relevance?.size ?? this.events.length) };
+    return {
+      events,
+      total,
+      message: emptyMessage(topic, q.from !== undefined || q.to !== undefined, relevance?.size ?? this.events.length),
+    };
   }
 
   /**
@@ -146,7 +156,9 @@ export class Timeline {
   private topicEvents(topic: string, topics: TopicMatcher | undefined): Map<number, TopicHit> | { message: string } {
     const terms = [...new Set(analyze(topic))];
     if (terms.length === 0) {
-      return { message: `Topik "${topic}" hanya berisi kata umum. Coba nama orang, tempat, atau peristiwa, misalnya "gempa" atau "revisi UU KPK".` };
+      return {
+        message: `Topik "${topic}" hanya berisi kata umum. Coba nama orang, tempat, atau peristiwa, misalnya "gempa" atau "revisi UU KPK".`,
+      };
     }
     const articleIds = topics ? topics.matchArticles(topic, TOPIC_ARTICLE_LIMIT).map((hit) => hit.id) : this.candidatesOf.keys();
     const relevance = new Map<number, TopicHit>();
@@ -210,7 +222,12 @@ function outletKey(article: Article): string {
  * an aside, or one of several dates) at this precision; the fittest is the summary. Each outlet is cited once, through
  * its fittest article.
  */
-function storeEvent(group: CandidateGroup, candidates: readonly Candidate[], articles: readonly Article[], fitness: Float32Array): StoredEvent {
+function storeEvent(
+  group: CandidateGroup,
+  candidates: readonly Candidate[],
+  articles: readonly Article[],
+  fitness: Float32Array,
+): StoredEvent {
   const { date, members, centrality } = group;
   members.forEach((m, i) => {
     const c = candidates[m]!;
@@ -255,7 +272,10 @@ function compareByDate(a: StoredEvent, b: StoredEvent): number {
 /** ISO day bounds of a user's "dari"/"sampai" (any precision), or why they can't be used. */
 export function dateRange(from: string | undefined, to: string | undefined): { from: string; to: string } | { message: string } {
   const bounds = { from: '0000-01-01', to: '9999-12-31' };
-  for (const [which, text] of [['from', from], ['to', to]] as const) {
+  for (const [which, text] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (text === undefined || text.trim() === '') continue;
     const bound = parseDayBound(text, which);
     if (!bound) {
@@ -263,7 +283,8 @@ export function dateRange(from: string | undefined, to: string | undefined): { f
     }
     bounds[which] = bound.day;
   }
-  if (bounds.from > bounds.to) return { message: 'Tanggal awal (dari) jatuh setelah tanggal akhir (sampai). Tukar keduanya lalu coba lagi.' };
+  if (bounds.from > bounds.to)
+    return { message: 'Tanggal awal (dari) jatuh setelah tanggal akhir (sampai). Tukar keduanya lalu coba lagi.' };
   return bounds;
 }
 

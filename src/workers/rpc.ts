@@ -57,7 +57,11 @@ export class WorkerClient {
   #nextId = 0;
   #stopped: Error | null = null;
 
-  constructor(module: URL, readonly name: string, onStop?: (error: Error) => void) {
+  constructor(
+    module: URL,
+    readonly name: string,
+    onStop?: (error: Error) => void,
+  ) {
     this.#worker = new Worker(new URL('./entry.mjs', import.meta.url), { workerData: { module: module.href } });
     this.#worker.on('message', (reply: WorkerReply) => {
       const waiter = this.#pending.get(reply.id);

@@ -5,7 +5,12 @@ import { COMMANDS } from '../../src/bot/commands.ts';
 /** Discord's rule for chat-input command and option names (lowercase where the script has case). */
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
-type Named = { name: string; description: string; name_localizations?: Record<string, string | null> | null; description_localizations?: Record<string, string | null> | null };
+type Named = {
+  name: string;
+  description: string;
+  name_localizations?: Record<string, string | null> | null;
+  description_localizations?: Record<string, string | null> | null;
+};
 
 function checkNamed(item: Named): void {
   for (const name of [item.name, ...Object.values(item.name_localizations ?? {})]) {
@@ -29,7 +34,7 @@ describe('command definitions', () => {
     expect(COMMANDS.map((c) => c.definition.name)).toEqual(['cari', 'timeline', 'korpus', 'bantuan']);
   });
 
-  it('follow Discord\'s naming and length rules, in Indonesian with en-US and en-GB localizations', () => {
+  it("follow Discord's naming and length rules, in Indonesian with en-US and en-GB localizations", () => {
     for (const { definition } of COMMANDS) {
       checkNamed(definition);
       const options = allOptions(definition.options);
@@ -47,11 +52,15 @@ describe('command definitions', () => {
   });
 
   it('offer autocomplete on /cari kueri and sumber and /timeline topik', () => {
-    const autocompleted = COMMANDS.flatMap((c) => allOptions(c.definition.options)
-      .filter((o) => 'autocomplete' in o && o.autocomplete).map((o) => `${c.definition.name}.${o.name}`));
+    const autocompleted = COMMANDS.flatMap((c) =>
+      allOptions(c.definition.options)
+        .filter((o) => 'autocomplete' in o && o.autocomplete)
+        .map((o) => `${c.definition.name}.${o.name}`),
+    );
     expect(autocompleted).toEqual(['cari.kueri', 'cari.sumber', 'timeline.topik']);
     for (const command of COMMANDS) {
-      if (allOptions(command.definition.options).some((o) => 'autocomplete' in o && o.autocomplete)) expect(command.autocomplete).toBeTypeOf('function');
+      if (allOptions(command.definition.options).some((o) => 'autocomplete' in o && o.autocomplete))
+        expect(command.autocomplete).toBeTypeOf('function');
     }
   });
 });

@@ -20,13 +20,21 @@ function problems(env: NodeJS.ProcessEnv): string[] {
 describe('loadConfig', () => {
   it('reads a full configuration', () => {
     const config = loadConfig({
-      ...valid, DISCORD_GUILD_ID: '1180000000000000100', ADMIN_USER_IDS: '1180000000000000011, 1180000000000000014',
-      INDEX_CACHE_DIR: join(corpus, 'cache'), LOG_LEVEL: 'DEBUG', DISCORD_API_URL: 'http://127.0.0.1:8080/api/',
+      ...valid,
+      DISCORD_GUILD_ID: '1180000000000000100',
+      ADMIN_USER_IDS: '1180000000000000011, 1180000000000000014',
+      INDEX_CACHE_DIR: join(corpus, 'cache'),
+      LOG_LEVEL: 'DEBUG',
+      DISCORD_API_URL: 'http://127.0.0.1:8080/api/',
     });
     expect(config).toEqual({
-      token: valid.DISCORD_TOKEN, guildId: '1180000000000000100', corpusDir: corpus,
-      adminUserIds: ['1180000000000000011', '1180000000000000014'], indexCacheDir: join(corpus, 'cache'),
-      logLevel: 'debug', apiUrl: 'http://127.0.0.1:8080/api',
+      token: valid.DISCORD_TOKEN,
+      guildId: '1180000000000000100',
+      corpusDir: corpus,
+      adminUserIds: ['1180000000000000011', '1180000000000000014'],
+      indexCacheDir: join(corpus, 'cache'),
+      logLevel: 'debug',
+      apiUrl: 'http://127.0.0.1:8080/api',
     });
   });
 
@@ -48,8 +56,12 @@ describe('loadConfig', () => {
 
   it('reports one message per problem, all at once', () => {
     const found = problems({
-      DISCORD_TOKEN: 'Bot abc.def.ghi', DISCORD_GUILD_ID: 'server-saya', CORPUS_DIR: join(corpus, 'tidak-ada'),
-      ADMIN_USER_IDS: '1180000000000000011,budi', LOG_LEVEL: 'verbose', DISCORD_API_URL: 'http://127.0.0.1:8080/api/v10',
+      DISCORD_TOKEN: 'Bot abc.def.ghi',
+      DISCORD_GUILD_ID: 'server-saya',
+      CORPUS_DIR: join(corpus, 'tidak-ada'),
+      ADMIN_USER_IDS: '1180000000000000011,budi',
+      LOG_LEVEL: 'verbose',
+      DISCORD_API_URL: 'http://127.0.0.1:8080/api/v10',
     });
     expect(found).toHaveLength(6);
     expect(found[0]).toMatch(/starts with "Bot "/);

@@ -26,7 +26,8 @@ describe('Indonesian dates', () => {
 describe('parseDayRange', () => {
   it('turns dates of any precision into inclusive day bounds', () => {
     expect(parseDayRange('Juni 2024', '2024')).toEqual({
-      ok: true, range: { from: '2024-06-01', to: '2024-12-31', fromLabel: 'Juni 2024', toLabel: '2024' },
+      ok: true,
+      range: { from: '2024-06-01', to: '2024-12-31', fromLabel: 'Juni 2024', toLabel: '2024' },
     });
     expect(parseDayRange('19 Juni 2024', '2024-02')).toMatchObject({ ok: false });
     expect(parseDayRange(null, '2024-02')).toEqual({ ok: true, range: { to: '2024-02-29', toLabel: 'Februari 2024' } });

@@ -58,13 +58,17 @@ describe('splitText and packBlocks', () => {
 
 describe('escapeMarkdown', () => {
   it('neutralises formatting, masked links and mentions', () => {
-    expect(escapeMarkdown('*Breaking* __news__ ~~x~~ `kode` ||spoiler||')).toBe('\\*Breaking\\* \\_\\_news\\_\\_ \\~\\~x\\~\\~ \\`kode\\` \\|\\|spoiler\\|\\|');
+    expect(escapeMarkdown('*Breaking* __news__ ~~x~~ `kode` ||spoiler||')).toBe(
+      '\\*Breaking\\* \\_\\_news\\_\\_ \\~\\~x\\~\\~ \\`kode\\` \\|\\|spoiler\\|\\|',
+    );
     expect(escapeMarkdown('[klik](https://contoh.id)')).toBe('\\[klik\\](https://contoh.id)');
     expect(escapeMarkdown('<@123> <t:1:R>')).toBe('\\<@123> \\<t:1:R>');
   });
 
   it('escapes headings, quotes and lists only at line start', () => {
-    expect(escapeMarkdown('# Judul\n> kutipan\n- butir\n1. satu\nnegara-negara 2024. Oke')).toBe('\\# Judul\n\\> kutipan\n\\- butir\n1\\. satu\nnegara-negara 2024. Oke');
+    expect(escapeMarkdown('# Judul\n> kutipan\n- butir\n1. satu\nnegara-negara 2024. Oke')).toBe(
+      '\\# Judul\n\\> kutipan\n\\- butir\n1\\. satu\nnegara-negara 2024. Oke',
+    );
   });
 
   it('escapes backslashes first, so an article cannot unescape our escapes', () => {

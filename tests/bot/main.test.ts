@@ -11,7 +11,10 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 describe('npm start without a token', () => {
   it('says what is missing and how to set up, points at the offline CLI, prints no stack, exits 1', () => {
     const result = spawnSync(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'src/bot/main.ts')], {
-      cwd, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, CORPUS_DIR: join(repo, 'seeds') },
+      cwd,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { PATH: process.env.PATH, CORPUS_DIR: join(repo, 'seeds') },
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('kliping cannot start: the configuration is incomplete.');

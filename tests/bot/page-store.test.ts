@@ -3,7 +3,12 @@ import { PageStore } from '../../src/bot/page-store.ts';
 
 function clock(): { now: () => number; advance: (ms: number) => void } {
   let t = 1_000_000;
-  return { now: () => t, advance: (ms) => { t += ms; } };
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 }
 
 describe('PageStore', () => {

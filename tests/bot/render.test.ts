@@ -70,14 +70,23 @@ describe('renderSearchPage', () => {
   });
 
   it('shows no pager for a single page, and says when only the top hits are kept', () => {
-    const { embeds, components } = renderSearchPage(session([hit(1)], { total: 120, filters: { sumber: 'Bisnis.com', dari: 'Juni 2024' }, didYouMean: 'kecam' }), 'K', 0);
+    const { embeds, components } = renderSearchPage(
+      session([hit(1)], { total: 120, filters: { sumber: 'Bisnis.com', dari: 'Juni 2024' }, didYouMean: 'kecam' }),
+      'K',
+      0,
+    );
     expect(components).toHaveLength(1);
     expect(embeds[0]!.footer?.text).toBe('Halaman 1/1 · 120 hasil (1 teratas ditampilkan) · 7 ms');
     expect(embeds[0]!.description).toMatch(/^Filter: sumber: Bisnis\.com · dari: Juni 2024\nMungkin maksud Anda: \*\*kecam\*\*\?/);
   });
 
   it('escapes titles and publishers, not the already escaped excerpt, and unlinks what would break a link', () => {
-    const nasty = hit(1, { title: '*Heboh* [klik](https://jahat.id) @everyone', publisher: 'Media_Saya', url: 'https://contoh.id/a (b)', excerpt: 'sudah \\*aman\\* dan **tebal**' });
+    const nasty = hit(1, {
+      title: '*Heboh* [klik](https://jahat.id) @everyone',
+      publisher: 'Media_Saya',
+      url: 'https://contoh.id/a (b)',
+      excerpt: 'sudah \\*aman\\* dan **tebal**',
+    });
     const description = renderSearchPage(session([nasty]), 'K', 0).embeds[0]!.description!;
     expect(description).toContain('[\\*Heboh\\* \\[klik\\](https://jahat.id) @everyone](https://contoh.id/a%20%28b%29)');
     expect(description).toContain('Media\\_Saya');
@@ -92,12 +101,25 @@ describe('renderSearchPage', () => {
   });
 
   it('stays within every limit with the longest fields imaginable', () => {
-    const huge = Array.from({ length: 50 }, (_, i) => hit(i, {
-      title: 'Judul '.repeat(200), publisher: 'P'.repeat(300), origin: 'O'.repeat(300), url: `https://contoh.id/${'x'.repeat(2000)}`,
-      excerpt: '**kata** '.repeat(400),
-    }));
+    const huge = Array.from({ length: 50 }, (_, i) =>
+      hit(i, {
+        title: 'Judul '.repeat(200),
+        publisher: 'P'.repeat(300),
+        origin: 'O'.repeat(300),
+        url: `https://contoh.id/${'x'.repeat(2000)}`,
+        excerpt: '**kata** '.repeat(400),
+      }),
+    );
     for (let page = 0; page < 10; page++) {
-      const { embeds, components } = renderSearchPage(session(huge, { query: 'q'.repeat(300), filters: { sumber: 's'.repeat(300), dari: 'd'.repeat(300), sampai: 'e'.repeat(300) }, didYouMean: 'm'.repeat(300) }), 'KEY0123456', page);
+      const { embeds, components } = renderSearchPage(
+        session(huge, {
+          query: 'q'.repeat(300),
+          filters: { sumber: 's'.repeat(300), dari: 'd'.repeat(300), sampai: 'e'.repeat(300) },
+          didYouMean: 'm'.repeat(300),
+        }),
+        'KEY0123456',
+        page,
+      );
       withinEmbedLimits(embeds[0]!);
       expect(components.length).toBeLessThanOrEqual(LIMITS.rowsPerMessage);
       expect(customIds(components as never).every((id) => id.length <= LIMITS.customId)).toBe(true);
@@ -110,9 +132,20 @@ describe('renderSearchPage', () => {
 
 function article(paragraphs: string[]): Article {
   return {
-    id: 'a1', file: 'seeds/001.txt', format: 'txt', title: 'Putin *berkunjung* ke Pyongyang', titleDerived: false,
-    date: { iso: '2024-06-19', precision: 'day', provenance: 'byline' }, publisher: 'Kompas TV', origin: null,
-    author: 'Budi', editor: null, url: 'https://contoh.id/putin', captions: [], paragraphs, warnings: [],
+    id: 'a1',
+    file: 'seeds/001.txt',
+    format: 'txt',
+    title: 'Putin *berkunjung* ke Pyongyang',
+    titleDerived: false,
+    date: { iso: '2024-06-19', precision: 'day', provenance: 'byline' },
+    publisher: 'Kompas TV',
+    origin: null,
+    author: 'Budi',
+    editor: null,
+    url: 'https://contoh.id/putin',
+    captions: [],
+    paragraphs,
+    warnings: [],
   };
 }
 
@@ -149,25 +182,34 @@ describe('renderTimeline', () => {
   const urlOf = (id: string): string | null => (id.startsWith('Kompas') ? `https://kompas.tv/${id}` : null);
 
   it('groups events under Indonesian date headings with their sources named', () => {
-    const messages = renderTimeline({
-      events: [
-        event('2023-07', 'month', 'Kim Jong Un mengunjungi pameran senjata.', ['Antara']),
-        event('2024-06-19', 'day', 'Putin dan Kim menandatangani pakta *kemitraan*.', ['Kompas TV', 'Bisnis.com']),
-        event('2024-06-19', 'day', 'AS mengecam kesepakatan itu.', ['Bisnis.com']),
-      ],
-      total: 7,
-    }, { topic: 'Korea Utara' }, urlOf);
+    const messages = renderTimeline(
+      {
+        events: [
+          event('2023-07', 'month', 'Kim Jong Un mengunjungi pameran senjata.', ['Antara']),
+          event('2024-06-19', 'day', 'Putin dan Kim menandatangani pakta *kemitraan*.', ['Kompas TV', 'Bisnis.com']),
+          event('2024-06-19', 'day', 'AS mengecam kesepakatan itu.', ['Bisnis.com']),
+        ],
+        total: 7,
+      },
+      { topic: 'Korea Utara' },
+      urlOf,
+    );
     expect(messages).toHaveLength(1);
     const [embed] = messages[0]!;
     expect(embed!.title).toBe('Timeline: Korea Utara');
-    expect(embed!.description).toBe([
-      '**Juli 2023**',
-      '• Kim Jong Un mengunjungi pameran senjata. — Antara',
-      '',
-      '**Rabu, 19 Juni 2024**',
-      '• Putin dan Kim menandatangani pakta \\*kemitraan\\*. — [Kompas TV](https://kompas.tv/Kompas TV-0), Bisnis.com'.replace('Kompas TV-0)', 'Kompas%20TV-0)'),
-      '• AS mengecam kesepakatan itu. — Bisnis.com',
-    ].join('\n'));
+    expect(embed!.description).toBe(
+      [
+        '**Juli 2023**',
+        '• Kim Jong Un mengunjungi pameran senjata. — Antara',
+        '',
+        '**Rabu, 19 Juni 2024**',
+        '• Putin dan Kim menandatangani pakta \\*kemitraan\\*. — [Kompas TV](https://kompas.tv/Kompas TV-0), Bisnis.com'.replace(
+          'Kompas TV-0)',
+          'Kompas%20TV-0)',
+        ),
+        '• AS mengecam kesepakatan itu. — Bisnis.com',
+      ].join('\n'),
+    );
     expect(embed!.footer?.text).toBe('3 dari 7 peristiwa · pakai opsi jumlah untuk melihat lebih banyak');
   });
 
@@ -178,9 +220,14 @@ describe('renderTimeline', () => {
   });
 
   it('splits a long timeline into messages that each respect every limit, keeping every event', () => {
-    const events = Array.from({ length: 120 }, (_, i) => event(`2024-06-${String((i % 28) + 1).padStart(2, '0')}`, 'day',
-      `Peristiwa penting nomor ${i} terjadi dengan rincian yang cukup panjang untuk menguji batas pesan Discord.`.repeat(2),
-      ['Kompas TV', 'Bisnis.com', 'Antara', 'IDX Channel']));
+    const events = Array.from({ length: 120 }, (_, i) =>
+      event(
+        `2024-06-${String((i % 28) + 1).padStart(2, '0')}`,
+        'day',
+        `Peristiwa penting nomor ${i} terjadi dengan rincian yang cukup panjang untuk menguji batas pesan Discord.`.repeat(2),
+        ['Kompas TV', 'Bisnis.com', 'Antara', 'IDX Channel'],
+      ),
+    );
     const messages = renderTimeline({ events, total: 120 }, {}, urlOf);
     expect(messages.length).toBeGreaterThan(1);
     for (const embeds of messages) {
@@ -188,7 +235,12 @@ describe('renderTimeline', () => {
       embeds.forEach(withinEmbedLimits);
       expect(embeds.reduce((sum, e) => sum + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.embedsTotal);
     }
-    const lines = messages.flat().map((e) => e.description!).join('\n').split('\n').filter((l) => l.startsWith('• '));
+    const lines = messages
+      .flat()
+      .map((e) => e.description!)
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.startsWith('• '));
     expect(lines).toHaveLength(120);
   });
 });

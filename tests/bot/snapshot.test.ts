@@ -7,14 +7,32 @@ import type { Article } from '../../src/corpus/types.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { Timeline } from '../../src/timeline/timeline.ts';
 import {
-  ReloadInProgressError, SnapshotStore, articleHash, buildSnapshot, corpusStats, type Snapshot, type SnapshotBuilder,
+  ReloadInProgressError,
+  SnapshotStore,
+  articleHash,
+  buildSnapshot,
+  corpusStats,
+  type Snapshot,
+  type SnapshotBuilder,
 } from '../../src/snapshot.ts';
 import { spawnSnapshot } from '../../src/bot/worker-snapshot.ts';
 
 function article(id: string, title = `Judul ${id}`, publisher: string | null = 'Bisnis.com', iso = '2024-06-19'): Article {
   return {
-    id, file: `${id}.txt`, format: 'txt', title, titleDerived: false, date: { iso, precision: 'day', provenance: 'byline' },
-    publisher, origin: null, author: null, editor: null, url: null, captions: [], paragraphs: [`Isi ${title}`], warnings: [],
+    id,
+    file: `${id}.txt`,
+    format: 'txt',
+    title,
+    titleDerived: false,
+    date: { iso, precision: 'day', provenance: 'byline' },
+    publisher,
+    origin: null,
+    author: null,
+    editor: null,
+    url: null,
+    captions: [],
+    paragraphs: [`Isi ${title}`],
+    warnings: [],
   };
 }
 
@@ -22,8 +40,14 @@ function article(id: string, title = `Judul ${id}`, publisher: string | null = '
 const retired: Snapshot[] = [];
 function fakeSnapshot(articles: Article[], errors: Snapshot['errors'] = []): Snapshot {
   const snapshot: Snapshot = {
-    dir: '/korpus', errors, warnings: [], queries: {} as Snapshot['queries'],
-    hashes: new Map(articles.map((a) => [a.id, articleHash(a)])), stats: corpusStats(articles), loadedAt: new Date(), durationMs: 1,
+    dir: '/korpus',
+    errors,
+    warnings: [],
+    queries: {} as Snapshot['queries'],
+    hashes: new Map(articles.map((a) => [a.id, articleHash(a)])),
+    stats: corpusStats(articles),
+    loadedAt: new Date(),
+    durationMs: 1,
     retire: () => void retired.push(snapshot),
   };
   return snapshot;
@@ -36,10 +60,11 @@ function scriptedBuilder(): { build: SnapshotBuilder; next: (result: Snapshot | 
   const pending: ((result: Snapshot | Error) => void)[] = [];
   const script = {
     calls: 0,
-    build: () => new Promise<Snapshot>((resolvePromise, reject) => {
-      script.calls++;
-      pending.push((result) => (result instanceof Error ? reject(result) : resolvePromise(result)));
-    }),
+    build: () =>
+      new Promise<Snapshot>((resolvePromise, reject) => {
+        script.calls++;
+        pending.push((result) => (result instanceof Error ? reject(result) : resolvePromise(result)));
+      }),
     next: async (result: Snapshot | Error) => {
       while (pending.length === 0) await flush(); // the store yields once before it builds
       pending.shift()!(result);
@@ -58,7 +83,10 @@ describe('SnapshotStore.reload', () => {
     await flush();
     expect(store.current).toBe(before); // queries keep the whole old corpus while the new one builds
     expect(store.running?.by).toBe('1180000000000000011');
-    const after = fakeSnapshot([article('a'), article('b', 'Judul baru'), article('d')], [{ file: 'rusak.jsonl', line: 3, reason: 'JSON tidak valid' }]);
+    const after = fakeSnapshot(
+      [article('a'), article('b', 'Judul baru'), article('d')],
+      [{ file: 'rusak.jsonl', line: 3, reason: 'JSON tidak valid' }],
+    );
     await script.next(after);
     const outcome = await reload;
     expect(store.current).toBe(after);
@@ -66,8 +94,11 @@ describe('SnapshotStore.reload', () => {
     expect(outcome).toMatchObject({
       status: 'swapped',
       report: {
-        before: 3, after: 3,
-        added: { count: 1, sample: ['d'] }, removed: { count: 1, sample: ['c'] }, changed: { count: 1, sample: ['b'] },
+        before: 3,
+        after: 3,
+        added: { count: 1, sample: ['d'] },
+        removed: { count: 1, sample: ['c'] },
+        changed: { count: 1, sample: ['b'] },
         errors: [{ file: 'rusak.jsonl', line: 3, reason: 'JSON tidak valid' }],
       },
     });
@@ -118,10 +149,19 @@ describe('SnapshotStore.reload', () => {
 
 describe('corpusStats and articleHash', () => {
   it('counts publishers and finds the date range', () => {
-    const stats = corpusStats([article('a', 'x', 'Kompas TV', '2024-06-20'), article('b', 'y', 'Bisnis.com', '2023-07'),
-      article('c', 'z', 'Bisnis.com', '2024-06-19'), article('d', 'w', null)]);
+    const stats = corpusStats([
+      article('a', 'x', 'Kompas TV', '2024-06-20'),
+      article('b', 'y', 'Bisnis.com', '2023-07'),
+      article('c', 'z', 'Bisnis.com', '2024-06-19'),
+      article('d', 'w', null),
+    ]);
     expect(stats).toEqual({
-      articles: 4, publishers: [{ name: 'Bisnis.com', count: 2 }, { name: 'Kompas TV', count: 1 }], dateRange: { from: '2023-07', to: '2024-06-20' },
+      articles: 4,
+      publishers: [
+        { name: 'Bisnis.com', count: 2 },
+        { name: 'Kompas TV', count: 1 },
+      ],
+      dateRange: { from: '2023-07', to: '2024-06-20' },
     });
   });
 
@@ -144,11 +184,20 @@ describe('snapshots over real files', () => {
       expect((await first.queries.search('kecaman')).hits.length).toBeGreaterThan(0);
       expect(first.stats.publishers.length).toBeGreaterThan(0);
 
-      writeFileSync(join(dir, 'tambahan.jsonl'), `${JSON.stringify({ id: 'tambahan-1', title: 'Banjir rob melanda pesisir Jakarta', date: '2024-06-21', source: 'contoh.id', url: 'https://contoh.id/banjir', body: 'Banjir rob kembali melanda pesisir utara Jakarta pada Jumat (21/6/2024).\n\nWarga mengungsi.' })}\n{rusak\n`);
+      writeFileSync(
+        join(dir, 'tambahan.jsonl'),
+        `${JSON.stringify({ id: 'tambahan-1', title: 'Banjir rob melanda pesisir Jakarta', date: '2024-06-21', source: 'contoh.id', url: 'https://contoh.id/banjir', body: 'Banjir rob kembali melanda pesisir utara Jakarta pada Jumat (21/6/2024).\n\nWarga mengungsi.' })}\n{rusak\n`,
+      );
       const outcome = await store.reload();
       expect(outcome.status).toBe('swapped');
       if (outcome.status !== 'swapped') return;
-      expect(outcome.report).toMatchObject({ before: 5, after: 6, added: { count: 1, sample: ['tambahan-1'] }, removed: { count: 0 }, changed: { count: 0 } });
+      expect(outcome.report).toMatchObject({
+        before: 5,
+        after: 6,
+        added: { count: 1, sample: ['tambahan-1'] },
+        removed: { count: 0 },
+        changed: { count: 0 },
+      });
       expect(outcome.report.errors.some((e) => e.file.endsWith('tambahan.jsonl'))).toBe(true);
       expect((await store.current.queries.search('banjir rob')).hits[0]?.articleId).toBe('tambahan-1');
       expect((await first.queries.search('banjir rob')).hits).toEqual([]); // the old snapshot, still answering in-flight queries, is untouched
@@ -209,8 +258,15 @@ describe('snapshots over real files', () => {
       const { articles } = await loadCorpus(resolve('seeds'));
       const engine = await SearchEngine.build(articles);
       const timeline = Timeline.build(articles);
-      const queries = [{}, { topic: '  Putin ' }, { topic: 'Kim Jong Un', limit: 2 }, { topic: 'rudal', from: '2024-01-01', to: '2024-12-31' },
-        { topic: 'yang dan di' }, { topic: 'gempa Palu' }, { from: '2024-06-19', to: '2024-06-19' }];
+      const queries = [
+        {},
+        { topic: '  Putin ' },
+        { topic: 'Kim Jong Un', limit: 2 },
+        { topic: 'rudal', from: '2024-01-01', to: '2024-12-31' },
+        { topic: 'yang dan di' },
+        { topic: 'gempa Palu' },
+        { from: '2024-06-19', to: '2024-06-19' },
+      ];
       let events = 0;
       for (const q of queries) {
         const { result, urls } = await snapshot.queries.timeline(q);
@@ -222,6 +278,8 @@ describe('snapshots over real files', () => {
     } finally {
       snapshot.retire(0);
     }
-    await expect(new Promise((r) => setTimeout(r, 50)).then(() => snapshot.queries.timeline({}))).rejects.toThrow(/timeline worker stopped/);
+    await expect(new Promise((r) => setTimeout(r, 50)).then(() => snapshot.queries.timeline({}))).rejects.toThrow(
+      /timeline worker stopped/,
+    );
   });
 });

@@ -22,9 +22,13 @@ describe('kliping corpus', () => {
     const { out, err } = capture();
     expect(await run(parseArgs(['--dir', SEEDS], {}))).toBe(0);
     expect(out).toHaveLength(5);
-    expect(out[1]).toBe('001_1742510e8f838e75.txt | AS, Jepang hingga Korsel Kecam Keras Kerja Sama Militer Rusia-Korut'
-      + ' | 2024-06-25 10:01 WIB (baris penulis) | penerbit: IDXChannel | sumber: - | penulis: Dian Kusumo Hapsari');
-    expect(out[0]).toMatch(/^000_d1a272b47dd2f61f\.txt \| AS Kecam .* \| 2024-06-20 \(disimpulkan\) \| penerbit: Orbit Indonesia \| sumber: Antara \| penulis: - \| ⚠ tanggal di kepala halaman \(2022-12-09\) bertentangan/);
+    expect(out[1]).toBe(
+      '001_1742510e8f838e75.txt | AS, Jepang hingga Korsel Kecam Keras Kerja Sama Militer Rusia-Korut' +
+        ' | 2024-06-25 10:01 WIB (baris penulis) | penerbit: IDXChannel | sumber: - | penulis: Dian Kusumo Hapsari',
+    );
+    expect(out[0]).toMatch(
+      /^000_d1a272b47dd2f61f\.txt \| AS Kecam .* \| 2024-06-20 \(disimpulkan\) \| penerbit: Orbit Indonesia \| sumber: Antara \| penulis: - \| ⚠ tanggal di kepala halaman \(2022-12-09\) bertentangan/,
+    );
     expect(out[2]).toContain('2023-09 (disimpulkan rentang 2023-07-01…2023-09-30)');
     expect(out[3]).toContain('[judul disimpulkan]');
     expect(err).toEqual([expect.stringMatching(/^5 artikel dimuat, 0 galat, 0 peringatan/)]);

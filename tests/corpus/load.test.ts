@@ -30,7 +30,14 @@ const PAGE = [
 ].join('\n');
 
 const GOOD_JSONL = (id: string, body: string): string =>
-  JSON.stringify({ id, title: `Judul ${id}`, date: '2019-03-21T15:02:00+07:00', source: 'kompas.com', url: `https://www.kompas.com/${id}`, body });
+  JSON.stringify({
+    id,
+    title: `Judul ${id}`,
+    date: '2019-03-21T15:02:00+07:00',
+    source: 'kompas.com',
+    url: `https://www.kompas.com/${id}`,
+    body,
+  });
 
 describe('loadCorpus: bad input is reported and skipped, the rest loads', () => {
   it('reports each bad file with its path and reason', async () => {
@@ -55,7 +62,10 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
   });
 
   it('reads a page larger than one read chunk whole', async () => {
-    const paragraphs = Array.from({ length: 1500 }, (_, i) => `Paragraf nomor ${i} berisi cukup banyak kata agar halaman ini melewati enam puluh empat kilobita.`);
+    const paragraphs = Array.from(
+      { length: 1500 },
+      (_, i) => `Paragraf nomor ${i} berisi cukup banyak kata agar halaman ini melewati enam puluh empat kilobita.`,
+    );
     await put('panjang.txt', `${PAGE}\n${paragraphs.join('\n')}`);
     const [a] = (await loadCorpus(dir)).articles;
     expect(a!.paragraphs).toHaveLength(2 + 1500);
@@ -89,7 +99,10 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
     ];
     await put('bulk.jsonl', `${lines.join('\n')}\n`);
     const result = await loadCorpus(dir);
-    expect(result.articles.map((a) => [a.id, a.line])).toEqual([['a1', 1], ['a2', 7]]);
+    expect(result.articles.map((a) => [a.id, a.line])).toEqual([
+      ['a1', 1],
+      ['a2', 7],
+    ]);
     expect(result.errors).toEqual([
       { file: 'bulk.jsonl', line: 2, reason: expect.stringMatching(/^JSON tidak sah/) },
       { file: 'bulk.jsonl', line: 4, reason: 'baris bukan objek JSON' },
@@ -106,7 +119,11 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
     await put('mixed.jsonl', Buffer.concat([good, badUtf8, nul, huge, Buffer.from(GOOD_JSONL('b2', 'Isi b2.'))]));
     const result = await loadCorpus(dir, { maxFileBytes: 2000 });
     expect(result.articles.map((a) => a.id)).toEqual(['b1', 'b2']);
-    expect(result.errors.map((e) => [e.line, e.reason.split(' ')[1]])).toEqual([[2, 'bukan'], [3, 'biner'], [4, 'terlalu']]);
+    expect(result.errors.map((e) => [e.line, e.reason.split(' ')[1]])).toEqual([
+      [2, 'bukan'],
+      [3, 'biner'],
+      [4, 'terlalu'],
+    ]);
   });
 
   it('an empty .jsonl file is reported', async () => {
@@ -138,8 +155,13 @@ describe('loadCorpus: formats', () => {
     await put('berita/banjir.txt', PAGE);
     const [a] = (await loadCorpus(dir)).articles;
     expect(a).toMatchObject({
-      id: 'berita/banjir', file: 'berita/banjir.txt', format: 'txt', title: 'Banjir Rendam Ratusan Rumah di Bekasi',
-      titleDerived: false, publisher: 'Kompas.com', date: { iso: '2024-06-19', precision: 'day', provenance: 'header', time: '08:00 WIB' },
+      id: 'berita/banjir',
+      file: 'berita/banjir.txt',
+      format: 'txt',
+      title: 'Banjir Rendam Ratusan Rumah di Bekasi',
+      titleDerived: false,
+      publisher: 'Kompas.com',
+      date: { iso: '2024-06-19', precision: 'day', provenance: 'header', time: '08:00 WIB' },
     });
     expect(a!.paragraphs).toEqual([
       'Banjir merendam ratusan rumah warga di Bekasi setelah hujan deras mengguyur sejak Selasa malam hingga pagi.',
@@ -148,34 +170,43 @@ describe('loadCorpus: formats', () => {
   });
 
   it('reads .md front matter: quoted values, comments, lists, canonical publisher, heading as title fallback', async () => {
-    await put('kurasi/a.md', [
-      '---',
-      '# kurasi manual',
-      'id: kurasi-001',
-      'title: "Putin: \\"Kami siap\\" bekerja sama"',
-      'date: 2024-06-19T10:00:00+07:00',
-      "source: 'www.kompas.tv'",
-      'url: https://www.kompas.tv/x',
-      'author: Haryo Jati # penulis',
-      'sumber: ANTARA',
-      'tags:',
-      '  - rusia',
-      '  - korut',
-      '---',
-      '# Judul Markdown',
-      '',
-      '![Putin dan Kim di Pyongyang](foto.jpg)',
-      '',
-      'Presiden **Rusia** Vladimir Putin tiba di [Pyongyang](https://x) pada Rabu (19/6/2024).',
-      '',
-      '> Kutipan penting dari Kim.',
-    ].join('\n'));
+    await put(
+      'kurasi/a.md',
+      [
+        '---',
+        '# kurasi manual',
+        'id: kurasi-001',
+        'title: "Putin: \\"Kami siap\\" bekerja sama"',
+        'date: 2024-06-19T10:00:00+07:00',
+        "source: 'www.kompas.tv'",
+        'url: https://www.kompas.tv/x',
+        'author: Haryo Jati # penulis',
+        'sumber: ANTARA',
+        'tags:',
+        '  - rusia',
+        '  - korut',
+        '---',
+        '# Judul Markdown',
+        '',
+        '![Putin dan Kim di Pyongyang](foto.jpg)',
+        '',
+        'Presiden **Rusia** Vladimir Putin tiba di [Pyongyang](https://x) pada Rabu (19/6/2024).',
+        '',
+        '> Kutipan penting dari Kim.',
+      ].join('\n'),
+    );
     await put('kurasi/b.md', '# Judul dari Heading\n\nIsi tanpa front matter, pada Rabu (19/6/2024) lalu.\n');
     const [a, b] = (await loadCorpus(dir)).articles;
     expect(a).toMatchObject({
-      id: 'kurasi-001', format: 'md', title: 'Putin: "Kami siap" bekerja sama', titleDerived: false,
+      id: 'kurasi-001',
+      format: 'md',
+      title: 'Putin: "Kami siap" bekerja sama',
+      titleDerived: false,
       date: { iso: '2024-06-19', precision: 'day', provenance: 'metadata', time: '10:00 WIB' },
-      publisher: 'Kompas TV', origin: 'Antara', author: 'Haryo Jati', url: 'https://www.kompas.tv/x',
+      publisher: 'Kompas TV',
+      origin: 'Antara',
+      author: 'Haryo Jati',
+      url: 'https://www.kompas.tv/x',
       captions: ['Putin dan Kim di Pyongyang'],
       paragraphs: ['Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu (19/6/2024).', 'Kutipan penting dari Kim.'],
     });
@@ -186,27 +217,42 @@ describe('loadCorpus: formats', () => {
     await put('bulk.jsonl', GOOD_JSONL('k1', 'Paragraf satu.\nmasih paragraf satu.\n\nBaca juga: Berita Lain\n\nParagraf dua.'));
     const [a] = (await loadCorpus(join(dir, 'bulk.jsonl'))).articles;
     expect(a).toMatchObject({
-      id: 'k1', file: 'bulk.jsonl', line: 1, format: 'jsonl', title: 'Judul k1', publisher: 'Kompas.com',
+      id: 'k1',
+      file: 'bulk.jsonl',
+      line: 1,
+      format: 'jsonl',
+      title: 'Judul k1',
+      publisher: 'Kompas.com',
       date: { iso: '2019-03-21', precision: 'day', provenance: 'metadata', time: '15:02 WIB' },
       paragraphs: ['Paragraf satu. masih paragraf satu.', 'Paragraf dua.'],
     });
   });
 
   it('a .jsonl record without id, title or date gets a path id, a derived title and an inferred date', async () => {
-    await put('x.jsonl', JSON.stringify({ source: 'situs-baru.co.id', body: 'Gempa mengguncang Palu pada Jumat (28/9/2018). Warga mengungsi.' }));
+    await put(
+      'x.jsonl',
+      JSON.stringify({ source: 'situs-baru.co.id', body: 'Gempa mengguncang Palu pada Jumat (28/9/2018). Warga mengungsi.' }),
+    );
     const [a] = (await loadCorpus(dir)).articles;
     expect(a).toMatchObject({
-      id: 'x:1', title: 'Gempa mengguncang Palu pada Jumat (28/9/2018)', titleDerived: true, publisher: 'situs-baru.co.id',
+      id: 'x:1',
+      title: 'Gempa mengguncang Palu pada Jumat (28/9/2018)',
+      titleDerived: true,
+      publisher: 'situs-baru.co.id',
       date: { iso: '2018-09-28', provenance: 'inferred' },
     });
   });
 
   it('a Windows page (BOM, CRLF, non-breaking, em and zero-width spaces) reads like any other', async () => {
-    const odd = PAGE.replaceAll('\n', '\r\n').replaceAll('ratusan rumah', 'ratusan\u00a0rumah').replace('Rendam Ratusan', 'Rendam \u2003\u200bRatusan');
+    const odd = PAGE.replaceAll('\n', '\r\n')
+      .replaceAll('ratusan rumah', 'ratusan\u00a0rumah')
+      .replace('Rendam Ratusan', 'Rendam \u2003\u200bRatusan');
     await put('windows.txt', `\ufeff${odd}`);
     const [a] = (await loadCorpus(dir)).articles;
     expect(a!.title).toBe('Banjir Rendam Ratusan Rumah di Bekasi');
-    expect(a!.paragraphs[0]).toBe('Banjir merendam ratusan rumah warga di Bekasi setelah hujan deras mengguyur sejak Selasa malam hingga pagi.');
+    expect(a!.paragraphs[0]).toBe(
+      'Banjir merendam ratusan rumah warga di Bekasi setelah hujan deras mengguyur sejak Selasa malam hingga pagi.',
+    );
   });
 
   it('ids are stable across reloads and unique when ids collide', async () => {
@@ -225,10 +271,16 @@ describe('loadCorpus: duplicates', () => {
   it('collapses copies with the same normalized text into the first, with a warning on both sides', async () => {
     await put('a/asli.txt', PAGE);
     await put('b/salinan.txt', PAGE.replace(/ {1}/g, '  ').replace('Banjir Rendam', 'Banjir Merendam'));
-    await put('c.jsonl', GOOD_JSONL('j1', [
-      'Banjir merendam ratusan rumah warga di Bekasi setelah hujan deras mengguyur sejak Selasa malam hingga pagi.',
-      'Petugas BPBD mengevakuasi warga lanjut usia ke posko terdekat, kata kepala pelaksana BPBD.',
-    ].join('\n\n')));
+    await put(
+      'c.jsonl',
+      GOOD_JSONL(
+        'j1',
+        [
+          'Banjir merendam ratusan rumah warga di Bekasi setelah hujan deras mengguyur sejak Selasa malam hingga pagi.',
+          'Petugas BPBD mengevakuasi warga lanjut usia ke posko terdekat, kata kepala pelaksana BPBD.',
+        ].join('\n\n'),
+      ),
+    );
     const result = await loadCorpus(dir);
     expect(result.articles.map((a) => a.file)).toEqual(['a/asli.txt']);
     expect(result.warnings).toEqual([

@@ -16,18 +16,23 @@ afterAll(() => {
 
 describe('readPage on other layouts', () => {
   it('an Antara-style page: "Jakarta (ANTARA) -" dateline, Pewarta/Editor credits', () => {
-    const page = readPage([
-      'Menlu RI Bahas Kerja Sama Maritim dengan Jepang',
-      'Kamis, 20 Juni 2024 14:05 WIB',
-      'Jakarta (ANTARA) - Menteri Luar Negeri Retno Marsudi membahas kerja sama maritim dengan mitranya dari Jepang di Jakarta.',
-      'Kedua menteri juga membicarakan situasi keamanan di kawasan Indo-Pasifik, kata juru bicara.',
-      'Pewarta: Yashinta Difa',
-      'Editor: Atman Ahdiat',
-      'COPYRIGHT © ANTARA 2024',
-    ].join('\n'));
+    const page = readPage(
+      [
+        'Menlu RI Bahas Kerja Sama Maritim dengan Jepang',
+        'Kamis, 20 Juni 2024 14:05 WIB',
+        'Jakarta (ANTARA) - Menteri Luar Negeri Retno Marsudi membahas kerja sama maritim dengan mitranya dari Jepang di Jakarta.',
+        'Kedua menteri juga membicarakan situasi keamanan di kawasan Indo-Pasifik, kata juru bicara.',
+        'Pewarta: Yashinta Difa',
+        'Editor: Atman Ahdiat',
+        'COPYRIGHT © ANTARA 2024',
+      ].join('\n'),
+    );
     expect(page).toMatchObject({
-      title: 'Menlu RI Bahas Kerja Sama Maritim dengan Jepang', publisher: 'Antara', origin: null,
-      author: 'Yashinta Difa', editor: 'Atman Ahdiat',
+      title: 'Menlu RI Bahas Kerja Sama Maritim dengan Jepang',
+      publisher: 'Antara',
+      origin: null,
+      author: 'Yashinta Difa',
+      editor: 'Atman Ahdiat',
       stated: [{ date: { iso: '2024-06-20', precision: 'day' }, provenance: 'header', time: '14:05 WIB' }],
     });
     expect(page.paragraphs).toHaveLength(2);
@@ -35,17 +40,19 @@ describe('readPage on other layouts', () => {
   });
 
   it('a CNN-style page: dateline on its own, "Baca juga:" alone before its headline, section label, initials code', () => {
-    const page = readPage([
-      'Internasional',
-      'Jakarta, CNN Indonesia --',
-      'Pemerintah Jepang memprotes uji coba rudal terbaru Korea Utara yang jatuh di zona ekonomi eksklusifnya pada Selasa (2/7).',
-      'Baca juga:',
-      'Korut Kembali Tembakkan Rudal Balistik',
-      'Tokyo menyampaikan protes melalui jalur diplomatik di Beijing, kata Sekretaris Kabinet.',
-      '(isa/bac)',
-      'Berita Terkait',
-      'Judul berita lain yang tidak relevan',
-    ].join('\n'));
+    const page = readPage(
+      [
+        'Internasional',
+        'Jakarta, CNN Indonesia --',
+        'Pemerintah Jepang memprotes uji coba rudal terbaru Korea Utara yang jatuh di zona ekonomi eksklusifnya pada Selasa (2/7).',
+        'Baca juga:',
+        'Korut Kembali Tembakkan Rudal Balistik',
+        'Tokyo menyampaikan protes melalui jalur diplomatik di Beijing, kata Sekretaris Kabinet.',
+        '(isa/bac)',
+        'Berita Terkait',
+        'Judul berita lain yang tidak relevan',
+      ].join('\n'),
+    );
     expect(page).toMatchObject({ title: null, publisher: 'CNN Indonesia', author: 'isa', editor: 'bac', captions: [] });
     expect(page.paragraphs).toEqual([
       'Pemerintah Jepang memprotes uji coba rudal terbaru Korea Utara yang jatuh di zona ekonomi eksklusifnya pada Selasa (2/7).',
@@ -54,18 +61,23 @@ describe('readPage on other layouts', () => {
   });
 
   it('a detik-style page: "Name - detikNews" byline, abbreviated month, "Jakarta -" dateline, credit captions', () => {
-    const page = readPage([
-      'Jokowi - Prabowo Bertemu di Istana Bahas Transisi',
-      'Andhika Prasetia - detikNews',
-      'Selasa, 25 Jun 2024 10:15 WIB',
-      'Presiden Joko Widodo menerima Prabowo Subianto di Istana Merdeka. (Dok. Biro Pers Setpres)',
-      'Jakarta - Presiden Joko Widodo (Jokowi) menerima presiden terpilih Prabowo Subianto di Istana Merdeka, Jakarta, untuk membahas transisi pemerintahan.',
-      'Ilustrasi Istana Merdeka (SHUTTERSTOCK)',
-      'Pertemuan berlangsung sekitar dua jam dan tertutup bagi media, kata Mensesneg.',
-      '(rfs/imk)',
-    ].join('\n'));
+    const page = readPage(
+      [
+        'Jokowi - Prabowo Bertemu di Istana Bahas Transisi',
+        'Andhika Prasetia - detikNews',
+        'Selasa, 25 Jun 2024 10:15 WIB',
+        'Presiden Joko Widodo menerima Prabowo Subianto di Istana Merdeka. (Dok. Biro Pers Setpres)',
+        'Jakarta - Presiden Joko Widodo (Jokowi) menerima presiden terpilih Prabowo Subianto di Istana Merdeka, Jakarta, untuk membahas transisi pemerintahan.',
+        'Ilustrasi Istana Merdeka (SHUTTERSTOCK)',
+        'Pertemuan berlangsung sekitar dua jam dan tertutup bagi media, kata Mensesneg.',
+        '(rfs/imk)',
+      ].join('\n'),
+    );
     expect(page).toMatchObject({
-      title: 'Jokowi - Prabowo Bertemu di Istana Bahas Transisi', publisher: 'detikcom', author: 'Andhika Prasetia', editor: 'imk',
+      title: 'Jokowi - Prabowo Bertemu di Istana Bahas Transisi',
+      publisher: 'detikcom',
+      author: 'Andhika Prasetia',
+      editor: 'imk',
       stated: [{ date: { iso: '2024-06-25' }, provenance: 'header', time: '10:15 WIB' }],
     });
     expect(page.captions).toHaveLength(2);
@@ -76,12 +88,14 @@ describe('readPage on other layouts', () => {
   });
 
   it('a date inside the dateline is a dateline date; photo credits anywhere are captions', () => {
-    const page = readPage([
-      'Harga Beras Naik di Pasar Induk',
-      'JAKARTA, Senin (1/7/2024) - Harga beras medium di Pasar Induk Cipinang naik Rp500 per kilogram sejak pekan lalu, menurut pedagang.',
-      'Seorang pedagang menata karung beras di Pasar Induk Cipinang. REUTERS/Willy Kurniawan',
-      'Kenaikan itu dipicu pasokan yang berkurang dari sentra produksi di Jawa Barat, kata seorang pedagang.',
-    ].join('\n'));
+    const page = readPage(
+      [
+        'Harga Beras Naik di Pasar Induk',
+        'JAKARTA, Senin (1/7/2024) - Harga beras medium di Pasar Induk Cipinang naik Rp500 per kilogram sejak pekan lalu, menurut pedagang.',
+        'Seorang pedagang menata karung beras di Pasar Induk Cipinang. REUTERS/Willy Kurniawan',
+        'Kenaikan itu dipicu pasokan yang berkurang dari sentra produksi di Jawa Barat, kata seorang pedagang.',
+      ].join('\n'),
+    );
     expect(page.stated).toEqual([{ date: { iso: '2024-07-01', precision: 'day' }, provenance: 'dateline' }]);
     expect(page.captions).toEqual(['Seorang pedagang menata karung beras di Pasar Induk Cipinang. REUTERS/Willy Kurniawan']);
     expect(page.paragraphs).toHaveLength(2);
@@ -89,12 +103,14 @@ describe('readPage on other layouts', () => {
   });
 
   it('a page with no dateline: title first, lead is the first sentence-like line, a non-duplicate dek is kept', () => {
-    const page = readPage([
-      'Gempa Magnitudo 5,1 Guncang Sukabumi',
-      'Warga sempat panik dan keluar rumah',
-      'Gempa bumi berkekuatan magnitudo 5,1 mengguncang wilayah Sukabumi, Jawa Barat, pada Rabu pagi, menurut keterangan resmi BMKG setempat.',
-      'Belum ada laporan kerusakan.',
-    ].join('\n'));
+    const page = readPage(
+      [
+        'Gempa Magnitudo 5,1 Guncang Sukabumi',
+        'Warga sempat panik dan keluar rumah',
+        'Gempa bumi berkekuatan magnitudo 5,1 mengguncang wilayah Sukabumi, Jawa Barat, pada Rabu pagi, menurut keterangan resmi BMKG setempat.',
+        'Belum ada laporan kerusakan.',
+      ].join('\n'),
+    );
     expect(page.title).toBe('Gempa Magnitudo 5,1 Guncang Sukabumi');
     expect(page.paragraphs).toEqual([
       'Warga sempat panik dan keluar rumah',
@@ -111,11 +127,13 @@ describe('readPage on other layouts', () => {
   });
 
   it('a named writer in brackets does not replace a named "Penulis"; "(Korut)." is not a credit', () => {
-    const page = readPage([
-      'Judul Berita Korea',
-      'Bisnis.com, JAKARTA - Korea Selatan memanggil duta besar Rusia atas kerja sama dengan Korea Utara (Korut).',
-      'Penulis : Fitri Sartina Dewi',
-    ].join('\n'));
+    const page = readPage(
+      [
+        'Judul Berita Korea',
+        'Bisnis.com, JAKARTA - Korea Selatan memanggil duta besar Rusia atas kerja sama dengan Korea Utara (Korut).',
+        'Penulis : Fitri Sartina Dewi',
+      ].join('\n'),
+    );
     expect(page.author).toBe('Fitri Sartina Dewi');
     expect(page.paragraphs.at(-1)).toMatch(/\(Korut\)\.$/);
   });
@@ -127,7 +145,9 @@ describe('decidePageDate', () => {
   it('keeps a stated date that the body agrees with', () => {
     const { date, warnings } = decidePageDate(
       [{ date: { iso: '2024-06-15', precision: 'day' }, provenance: 'byline', time: '12:30 WIB' }],
-      para('Dikutip dari The Guardian, Jumat (14/6/2024), pejabat AS berbicara.'), []);
+      para('Dikutip dari The Guardian, Jumat (14/6/2024), pejabat AS berbicara.'),
+      [],
+    );
     expect(date).toEqual({ iso: '2024-06-15', precision: 'day', provenance: 'byline', time: '12:30 WIB' });
     expect(warnings).toEqual([]);
   });
@@ -135,14 +155,17 @@ describe('decidePageDate', () => {
   it('a planned future date is not a contradiction', () => {
     const { date, warnings } = decidePageDate(
       [{ date: { iso: '2024-06-15', precision: 'day' }, provenance: 'header' }],
-      para('Pertemuan itu akan digelar pada 20 Agustus 2024 di Jakarta.'), []);
+      para('Pertemuan itu akan digelar pada 20 Agustus 2024 di Jakarta.'),
+      [],
+    );
     expect(date?.provenance).toBe('header');
     expect(warnings).toEqual([]);
   });
 
   it('an archive caption does not date the page; nothing else → null with a warning', () => {
-    const { date, warnings } = decidePageDate([], para('Warga berkumpul di alun-alun kemarin.'),
-      ['Arsip - Warga berkumpul di alun-alun, 1 Mei 2019. (ANTARA/Foto)']);
+    const { date, warnings } = decidePageDate([], para('Warga berkumpul di alun-alun kemarin.'), [
+      'Arsip - Warga berkumpul di alun-alun, 1 Mei 2019. (ANTARA/Foto)',
+    ]);
     expect(date).toBeNull();
     expect(warnings).toEqual(['tanggal terbit tidak ditemukan di halaman']);
   });
@@ -155,7 +178,12 @@ describe('decidePageDate', () => {
 
 describe('metadata and names', () => {
   it('metadataDate reads ISO stamps, days and Indonesian dates; names WIB/WITA/WIT', () => {
-    expect(metadataDate('2019-03-21T15:02:00+07:00')).toEqual({ iso: '2019-03-21', precision: 'day', provenance: 'metadata', time: '15:02 WIB' });
+    expect(metadataDate('2019-03-21T15:02:00+07:00')).toEqual({
+      iso: '2019-03-21',
+      precision: 'day',
+      provenance: 'metadata',
+      time: '15:02 WIB',
+    });
     expect(metadataDate('2019-03-21 08:00+0800')).toMatchObject({ time: '08:00 WITA' });
     expect(metadataDate('2019-03-21T01:00:00Z')).toMatchObject({ time: '01:00 UTC' });
     expect(metadataDate('19 Juni 2024')).toEqual({ iso: '2024-06-19', precision: 'day', provenance: 'metadata' });
@@ -183,7 +211,7 @@ describe('metadata and names', () => {
   });
 
   it('front matter: values, quotes, comments, ignored lists', () => {
-    const fm = parseFrontMatter('---\ntitle: \'It\'\'s "ok"\'\nurl: https://x.id/a#b\ndate: 2024-06-19 # komentar\ntags:\n  - a\n---\nIsi');
+    const fm = parseFrontMatter("---\ntitle: 'It''s \"ok\"'\nurl: https://x.id/a#b\ndate: 2024-06-19 # komentar\ntags:\n  - a\n---\nIsi");
     expect(fm).toEqual({ ok: true, data: { title: 'It\'s "ok"', url: 'https://x.id/a#b', date: '2024-06-19' }, body: 'Isi' });
     expect(parseFrontMatter("---\ntitle: 'a'b'\n---\n")).toMatchObject({ ok: false, line: 2 });
     expect(parseFrontMatter('Tanpa front matter')).toEqual({ ok: true, data: {}, body: 'Tanpa front matter' });

@@ -32,14 +32,20 @@ describe('the five seeds', () => {
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.articles.map((a) => a.id)).toEqual([
-      '000_d1a272b47dd2f61f', '001_1742510e8f838e75', '002_d4f1ac2a88bca518', '003_e62aa1c699457c86', '004_e16f6334dcd37a6a',
+      '000_d1a272b47dd2f61f',
+      '001_1742510e8f838e75',
+      '002_d4f1ac2a88bca518',
+      '003_e62aa1c699457c86',
+      '004_e16f6334dcd37a6a',
     ]);
     expect(result.articles.every((a) => a.format === 'txt' && a.url === null)).toBe(true);
   });
 
   it('no boilerplate survives in any body', () => {
     for (const a of result.articles) {
-      expect(body(a)).not.toMatch(/Baca Juga|Berita Terkait|BERITA LAINNYA|Artikel Terkait|SHARE|Close Ads|Google News|Langganan BisnisPro|Konten Premium|Scan QR|Penulis :|Editor :|Sumber ?:|^image$|\*\*\*/m);
+      expect(body(a)).not.toMatch(
+        /Baca Juga|Berita Terkait|BERITA LAINNYA|Artikel Terkait|SHARE|Close Ads|Google News|Langganan BisnisPro|Konten Premium|Scan QR|Penulis :|Editor :|Sumber ?:|^image$|\*\*\*/m,
+      );
       expect(a.paragraphs.every((p) => p === p.trim() && p.length > 0 && !p.includes('  '))).toBe(true);
     }
   });
@@ -67,7 +73,12 @@ describe('000: Orbit Indonesia, header date contradicted by the body', () => {
 
   it('"DECEMBER 9, 2022" is wrong: the body reports 19–20 June 2024 as past; date inferred with a warning naming both', () => {
     const a = seed('000');
-    expect(a.date).toEqual({ iso: '2024-06-20', precision: 'day', provenance: 'inferred', range: { from: '2024-06-20', to: '2024-06-20' } });
+    expect(a.date).toEqual({
+      iso: '2024-06-20',
+      precision: 'day',
+      provenance: 'inferred',
+      range: { from: '2024-06-20', to: '2024-06-20' },
+    });
     expect(a.warnings).toHaveLength(1);
     expect(a.warnings[0]).toMatch(/2022-12-09.*bertentangan.*2024-06-20/);
   });
@@ -142,7 +153,9 @@ describe('002: Bisnis.com, no stated date', () => {
 describe('003: Pahami.id, no title and no year', () => {
   it('title derived from the lead and flagged', () => {
     const a = seed('003');
-    expect(a.title).toBe('Pemerintah Korea Selatan Dan Amerika Serikat mengkritik keras kerja sama pertahanan baru antara Korea Utara dan Rusia');
+    expect(a.title).toBe(
+      'Pemerintah Korea Selatan Dan Amerika Serikat mengkritik keras kerja sama pertahanan baru antara Korea Utara dan Rusia',
+    );
     expect(a.titleDerived).toBe(true);
     expect(a.warnings).toContain('judul tidak ada; diambil dari kalimat pertama');
   });
@@ -159,7 +172,12 @@ describe('003: Pahami.id, no title and no year', () => {
 
   it('"Jumat (21/6)" is 21 June 2024 by its weekday; publication inferred as that day', () => {
     const a = seed('003');
-    expect(a.date).toEqual({ iso: '2024-06-21', precision: 'day', provenance: 'inferred', range: { from: '2024-06-21', to: '2024-06-21' } });
+    expect(a.date).toEqual({
+      iso: '2024-06-21',
+      precision: 'day',
+      provenance: 'inferred',
+      range: { from: '2024-06-21', to: '2024-06-21' },
+    });
     expect(a.warnings).toContainEqual(expect.stringMatching(/tidak tertulis.*2024-06-21.*Jumat \(21\/6\)/));
   });
 });
@@ -181,7 +199,9 @@ describe('004: Kompas TV, byline date, credited source', () => {
 
   it('breadcrumb, slug and both "Baca Juga" links are gone; the photo credit "(Sumber: … via AP)" is a caption, not the origin', () => {
     const a = seed('004');
-    expect(a.captions).toEqual([expect.stringMatching(/\(13\/9\/2023\)\. \(Sumber: Mikhail Metzel, Sputnik, Kremlin Pool Photo via AP\)$/)]);
+    expect(a.captions).toEqual([
+      expect.stringMatching(/\(13\/9\/2023\)\. \(Sumber: Mikhail Metzel, Sputnik, Kremlin Pool Photo via AP\)$/),
+    ]);
     expect(a.paragraphs[0]).toMatch(/^Amerika Serikat \(AS\) ketakutan akan kepergian/);
     expect(a.paragraphs).toHaveLength(14);
     expect(body(a)).not.toMatch(/as-ketakutan-vladimir|Kompas TV internasional|Jemaah Haji|Kelompok Ekstremis/);

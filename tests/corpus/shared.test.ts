@@ -12,7 +12,13 @@ const SAMPLE = 400;
 const present = existsSync(CORPUS);
 if (!present) console.warn(`skipped: ${CORPUS} is absent, so the real-corpus loading tests do not run`);
 
-interface Row { id: string; title: string; date: string; source: string; body: string }
+interface Row {
+  id: string;
+  title: string;
+  date: string;
+  source: string;
+  body: string;
+}
 
 describe.skipIf(!present)('a sample of ../shared/corpora/news-id.jsonl', () => {
   let dir: string;
@@ -22,13 +28,20 @@ describe.skipIf(!present)('a sample of ../shared/corpora/news-id.jsonl', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kliping-shared-'));
-    const lines = (await readFile(CORPUS, 'utf8')).split('\n').filter((l) => l.trim() !== '').slice(0, SAMPLE);
+    const lines = (await readFile(CORPUS, 'utf8'))
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(0, SAMPLE);
     rows = lines.map((l) => JSON.parse(l) as Row);
     await writeFile(join(dir, 'sample.jsonl'), `${lines.join('\n')}\n`);
     await Promise.all(rows.map((row) => writeFile(join(dir, `${row.id}.txt`), toPageText(row))));
-    [asJsonl, asTxt] = await Promise.all([loadCorpus(join(dir, 'sample.jsonl')), loadCorpus(dir).then((r) => ({
-      ...r, articles: r.articles.filter((a) => a.format === 'txt'),
-    }))]);
+    [asJsonl, asTxt] = await Promise.all([
+      loadCorpus(join(dir, 'sample.jsonl')),
+      loadCorpus(dir).then((r) => ({
+        ...r,
+        articles: r.articles.filter((a) => a.format === 'txt'),
+      })),
+    ]);
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });

@@ -7,8 +7,9 @@ const day = (iso: string): ResolvedDate => ({ iso, precision: 'day' });
 
 /** The mentions as "text → iso precision resolution", compact enough to read in a failure. */
 function read(text: string, reference?: ResolvedDate | null): string[] {
-  return findDates(text, reference, TODAY).map((m) =>
-    `${m.text} → ${m.date.iso} ${m.date.precision} ${m.resolution}${m.time ? ` @${m.time}` : ''}`);
+  return findDates(text, reference, TODAY).map(
+    (m) => `${m.text} → ${m.date.iso} ${m.date.precision} ${m.resolution}${m.time ? ` @${m.time}` : ''}`,
+  );
 }
 
 describe('findDates: explicit dates', () => {
@@ -31,18 +32,30 @@ describe('findDates: explicit dates', () => {
   });
 
   it('reads month names and abbreviations in both languages', () => {
-    const text = '5 Agt 2023, 3 Okt 2021, 1 Des 2020, 4 Sept 2019, 7 Mei 2018, 8 Agu 2017, 9 Agustus 2016, '
-      + '2 Feb 2015, 6 Mar 2014, 10 Nop 2013, 11 Sep. 2012, 12 Aug 2011, 13 Oct 2010, 14 May 2009, 1 Januari 2000';
+    const text =
+      '5 Agt 2023, 3 Okt 2021, 1 Des 2020, 4 Sept 2019, 7 Mei 2018, 8 Agu 2017, 9 Agustus 2016, ' +
+      '2 Feb 2015, 6 Mar 2014, 10 Nop 2013, 11 Sep. 2012, 12 Aug 2011, 13 Oct 2010, 14 May 2009, 1 Januari 2000';
     expect(findDates(text).map((m) => m.date.iso)).toEqual([
-      '2023-08-05', '2021-10-03', '2020-12-01', '2019-09-04', '2018-05-07', '2017-08-08', '2016-08-09',
-      '2015-02-02', '2014-03-06', '2013-11-10', '2012-09-11', '2011-08-12', '2010-10-13', '2009-05-14', '2000-01-01',
+      '2023-08-05',
+      '2021-10-03',
+      '2020-12-01',
+      '2019-09-04',
+      '2018-05-07',
+      '2017-08-08',
+      '2016-08-09',
+      '2015-02-02',
+      '2014-03-06',
+      '2013-11-10',
+      '2012-09-11',
+      '2011-08-12',
+      '2010-10-13',
+      '2009-05-14',
+      '2000-01-01',
     ]);
   });
 
   it('keeps a trailing "kemarin"/"lalu" with the date it qualifies', () => {
-    expect(read('pada Senin (25/3/2019) kemarin.', day('2019-03-27'))).toEqual([
-      'Senin (25/3/2019) kemarin → 2019-03-25 day explicit',
-    ]);
+    expect(read('pada Senin (25/3/2019) kemarin.', day('2019-03-27'))).toEqual(['Senin (25/3/2019) kemarin → 2019-03-25 day explicit']);
     expect(read('pada Minggu lalu (8/9/2019), Se', day('2019-09-10'))).toEqual(['Minggu lalu (8/9/2019) → 2019-09-08 day explicit']);
   });
 
@@ -98,9 +111,7 @@ describe('findDates: a missing year', () => {
   });
 
   it('takes the year from the reference, the previous year for a later month-day', () => {
-    expect(read('rudal yang mendarat di Kharkiv pada 2 Januari', day('2024-06-15'))).toEqual([
-      '2 Januari → 2024-01-02 day reference',
-    ]);
+    expect(read('rudal yang mendarat di Kharkiv pada 2 Januari', day('2024-06-15'))).toEqual(['2 Januari → 2024-01-02 day reference']);
     expect(read('pada 20 Desember', day('2024-06-15'))).toEqual(['20 Desember → 2023-12-20 day reference']);
     expect(read('akan digelar 20 Juli', day('2024-06-15'))).toEqual(['20 Juli → 2024-07-20 day reference']);
     // A day a few weeks ahead is upcoming, not last year's.
@@ -136,13 +147,19 @@ describe('findDates: relative expressions', () => {
 
   it('"pekan lalu" is the previous Monday–Sunday, shown at month precision', () => {
     const [m] = findDates('kesepakatan Putin dan Kim pekan lalu untuk', ref);
-    expect(m).toMatchObject({ text: 'pekan lalu', date: { iso: '2024-06', precision: 'month' },
-      resolution: 'relative', range: { from: '2024-06-17', to: '2024-06-23' } });
+    expect(m).toMatchObject({
+      text: 'pekan lalu',
+      date: { iso: '2024-06', precision: 'month' },
+      resolution: 'relative',
+      range: { from: '2024-06-17', to: '2024-06-23' },
+    });
   });
 
   it('"minggu lalu" is last week, "pada Minggu" is Sunday', () => {
     expect(read('minggu lalu dan pada Minggu (23/6) dan hari Minggu', ref).map((s) => s.split(' → ')[1])).toEqual([
-      '2024-06 month relative', '2024-06-23 day weekday', '2024-06-23 day relative',
+      '2024-06 month relative',
+      '2024-06-23 day weekday',
+      '2024-06-23 day relative',
     ]);
   });
 
@@ -160,7 +177,8 @@ describe('findDates: relative expressions', () => {
 
   it('needs a day reference for day offsets, a month reference for month offsets', () => {
     expect(read('kemarin dan bulan lalu dan tahun lalu', { iso: '2024-06', precision: 'month' })).toEqual([
-      'bulan lalu → 2024-05 month relative', 'tahun lalu → 2023 year relative',
+      'bulan lalu → 2024-05 month relative',
+      'tahun lalu → 2023 year relative',
     ]);
   });
 });
@@ -194,7 +212,9 @@ describe('parseDateInput', () => {
   });
 
   it.each(['', 'kemarin', 'foo 2024', '2024-13', '2024-02-30', '19 Juni', 'Juni', '19 Juni 2024 dan 20 Juni 2024'])(
-    'rejects %j', (input) => {
+    'rejects %j',
+    (input) => {
       expect(parseDateInput(input)).toBeNull();
-    });
+    },
+  );
 });

@@ -21,7 +21,13 @@ describe('/bantuan', () => {
     expect(embed!.title).toBe('Kliping: cara pakai');
     expect(embed!.description).toContain('5 artikel berita');
     const names = embed!.fields!.map((f) => f.name);
-    expect(names).toEqual(expect.arrayContaining([expect.stringMatching(/^\/cari kueri/), expect.stringMatching(/^\/timeline/), expect.stringMatching(/^\/korpus/)]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/cari kueri/),
+        expect.stringMatching(/^\/timeline/),
+        expect.stringMatching(/^\/korpus/),
+      ]),
+    );
     expect(embed!.fields!.map((f) => f.value).join('\n')).toContain('`/cari kueri: kecaman Putin`');
   });
 

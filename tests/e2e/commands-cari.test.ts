@@ -37,7 +37,9 @@ describe('/cari', () => {
     expect(Number(pages)).toBe(Math.ceil(Number(total) / 5));
     expect(embed!.description).toMatch(/\*\*1\. \[[^\]]+\]\(https?:\/\/[^)]+\)\*\*/);
     expect(embed!.description).toMatch(/\*\*[Kk]ecam\w*\*\*/); // the matched word in bold
-    expect(embed!.description).toMatch(/(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
+    expect(embed!.description).toMatch(
+      /(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/,
+    );
     const [prev, next, menu] = componentsOf(reply);
     expect(prev).toMatchObject({ type: 2, disabled: true });
     expect(next).toMatchObject({ type: 2, disabled: false });
@@ -162,7 +164,7 @@ describe('/cari', () => {
 });
 
 describe('/cari autocomplete', () => {
-  it('offers the typed text first, then the engine\'s suggestions, at most 25', async () => {
+  it("offers the typed text first, then the engine's suggestions, at most 25", async () => {
     const choices = await h.fake.send(h.fake.autocomplete('cari', { kueri: 'keca' }, 'kueri')).choices();
     expect(choices[0]).toEqual({ name: 'keca', value: 'keca' });
     expect(choices.length).toBeGreaterThan(1);
@@ -204,7 +206,9 @@ describe('expired results', () => {
 describe('a handler that throws', () => {
   it('answers with an ephemeral message and a reference id that is in the log, and keeps serving', async () => {
     const healthy = h.bot.store.current;
-    const failingSearch = async (): Promise<never> => { throw new Error('index rusak (uji)'); };
+    const failingSearch = async (): Promise<never> => {
+      throw new Error('index rusak (uji)');
+    };
     h.bot.store.swap({ ...healthy, queries: { ...healthy.queries, search: failingSearch } });
     try {
       const reply = await search({ kueri: 'kecaman' }).reply();

@@ -39,11 +39,18 @@ function protestArticles(): object[] {
 
 /** One long article, to page within the article view. */
 function longArticle(): object {
-  const paragraphs = Array.from({ length: 40 }, (_, i) =>
-    `Paragraf ${i + 1} laporan panjang tentang pembangunan pelabuhan perikanan terpadu di Kabupaten Merauke, yang melibatkan nelayan, koperasi, dan pemerintah pusat dalam beberapa tahap pengerjaan.`);
+  const paragraphs = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `Paragraf ${i + 1} laporan panjang tentang pembangunan pelabuhan perikanan terpadu di Kabupaten Merauke, yang melibatkan nelayan, koperasi, dan pemerintah pusat dalam beberapa tahap pengerjaan.`,
+  );
   return {
-    id: 'sintetis-panjang', title: 'Laporan panjang pelabuhan perikanan Merauke', date: '2024-04-10', source: 'tempo.co',
-    url: 'https://contoh.id/merauke', body: paragraphs.join('\n\n'),
+    id: 'sintetis-panjang',
+    title: 'Laporan panjang pelabuhan perikanan Merauke',
+    date: '2024-04-10',
+    source: 'tempo.co',
+    url: 'https://contoh.id/merauke',
+    body: paragraphs.join('\n\n'),
   };
 }
 
@@ -84,14 +91,26 @@ export async function startSyntheticHarness(): Promise<Harness> {
   const corpusDir = await syntheticCorpus();
   try {
     const h = await startHarness({ corpusDir });
-    return { ...h, close: async () => { await h.close(); await rm(corpusDir, { recursive: true, force: true }); } };
+    return {
+      ...h,
+      close: async () => {
+        await h.close();
+        await rm(corpusDir, { recursive: true, force: true });
+      },
+    };
   } catch (error) {
     await rm(corpusDir, { recursive: true, force: true });
     throw error;
   }
 }
 
-export type Embed = { title?: string; description?: string; url?: string; footer?: { text: string }; fields?: { name: string; value: string }[] };
+export type Embed = {
+  title?: string;
+  description?: string;
+  url?: string;
+  footer?: { text: string };
+  fields?: { name: string; value: string }[];
+};
 type Component = { type: number; custom_id?: string; disabled?: boolean; options?: { label: string; value: string }[] };
 
 export function embedsOf(message: { embeds: unknown[] }): Embed[] {

@@ -18,14 +18,21 @@ let gate: { wait: Promise<void>; open: () => void };
 
 function openGate(): void {
   let open = (): void => {};
-  const wait = new Promise<void>((resolve) => { open = resolve; });
+  const wait = new Promise<void>((resolve) => {
+    open = resolve;
+  });
   gate = { wait, open };
   open();
 }
 
 function closeGate(): void {
   let open = (): void => {};
-  gate = { wait: new Promise<void>((resolve) => { open = resolve; }), open };
+  gate = {
+    wait: new Promise<void>((resolve) => {
+      open = resolve;
+    }),
+    open,
+  };
 }
 
 beforeAll(async () => {
@@ -88,10 +95,20 @@ describe('/korpus muat-ulang', () => {
   });
 
   it('reports added articles and each broken file with its reason, and serves the new corpus', async () => {
-    await writeFile(join(corpusDir, 'tambahan.jsonl'), [
-      JSON.stringify({ id: 'banjir-rob-1', title: 'Banjir rob melanda pesisir utara Jakarta', date: '2024-06-21', source: 'tempo.co', url: 'https://contoh.id/rob', body: 'Banjir rob melanda pesisir utara Jakarta pada Jumat (21/6/2024).' }),
-      '{"id": "rusak", "title": ',
-    ].join('\n'));
+    await writeFile(
+      join(corpusDir, 'tambahan.jsonl'),
+      [
+        JSON.stringify({
+          id: 'banjir-rob-1',
+          title: 'Banjir rob melanda pesisir utara Jakarta',
+          date: '2024-06-21',
+          source: 'tempo.co',
+          url: 'https://contoh.id/rob',
+          body: 'Banjir rob melanda pesisir utara Jakarta pada Jumat (21/6/2024).',
+        }),
+        '{"id": "rusak", "title": ',
+      ].join('\n'),
+    );
     const reply = await korpus('muat-ulang', 'owner').reply();
     const text = description(reply);
     expect(text).toMatch(/^Artikel: 5 → 6\nDitambah: 1 \(`banjir-rob-1`\)\nDihapus: 0\nDiubah: 0/);
@@ -119,7 +136,9 @@ describe('/korpus muat-ulang', () => {
     closeGate();
     const reload = korpus('muat-ulang', 'owner');
     await reload.callback();
-    const runs = Array.from({ length: 50 }, (_, i) => h.fake.send(h.fake.slash('cari', { kueri: i % 2 ? 'Putin' : 'Korea Utara' }, { user: i % 3 ? 'member' : 'other' })));
+    const runs = Array.from({ length: 50 }, (_, i) =>
+      h.fake.send(h.fake.slash('cari', { kueri: i % 2 ? 'Putin' : 'Korea Utara' }, { user: i % 3 ? 'member' : 'other' })),
+    );
     const replies = await Promise.all(runs.map((run) => run.reply()));
     expect(h.bot.store.running).not.toBeNull(); // all answered from the old snapshot while the new one was still being built
     expect(replies.every((r) => embedsOf(r)[0]?.title?.startsWith('Hasil pencarian'))).toBe(true);
@@ -138,7 +157,9 @@ describe('/korpus muat-ulang', () => {
       const search = await h.fake.send(h.fake.slash('cari', { kueri: 'banjir rob' })).reply();
       expect(description(search)).toContain('Banjir rob melanda');
       const status = await korpus('status', 'owner').reply();
-      expect(embedsOf(status)[0]!.fields!.find((f) => f.name === 'Muat ulang terakhir')!.value).toMatch(/^Gagal <t:\d+:R>: .+ Korpus sebelumnya tetap dipakai\.$/);
+      expect(embedsOf(status)[0]!.fields!.find((f) => f.name === 'Muat ulang terakhir')!.value).toMatch(
+        /^Gagal <t:\d+:R>: .+ Korpus sebelumnya tetap dipakai\.$/,
+      );
     } finally {
       await cp(parked, corpusDir, { recursive: true });
       await rm(parked, { recursive: true, force: true });

@@ -24,12 +24,17 @@ interface Run {
 /** Runs a script as its npm script does, asynchronously, so the fake in this process keeps serving. */
 function run(script: string, env: Record<string, string>): Run {
   const child = spawn(join(repo, 'node_modules/.bin/tsx'), [join(repo, script)], {
-    cwd: repo, env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: join(repo, 'seeds'), ...env },
+    cwd: repo,
+    env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: join(repo, 'seeds'), ...env },
   });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (chunk) => { stdout += chunk; });
-  child.stderr!.on('data', (chunk) => { stderr += chunk; });
+  child.stdout!.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    stderr += chunk;
+  });
   const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolveDone) => {
     child.on('close', (code) => resolveDone({ code, stdout, stderr }));
   });
@@ -76,8 +81,13 @@ describe('npm start', () => {
     bot.child.kill('SIGTERM');
     const result = await bot.done;
     expect(result.code).toBe(0);
-    const messages = result.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { msg: string }).msg);
-    expect(messages).toEqual(expect.arrayContaining(['corpus loaded', 'guild commands registered', 'bot ready', 'shutting down', 'bot stopped']));
+    const messages = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).toEqual(
+      expect.arrayContaining(['corpus loaded', 'guild commands registered', 'bot ready', 'shutting down', 'bot stopped']),
+    );
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
     fake.assertClean();
   });

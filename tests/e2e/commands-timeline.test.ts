@@ -14,14 +14,18 @@ afterEach(() => h.fake.assertClean());
 const timeline = (options: Record<string, string | number> = {}, channel?: string) =>
   h.fake.send(h.fake.slash('timeline', options, { user: 'member', ...(channel ? { channel } : {}) }));
 
-const DATE_HEADING = /^\*\*((Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} |)(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}\*\*$|^\*\*\d{4}\*\*$/;
+const DATE_HEADING =
+  /^\*\*((Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} |)(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}\*\*$|^\*\*\d{4}\*\*$/;
 
 function eventLines(messages: DiscordMessage[]): string[] {
-  return messages.flatMap((m) => embedsOf(m)).flatMap((e) => (e.description ?? '').split('\n')).filter((l) => l.startsWith('• '));
+  return messages
+    .flatMap((m) => embedsOf(m))
+    .flatMap((e) => (e.description ?? '').split('\n'))
+    .filter((l) => l.startsWith('• '));
 }
 
 describe('/timeline', () => {
-  it('defers, then posts the topic\'s events under Indonesian date headings, each line citing its sources', async () => {
+  it("defers, then posts the topic's events under Indonesian date headings, each line citing its sources", async () => {
     const run = timeline({ topik: 'Korea Utara', dari: 'Juni 2024', sampai: '30 Juni 2024' });
     expect((await run.callback()).type).toBe(5);
     const reply = await run.reply();
@@ -98,7 +102,9 @@ describe('/timeline', () => {
 
   it('reports a failure after deferring in the deferred reply, with a reference id that is in the log', async () => {
     const healthy = h.bot.store.current;
-    const failingTimeline = async (): Promise<never> => { throw new Error('timeline rusak (uji)'); };
+    const failingTimeline = async (): Promise<never> => {
+      throw new Error('timeline rusak (uji)');
+    };
     h.bot.store.swap({ ...healthy, queries: { ...healthy.queries, timeline: failingTimeline } });
     try {
       const run = timeline({ topik: 'Korea' });

@@ -2,8 +2,18 @@
 // expects, so the bot's e2e tests fail only for the bot's own reasons.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, Client, Events, GatewayIntentBits, InteractionContextType, MessageFlags,
-  SlashCommandBuilder, StringSelectMenuBuilder, type Interaction,
+  ActionRowBuilder,
+  AttachmentBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  Client,
+  Events,
+  GatewayIntentBits,
+  InteractionContextType,
+  MessageFlags,
+  SlashCommandBuilder,
+  StringSelectMenuBuilder,
+  type Interaction,
 } from 'discord.js';
 import { existsSync } from 'node:fs';
 import { isEphemeral, startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
@@ -22,7 +32,12 @@ beforeAll(async () => {
   fake = await startFakeDiscord({ timeoutMs: 5000 });
   client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl }, allowedMentions: { parse: [] } });
   client.on(Events.InteractionCreate, (interaction) => {
-    const key = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isMessageComponent() ? interaction.customId : '';
+    const key =
+      interaction.isCommand() || interaction.isAutocomplete()
+        ? interaction.commandName
+        : interaction.isMessageComponent()
+          ? interaction.customId
+          : '';
     void handlers.get(key)?.(interaction);
   });
   const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
@@ -30,7 +45,9 @@ beforeAll(async () => {
   await ready;
   await client.application?.commands.set(
     [
-      new SlashCommandBuilder().setName('gema').setDescription('Mengulang teks')
+      new SlashCommandBuilder()
+        .setName('gema')
+        .setDescription('Mengulang teks')
         .addStringOption((o) => o.setName('teks').setDescription('Teks').setRequired(true).setAutocomplete(true))
         .addBooleanOption((o) => o.setName('pribadi').setDescription('Hanya untukmu')),
     ],
@@ -72,7 +89,12 @@ describe('interactions', () => {
     let seen: { user: string; channel: string | null; text: string | null; admin: boolean } | undefined;
     handlers.set('gema', async (i) => {
       if (!i.isChatInputCommand()) return;
-      seen = { user: i.user.id, channel: i.channelId, text: i.options.getString('teks'), admin: i.memberPermissions?.has('ManageGuild') ?? false };
+      seen = {
+        user: i.user.id,
+        channel: i.channelId,
+        text: i.options.getString('teks'),
+        admin: i.memberPermissions?.has('ManageGuild') ?? false,
+      };
       await i.reply({ content: `Gema: ${i.options.getString('teks')}`, ...silent });
     });
     const run = fake.send(fake.slash('gema', { teks: 'halo' }, { user: 'owner' }));
@@ -132,10 +154,16 @@ describe('interactions', () => {
     handlers.set('gema', async (i) => {
       if (!i.isAutocomplete()) return;
       const typed = i.options.getFocused();
-      await i.respond([{ name: typed, value: typed }, { name: `${typed}an`, value: `${typed}an` }]);
+      await i.respond([
+        { name: typed, value: typed },
+        { name: `${typed}an`, value: `${typed}an` },
+      ]);
     });
     const run = fake.send(fake.autocomplete('gema', { teks: 'makan' }, 'teks'));
-    expect(await run.choices()).toEqual([{ name: 'makan', value: 'makan' }, { name: 'makanan', value: 'makanan' }]);
+    expect(await run.choices()).toEqual([
+      { name: 'makan', value: 'makan' },
+      { name: 'makanan', value: 'makanan' },
+    ]);
     expect(run.requests()[0]?.query).toEqual({});
   });
 
@@ -145,7 +173,9 @@ describe('interactions', () => {
       await i.reply({
         content: 'halaman 1',
         components: [
-          new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('lanjut').setLabel('Lanjut').setStyle(ButtonStyle.Primary)),
+          new ActionRowBuilder<ButtonBuilder>().addComponents(
+            new ButtonBuilder().setCustomId('lanjut').setLabel('Lanjut').setStyle(ButtonStyle.Primary),
+          ),
           new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
             new StringSelectMenuBuilder().setCustomId('pilih').addOptions({ label: 'Satu', value: 'a1' }, { label: 'Dua', value: 'a2' }),
           ),
@@ -204,7 +234,9 @@ describe('interactions', () => {
     fake.assertClean();
 
     const refused = await fetch(`${fake.apiUrl}/v10/channels/${fake.noThreadsChannelId}/threads`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', type: 11 }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x', type: 11 }),
     });
     expect(refused.status).toBe(403);
     expect(fake.violations.pop()?.problem).toMatch(/lacks Create Public Threads/);
@@ -230,16 +262,23 @@ describe('protocol details', () => {
   it('answers a plain callback with 204 and no Content-Type, and with_response=true with JSON', async () => {
     const quiet = fake.send(fake.slash('gema', { teks: 'x' }));
     const plain = await fetch(`${fake.apiUrl}/v10/interactions/${quiet.id}/${quiet.token}/callback?with_response=false`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 5, data: { flags: 0 } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 5, data: { flags: 0 } }),
     });
     expect(plain.status).toBe(204);
     expect(plain.headers.get('content-type')).toBeNull();
     const second = fake.send(fake.slash('gema', { teks: 'y' }));
     const rich = await fetch(`${fake.apiUrl}/v10/interactions/${second.id}/${second.token}/callback?with_response=true`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 4, data: { content: 'hai', allowed_mentions: { parse: [] } } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 4, data: { content: 'hai', allowed_mentions: { parse: [] } } }),
     });
     expect(rich.status).toBe(200);
-    expect(await rich.json()).toMatchObject({ interaction: { id: second.id, type: 2 }, resource: { type: 4, message: { content: 'hai' } } });
+    expect(await rich.json()).toMatchObject({
+      interaction: { id: second.id, type: 2 },
+      resource: { type: 4, message: { content: 'hai' } },
+    });
     fake.assertClean();
   });
 
@@ -259,7 +298,9 @@ describe('protocol details', () => {
     const run = fake.send(fake.slash('gema', { teks: 'x' }));
     await run.reply();
     const again = await fetch(`${fake.apiUrl}/v10/interactions/${run.id}/${run.token}/callback`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 4, data: { content: 'lagi', allowed_mentions: { parse: [] } } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 4, data: { content: 'lagi', allowed_mentions: { parse: [] } } }),
     });
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ code: 40060 });
@@ -275,17 +316,23 @@ describe('protocol details', () => {
   it.skipIf(!hasSpec)('validates bodies against the OpenAPI spec, reporting the errors of the matching union branch', async () => {
     const run = fake.send(fake.slash('gema', { teks: 'x' }));
     await fetch(`${fake.apiUrl}/v10/interactions/${run.id}/${run.token}/callback`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ type: 4, data: { content: 'ok', allowed_mentions: { parse: [] }, embeds: [{ color: 'merah' }] } }),
     });
     const problems = fake.violations.map((v) => v.problem);
-    expect(problems).toEqual([expect.stringMatching(/^OpenAPI \(\/interactions\/\{interaction_id\}\/\{interaction_token\}\/callback\): \/data\/embeds\/0\/color must be (integer|null)/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^OpenAPI \(\/interactions\/\{interaction_id\}\/\{interaction_token\}\/callback\): \/data\/embeds\/0\/color must be (integer|null)/,
+      ),
+    ]);
     fake.violations.length = 0;
   });
 
   it('checks command definitions against Discord naming rules', async () => {
     const response = await fetch(`${fake.apiUrl}/v10/applications/${fake.applicationId}/commands`, {
-      method: 'PUT', headers: { 'content-type': 'application/json' },
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify([{ name: 'Cari', description: '', options: [{ type: 3, name: 'kueri panjang', description: 'q' }] }]),
     });
     expect(response.status).toBe(200);
@@ -299,7 +346,9 @@ describe('protocol details', () => {
 
   it('fails a wait clearly when nothing happens', async () => {
     const run = fake.send(fake.slash('gema', { teks: 'tanpa penangan' }));
-    await expect(run.reply(undefined, 200)).rejects.toThrow(/timed out after 200 ms waiting for the visible response of interaction \d+ \(\/gema\)/);
+    await expect(run.reply(undefined, 200)).rejects.toThrow(
+      /timed out after 200 ms waiting for the visible response of interaction \d+ \(\/gema\)/,
+    );
   });
 });
 
@@ -315,7 +364,10 @@ describe('heartbeats and the 3 s budget', () => {
       const ready = new Promise((resolve) => second.once(Events.ClientReady, resolve));
       await second.login('fake-token');
       await ready;
-      await quick.waitFor(() => (quick.gatewayEvents.filter((e) => e.kind === 'heartbeat').length >= 3 ? true : undefined), 'three heartbeats');
+      await quick.waitFor(
+        () => (quick.gatewayEvents.filter((e) => e.kind === 'heartbeat').length >= 3 ? true : undefined),
+        'three heartbeats',
+      );
       expect(second.ws.ping).toBeGreaterThanOrEqual(0);
       const run = quick.send(quick.slash('gema', { teks: 'x' }));
       await run.reply();

@@ -129,15 +129,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
     const logs: Record<string, unknown>[] = [];
     // Logs go to memory, not the console, so tests can assert on them (e.g. the error reference id).
-    const logger = createLogger('info', [config.token], { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+    const logger = createLogger('info', [config.token], {
+      write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
+    });
     const reloadGate = new ReloadGate();
     const store = options.gateReloads
-      ? await SnapshotStore.create(config.corpusDir, { ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }), build: reloadGate.build })
+      ? await SnapshotStore.create(config.corpusDir, {
+          ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
+          build: reloadGate.build,
+        })
       : options.bot?.store;
     const bot = await startBot(config, { ...options.bot, ...(store && { store }), logger });
     if (fake.commands.guild.length === 0) throw new Error('harness: the bot started but registered no guild commands');
     return {
-      fake, bot, corpusDir, logs, reloadGate,
+      fake,
+      bot,
+      corpusDir,
+      logs,
+      reloadGate,
       close: async () => {
         await bot.stop();
         await cleanup();

@@ -26,7 +26,16 @@ function reload(user: Who) {
 }
 
 function text(message: DiscordMessage): string {
-  return [message.content, ...message.embeds.map((e) => [e.title, e.description, ...((e.fields as { name: string; value: string }[] | undefined) ?? []).flatMap((f) => [f.name, f.value])].join('\n'))].join('\n');
+  return [
+    message.content,
+    ...message.embeds.map((e) =>
+      [
+        e.title,
+        e.description,
+        ...((e.fields as { name: string; value: string }[] | undefined) ?? []).flatMap((f) => [f.name, f.value]),
+      ].join('\n'),
+    ),
+  ].join('\n');
 }
 
 /** A new article in the corpus's .jsonl form, with a word no seed contains. */
@@ -112,7 +121,8 @@ describe('concurrent reloads', () => {
 
     const users: Who[] = ['member', 'other', 'owner', 'trusted'];
     const searches = Array.from({ length: 50 }, (_, i) =>
-      h.fake.send(h.fake.slash('cari', { kueri: i % 2 === 0 ? 'Putin' : 'Zamrudwangi' }, { user: users[i % users.length] })));
+      h.fake.send(h.fake.slash('cari', { kueri: i % 2 === 0 ? 'Putin' : 'Zamrudwangi' }, { user: users[i % users.length] })),
+    );
     const replies = await Promise.all(searches.map((run) => run.reply()));
     expect(replies).toHaveLength(50);
     replies.forEach((reply, i) => {

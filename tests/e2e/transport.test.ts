@@ -43,7 +43,12 @@ describe('REST faults', () => {
     expect((await run.callback()).type).toBe(5);
     const reply = await run.reply();
     expect(reply.embeds.length + reply.content.length).toBeGreaterThan(0);
-    expect(h.fake.requestsFor(run.token).filter((r) => r.method === 'PATCH').map((r) => r.status)).toEqual([429, 200]);
+    expect(
+      h.fake
+        .requestsFor(run.token)
+        .filter((r) => r.method === 'PATCH')
+        .map((r) => r.status),
+    ).toEqual([429, 200]);
   });
 
   it('retries a 500, and two 503s in a row, on the callback', async () => {

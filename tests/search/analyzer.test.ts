@@ -63,7 +63,11 @@ if (!existsSync(goldPath)) console.warn(`skipping the stemmer gold score: ${gold
 
 describe.skipIf(!existsSync(goldPath))('stemmer against the gold file', () => {
   it('scores close to the measured accuracy (92.8% overall, 94.8% on Sastrawi test words)', () => {
-    const rows = readFileSync(goldPath, 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
+    const rows = readFileSync(goldPath, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t'));
     const score = (subset: string[][]) => subset.filter(([word, gold]) => stem(word!) === gold).length / subset.length;
     expect(score(rows)).toBeGreaterThanOrEqual(0.925);
     expect(score(rows.filter((row) => row[2]!.includes('sastrawi')))).toBeGreaterThanOrEqual(0.94);

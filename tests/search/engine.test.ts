@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
-import { article, day, month } from './fixtures.ts';
+import { article, day } from './fixtures.ts';
 
 const SEED_TITLE = {
   asKecam: 'AS Kecam Pernyataan Presiden Rusia Vladimir Putin tentang Pengiriman Senjata ke Korea Utara',
@@ -64,7 +64,9 @@ describe('typos', () => {
     const engine = await SearchEngine.build([
       article({ id: 'target', title: 'Pena Emas Hilang Saat Donor Darah di Usia Senja', date: day('2024-01-01'), paragraphs: ['Isi.'] }),
       article({ id: 'donor', title: 'Donor Mata untuk Warga', date: day('2024-05-01'), paragraphs: ['Isi.'] }),
-      ...Array.from({ length: 3 }, (_, i) => article({ id: `pen${i}`, title: `Pen Hilang ${i}`, date: day('2024-06-01'), paragraphs: ['Isi.'] })),
+      ...Array.from({ length: 3 }, (_, i) =>
+        article({ id: `pen${i}`, title: `Pen Hilang ${i}`, date: day('2024-06-01'), paragraphs: ['Isi.'] }),
+      ),
       ...Array.from({ length: 40 }, (_, i) => article({ id: `pena${i}`, title: `Pena dan Usia Murid ${i}`, paragraphs: ['Isi.'] })),
     ]);
     expect(engine.search('pen emas').hits[0]?.articleId).toBe('target');
@@ -91,7 +93,12 @@ describe('ranking', () => {
         article({ id: `other${i}`, title: `${place} Baru Dibuka`, paragraphs: ['Gubernur meresmikan.'] }),
       ),
     ]);
-    expect(engine.search('banjir gubernur').hits.map((h) => h.articleId).slice(0, 2)).toEqual(['title', 'body']);
+    expect(
+      engine
+        .search('banjir gubernur')
+        .hits.map((h) => h.articleId)
+        .slice(0, 2),
+    ).toEqual(['title', 'body']);
   });
 
   it('breaks ties toward the more recent article', async () => {
@@ -152,7 +159,9 @@ describe('excerpts', () => {
 
   it('cuts a long paragraph at word boundaries around the match, with ellipses', async () => {
     const filler = 'kata '.repeat(100);
-    const engine = await SearchEngine.build([article({ id: 'long', title: 'Panjang', paragraphs: [`${filler}gempa besar mengguncang ${filler}`] })]);
+    const engine = await SearchEngine.build([
+      article({ id: 'long', title: 'Panjang', paragraphs: [`${filler}gempa besar mengguncang ${filler}`] }),
+    ]);
     const excerpt = engine.search('gempa').hits[0]!.excerpt;
     expect(excerpt.startsWith('…')).toBe(true);
     expect(excerpt.endsWith('…')).toBe(true);

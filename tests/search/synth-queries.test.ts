@@ -61,7 +61,9 @@ describe('synthetic known-item queries', () => {
     const morphed = queries.filter((q) => q.kinds.includes('morph'));
     expect(morphed.length).toBeGreaterThan(0);
     for (const q of morphed) expect(q.target_id).toBe('a');
-    expect(new Set(morphed.flatMap((q) => q.query.split(' ').filter((w) => !wordsOf(articles[0]!.title).includes(w))))).toEqual(new Set(['kecaman']));
+    expect(new Set(morphed.flatMap((q) => q.query.split(' ').filter((w) => !wordsOf(articles[0]!.title).includes(w))))).toEqual(
+      new Set(['kecaman']),
+    );
   });
 });
 

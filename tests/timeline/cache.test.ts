@@ -12,8 +12,14 @@ import type { TimelineQuery } from '../../src/timeline/types.ts';
 
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const QUERIES: TimelineQuery[] = [
-  {}, { limit: 50 }, { limit: 2 }, { topic: 'Putin' }, { topic: 'Kim Jong Un', limit: 3 },
-  { topic: 'rudal', from: '2024-01-01', to: '2024-12-31' }, { from: '2024-06', to: '2024-06' }, { from: '2024-06-19', to: '2024-06-19' },
+  {},
+  { limit: 50 },
+  { limit: 2 },
+  { topic: 'Putin' },
+  { topic: 'Kim Jong Un', limit: 3 },
+  { topic: 'rudal', from: '2024-01-01', to: '2024-12-31' },
+  { from: '2024-06', to: '2024-06' },
+  { from: '2024-06-19', to: '2024-06-19' },
 ];
 
 let articles: Article[];
@@ -101,11 +107,37 @@ describe('the timeline cache', () => {
   });
 
   it.each([
-    ['a source beyond the corpus', (p: Timeline['parts']) => ({ ...p, events: p.events.map((e, i) => (i === 0 ? { ...e, sources: [99] } : e)) }), /sources out of range/],
-    ['an event index beyond the events', (p: Timeline['parts']) => ({ ...p, eventOf: p.eventOf.map((e, i) => (i === 0 ? 9999 : e)) }), /event out of range/],
-    ['an importance order that repeats an event', (p: Timeline['parts']) => ({ ...p, byImportance: p.byImportance.map(() => 0) }), /permutation/],
-    ['a date that lies about its precision', (p: Timeline['parts']) => ({ ...p, events: p.events.map((e, i) => (i === 0 ? { ...e, date: { iso: '2024-06-19', precision: 'month' as const } } : e)) }), /date malformed/],
-    ['date spans outside the sentence', (p: Timeline['parts']) => ({ ...p, candidates: p.candidates.map((c, i) => (i === 0 ? { ...c, dateSpans: [[0, 100_000] as [number, number]] } : c)) }), /date spans/],
+    [
+      'a source beyond the corpus',
+      (p: Timeline['parts']) => ({ ...p, events: p.events.map((e, i) => (i === 0 ? { ...e, sources: [99] } : e)) }),
+      /sources out of range/,
+    ],
+    [
+      'an event index beyond the events',
+      (p: Timeline['parts']) => ({ ...p, eventOf: p.eventOf.map((e, i) => (i === 0 ? 9999 : e)) }),
+      /event out of range/,
+    ],
+    [
+      'an importance order that repeats an event',
+      (p: Timeline['parts']) => ({ ...p, byImportance: p.byImportance.map(() => 0) }),
+      /permutation/,
+    ],
+    [
+      'a date that lies about its precision',
+      (p: Timeline['parts']) => ({
+        ...p,
+        events: p.events.map((e, i) => (i === 0 ? { ...e, date: { iso: '2024-06-19', precision: 'month' as const } } : e)),
+      }),
+      /date malformed/,
+    ],
+    [
+      'date spans outside the sentence',
+      (p: Timeline['parts']) => ({
+        ...p,
+        candidates: p.candidates.map((c, i) => (i === 0 ? { ...c, dateSpans: [[0, 100_000] as [number, number]] } : c)),
+      }),
+      /date spans/,
+    ],
   ])('checks the structure even when the checksum is right: %s', (_, tamper, reason) => {
     const hash = timelineCorpusHash(articles);
     writeCachedTimeline(dir, hash, articles.length, Timeline.fromParts(articles, tamper(built.parts)));

@@ -1,7 +1,14 @@
 import type { Article } from '../../src/corpus/types.ts';
 
 /** A hand-made article: only what the timeline reads needs to be given. */
-export function article(fields: { id: string; publisher: string | null; date: string | null; paragraphs: string[]; title?: string; captions?: string[] }): Article {
+export function article(fields: {
+  id: string;
+  publisher: string | null;
+  date: string | null;
+  paragraphs: string[];
+  title?: string;
+  captions?: string[];
+}): Article {
   return {
     id: fields.id,
     file: `${fields.id}.txt`,
@@ -21,7 +28,9 @@ export function article(fields: { id: string; publisher: string | null; date: st
 }
 
 /** A topic matcher standing in for the search engine: articles whose title or body contain the word. */
-export function wordMatcher(articles: readonly Article[]): { matchArticles(query: string, limit?: number): { id: string; score: number }[] } {
+export function wordMatcher(articles: readonly Article[]): {
+  matchArticles(query: string, limit?: number): { id: string; score: number }[];
+} {
   return {
     matchArticles(query: string, limit = 100) {
       const words = query.toLowerCase().split(/\s+/).filter(Boolean);

@@ -48,7 +48,9 @@ describe('the seeds timeline', () => {
   });
 
   it('keeps the three happenings of 20 June apart, each with its outlet', () => {
-    expect(outlets(about('2024-06-20', /^"Ini sangat memprihatinkan," kata Miller dalam sebuah konferensi pers/))).toEqual(['Orbit Indonesia']);
+    expect(outlets(about('2024-06-20', /^"Ini sangat memprihatinkan," kata Miller dalam sebuah konferensi pers/))).toEqual([
+      'Orbit Indonesia',
+    ]);
     expect(outlets(about('2024-06-20', /^Kedua Menlu melakukan panggilan telepon, sehari setelah pertemuan/))).toEqual(['Pahami.id']);
     expect(outlets(about('2024-06-20', /^Penasihat Keamanan Nasional Korea Selatan Chang Ho Jin/))).toEqual(['Pahami.id']);
   });

@@ -7,7 +7,11 @@ describe('splitSentences', () => {
   it('splits at end marks followed by a capital, with offsets into the paragraph', () => {
     const paragraph = 'Cho dan Blinken mendiskusikan tanggapan. Mereka juga sepakat memantau situasi!  Apa artinya?';
     const spans = splitSentences(paragraph);
-    expect(spans.map((s) => s.text)).toEqual(['Cho dan Blinken mendiskusikan tanggapan.', 'Mereka juga sepakat memantau situasi!', 'Apa artinya?']);
+    expect(spans.map((s) => s.text)).toEqual([
+      'Cho dan Blinken mendiskusikan tanggapan.',
+      'Mereka juga sepakat memantau situasi!',
+      'Apa artinya?',
+    ]);
     for (const span of spans) expect(paragraph.slice(span.start, span.end)).toBe(span.text);
   });
 

@@ -7,7 +7,9 @@ const publishers = (event: TimelineEvent | undefined): (string | null)[] => even
 
 const habibie = [
   article({
-    id: 'a', publisher: 'Kompas.com', date: '2019-09-12',
+    id: 'a',
+    publisher: 'Kompas.com',
+    date: '2019-09-12',
     title: 'Habibie Wafat',
     paragraphs: [
       'Presiden ketiga RI BJ Habibie meninggal dunia kemarin di RSPAD Gatot Soebroto, Jakarta, dalam usia 83 tahun.',
@@ -15,17 +17,23 @@ const habibie = [
     ],
   }),
   article({
-    id: 'b', publisher: 'Tempo.co', date: '2019-09-11',
+    id: 'b',
+    publisher: 'Tempo.co',
+    date: '2019-09-11',
     title: 'BJ Habibie Tutup Usia',
     paragraphs: ['Mantan Presiden BJ Habibie wafat di RSPAD Gatot Soebroto, Jakarta Pusat, pada Rabu (11/9/2019) pukul 18.05 WIB.'],
   }),
   article({
-    id: 'c', publisher: 'Tempo.co', date: '2019-09-12',
+    id: 'c',
+    publisher: 'Tempo.co',
+    date: '2019-09-12',
     title: 'Duka untuk Habibie',
     paragraphs: ['Kabar meninggalnya BJ Habibie di RSPAD Gatot Soebroto pada Rabu (11/9) mengejutkan banyak pihak.'],
   }),
   article({
-    id: 'd', publisher: 'Okezone', date: '2019-09-13',
+    id: 'd',
+    publisher: 'Okezone',
+    date: '2019-09-13',
     title: 'Pemakaman Habibie',
     captions: ['Jenazah BJ Habibie disemayamkan di rumah duka, Rabu, 11 September 2019. (Foto: Antara)'],
     paragraphs: [
@@ -69,8 +77,12 @@ describe('Timeline.build and query', () => {
   it('resolves a missing year from the weekday', () => {
     const timeline = Timeline.build([
       article({
-        id: 'w', publisher: 'Pahami.id', date: '2020-01-05',
-        paragraphs: ['Menteri Luar Negeri Cho Tae Yul dan Antony Blinken dalam keterangannya pada Jumat (21/6) mengecam pakta pertahanan itu.'],
+        id: 'w',
+        publisher: 'Pahami.id',
+        date: '2020-01-05',
+        paragraphs: [
+          'Menteri Luar Negeri Cho Tae Yul dan Antony Blinken dalam keterangannya pada Jumat (21/6) mengecam pakta pertahanan itu.',
+        ],
       }),
     ]);
     // 21 June is a Friday in 2019, not in 2020 (the article's year).
@@ -79,9 +91,16 @@ describe('Timeline.build and query', () => {
 
   it('joins "pekan lalu" to the report of a day in that week, else shows it at month precision', () => {
     const timeline = Timeline.build([
-      article({ id: 'p1', publisher: 'Tempo.co', date: '2019-09-17', paragraphs: ['Rapat paripurna DPR mengesahkan revisi UU KPK pada Selasa (17/9/2019) meski ditolak pegiat antikorupsi.'] }),
       article({
-        id: 'p2', publisher: 'Kompas.com', date: '2019-09-24',
+        id: 'p1',
+        publisher: 'Tempo.co',
+        date: '2019-09-17',
+        paragraphs: ['Rapat paripurna DPR mengesahkan revisi UU KPK pada Selasa (17/9/2019) meski ditolak pegiat antikorupsi.'],
+      }),
+      article({
+        id: 'p2',
+        publisher: 'Kompas.com',
+        date: '2019-09-24',
         paragraphs: [
           'Pengesahan revisi UU KPK oleh rapat paripurna DPR pekan lalu memicu demonstrasi mahasiswa.',
           'Sementara itu, harga cabai di Pasar Induk Kramat Jati naik pekan lalu karena pasokan dari Jawa Tengah berkurang.',
@@ -89,7 +108,10 @@ describe('Timeline.build and query', () => {
       }),
     ]);
     const { events } = timeline.query({});
-    expect(events.map((e) => [e.date, e.precision])).toEqual([['2019-09', 'month'], ['2019-09-17', 'day']]);
+    expect(events.map((e) => [e.date, e.precision])).toEqual([
+      ['2019-09', 'month'],
+      ['2019-09-17', 'day'],
+    ]);
     expect(publishers(events[1]).sort()).toEqual(['Kompas.com', 'Tempo.co']);
     expect(events[0]!.summary).toMatch(/^Harga cabai di Pasar Induk Kramat Jati naik karena/);
   });
@@ -97,7 +119,9 @@ describe('Timeline.build and query', () => {
   it('takes no event from a byline, nor from a relative date inside a quotation', () => {
     const timeline = Timeline.build([
       article({
-        id: 'q', publisher: 'IDXChannel', date: '2024-06-25',
+        id: 'q',
+        publisher: 'IDXChannel',
+        date: '2024-06-25',
         paragraphs: [
           'Dian Kusumo Hapsari 25/06/2024 10:01 WIB',
           '"Perjanjian kemitraan yang ditandatangani hari ini memberikan bantuan timbal balik," kata Putin seperti dikutip Reuters.',

@@ -18,7 +18,9 @@ function byline(article: Article): string {
   const people = [
     article.author && `Penulis: ${escapeMarkdown(article.author)}`,
     article.editor && `Editor: ${escapeMarkdown(article.editor)}`,
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return truncate([hitSourceLine(article), people].filter(Boolean).join('\n'), 400);
 }
 
@@ -26,7 +28,12 @@ function byline(article: Article): string {
  * One page of a full article, for an ephemeral reply: title (linked when a url is known),
  * byline on the first page, and Prev/Next buttons when the article spans several pages.
  */
-export function renderArticlePage(article: Article, key: string, hitIndex: number, page: number): { embeds: APIEmbed[]; components: MessageRow[] } {
+export function renderArticlePage(
+  article: Article,
+  key: string,
+  hitIndex: number,
+  page: number,
+): { embeds: APIEmbed[]; components: MessageRow[] } {
   const pages = articlePages(article);
   const current = clampPage(page, pages.length);
   const body = pages[current]!;

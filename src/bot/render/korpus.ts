@@ -35,7 +35,9 @@ export function renderReload(outcome: ReloadOutcome): APIEmbed {
       `Korpus lama tetap dipakai. Alasan: ${escapeMarkdown(outcome.reason)}`,
       outcome.errors.length > 0 ? issueList(outcome.errors) : '',
       `Durasi: ${formatDuration(outcome.durationMs)}`,
-    ].filter(Boolean).join('\n\n');
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     return { title: 'Muat ulang gagal', description: truncate(description, LIMITS.embedDescription), color: FAILURE_COLOR };
   }
   const r = outcome.report;
@@ -52,7 +54,8 @@ export function renderReload(outcome: ReloadOutcome): APIEmbed {
 }
 
 function reloadSummary(last: ReloadOutcome | null, snapshot: Snapshot): string {
-  if (!last) return `Belum pernah; korpus dimuat saat bot mulai, ${time(snapshot.loadedAt, TimestampStyles.RelativeTime)} (${formatDuration(snapshot.durationMs)}).`;
+  if (!last)
+    return `Belum pernah; korpus dimuat saat bot mulai, ${time(snapshot.loadedAt, TimestampStyles.RelativeTime)} (${formatDuration(snapshot.durationMs)}).`;
   const when = time(last.finishedAt, TimestampStyles.RelativeTime);
   return last.status === 'swapped'
     ? `Berhasil ${when}: ${formatCount(last.report.before)} → ${formatCount(last.report.after)} artikel (${formatDuration(last.report.durationMs)}).`
@@ -62,10 +65,13 @@ function reloadSummary(last: ReloadOutcome | null, snapshot: Snapshot): string {
 /** What `/korpus status` answers. */
 export function renderStatus(snapshot: Snapshot, last: ReloadOutcome | null, reloading: boolean): APIEmbed {
   const { stats } = snapshot;
-  const publishers = stats.publishers.length === 0
-    ? 'Tidak diketahui'
-    : stats.publishers.slice(0, 12).map((p) => `${escapeMarkdown(p.name)} (${formatCount(p.count)})`).join(', ')
-      + (stats.publishers.length > 12 ? `, dan ${stats.publishers.length - 12} lainnya` : '');
+  const publishers =
+    stats.publishers.length === 0
+      ? 'Tidak diketahui'
+      : stats.publishers
+          .slice(0, 12)
+          .map((p) => `${escapeMarkdown(p.name)} (${formatCount(p.count)})`)
+          .join(', ') + (stats.publishers.length > 12 ? `, dan ${stats.publishers.length - 12} lainnya` : '');
   const range = stats.dateRange
     ? `${formatDateId(stats.dateRange.from, precisionOf(stats.dateRange.from))} – ${formatDateId(stats.dateRange.to, precisionOf(stats.dateRange.to))}`
     : 'Tidak diketahui';
@@ -74,7 +80,10 @@ export function renderStatus(snapshot: Snapshot, last: ReloadOutcome | null, rel
     { name: 'Penerbit', value: formatCount(stats.publishers.length), inline: true },
     { name: 'Rentang tanggal', value: range, inline: true },
     { name: 'Daftar penerbit', value: truncate(publishers, LIMITS.embedFieldValue) },
-    { name: 'Muat ulang terakhir', value: truncate(reloadSummary(last, snapshot) + (reloading ? '\nSedang berjalan sekarang.' : ''), LIMITS.embedFieldValue) },
+    {
+      name: 'Muat ulang terakhir',
+      value: truncate(reloadSummary(last, snapshot) + (reloading ? '\nSedang berjalan sekarang.' : ''), LIMITS.embedFieldValue),
+    },
     { name: 'Berkas bermasalah', value: truncate(issueList(snapshot.errors), LIMITS.embedFieldValue) },
   ];
   return { title: 'Status korpus', color: BRAND_COLOR, fields };

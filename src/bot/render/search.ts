@@ -97,16 +97,21 @@ export function renderSearchPage(session: SearchSession, key: string, page: numb
   if (hits.length > 0) {
     components.push({
       type: ComponentType.ActionRow,
-      components: [{
-        type: ComponentType.StringSelect,
-        custom_id: SEARCH_IDS.open(key),
-        placeholder: 'Buka satu artikel selengkapnya…',
-        options: hits.map((hit, i) => ({
-          label: label(`${first + i + 1}. ${hit.title}`, LIMITS.selectLabel),
-          description: label(`${hit.publisher ?? 'Penerbit tidak diketahui'} · ${formatPublicationDate(hit.date)}`, LIMITS.selectDescription),
-          value: String(first + i),
-        })),
-      }],
+      components: [
+        {
+          type: ComponentType.StringSelect,
+          custom_id: SEARCH_IDS.open(key),
+          placeholder: 'Buka satu artikel selengkapnya…',
+          options: hits.map((hit, i) => ({
+            label: label(`${first + i + 1}. ${hit.title}`, LIMITS.selectLabel),
+            description: label(
+              `${hit.publisher ?? 'Penerbit tidak diketahui'} · ${formatPublicationDate(hit.date)}`,
+              LIMITS.selectDescription,
+            ),
+            value: String(first + i),
+          })),
+        },
+      ],
     });
   }
   return { embeds: [embed], components };

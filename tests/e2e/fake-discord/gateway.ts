@@ -41,7 +41,10 @@ export class FakeGateway {
   private invalidateNextResume = false;
   identifyCount = 0;
 
-  private constructor(server: WebSocketServer, private readonly options: GatewayOptions) {
+  private constructor(
+    server: WebSocketServer,
+    private readonly options: GatewayOptions,
+  ) {
     this.server = server;
     const { port } = server.address() as AddressInfo;
     this.url = `ws://127.0.0.1:${port}`;

@@ -6,8 +6,16 @@ import type { AddressInfo } from 'node:net';
 import { CommandRegistry } from './commands.ts';
 import { FakeGateway, type GatewayEvent } from './gateway.ts';
 import {
-  autocompletePayload, buttonPayload, selectPayload, slashPayload,
-  type CommandTarget, type ComponentTarget, type DiscordMessage, type InteractionPayload, type Json, type OptionValue,
+  autocompletePayload,
+  buttonPayload,
+  selectPayload,
+  slashPayload,
+  type CommandTarget,
+  type ComponentTarget,
+  type DiscordMessage,
+  type InteractionPayload,
+  type Json,
+  type OptionValue,
   type RegisteredCommand,
 } from './interactions.ts';
 import { isObject, MessageStore } from './messages.ts';
@@ -66,7 +74,11 @@ export class FakeDiscord implements RunHost {
   private readonly timeoutMs: number;
   private readonly callbackDeadlineMs: number;
 
-  private constructor(private readonly http: Server, readonly gateway: FakeGateway, options: FakeDiscordOptions) {
+  private constructor(
+    private readonly http: Server,
+    readonly gateway: FakeGateway,
+    options: FakeDiscordOptions,
+  ) {
     const { port } = http.address() as AddressInfo;
     this.apiUrl = `http://127.0.0.1:${port}/api`;
     this.gatewayUrl = gateway.url;
@@ -92,6 +104,8 @@ export class FakeDiscord implements RunHost {
       http.once('error', reject);
       http.listen(0, '127.0.0.1', () => resolve());
     });
+    // Assigned once the gateway exists; its event hook, made first, reads it later.
+    // eslint-disable-next-line prefer-const
     let fake: FakeDiscord | undefined;
     const gateway = await FakeGateway.start({
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
@@ -173,21 +187,35 @@ export class FakeDiscord implements RunHost {
   }
 
   /** The first request (already made or coming) matching `predicate`. */
-  waitForRequest(predicate: (request: RecordedRequest) => boolean, what = 'a matching request', timeoutMs?: number): Promise<RecordedRequest> {
+  waitForRequest(
+    predicate: (request: RecordedRequest) => boolean,
+    what = 'a matching request',
+    timeoutMs?: number,
+  ): Promise<RecordedRequest> {
     return this.waitFor(() => this.requests.find(predicate), what, timeoutMs);
   }
 
   /** A message the bot created or edited (any channel, thread, reply or follow-up) matching `predicate`. */
-  waitForMessage(predicate: (message: DiscordMessage) => boolean, what = 'a matching message', timeoutMs?: number): Promise<DiscordMessage> {
-    return this.waitFor(() => {
-      for (const message of this.messages.all()) if (predicate(message)) return structuredClone(message);
-      return undefined;
-    }, what, timeoutMs);
+  waitForMessage(
+    predicate: (message: DiscordMessage) => boolean,
+    what = 'a matching message',
+    timeoutMs?: number,
+  ): Promise<DiscordMessage> {
+    return this.waitFor(
+      () => {
+        for (const message of this.messages.all()) if (predicate(message)) return structuredClone(message);
+        return undefined;
+      },
+      what,
+      timeoutMs,
+    );
   }
 
   /** Messages in a channel or thread, oldest first (ephemeral interaction messages excluded). */
   channelMessages(channelId: string): DiscordMessage[] {
-    return [...this.messages.all()].filter((m) => m.channel_id === channelId && (m.flags & MessageFlag.Ephemeral) === 0).map((m) => structuredClone(m));
+    return [...this.messages.all()]
+      .filter((m) => m.channel_id === channelId && (m.flags & MessageFlag.Ephemeral) === 0)
+      .map((m) => structuredClone(m));
   }
 
   /** Threads the bot created. */
@@ -214,10 +242,14 @@ export class FakeDiscord implements RunHost {
   async dropGateway(how: number | 'terminate' = 4000, options: { invalidateSession?: boolean; timeoutMs?: number } = {}): Promise<void> {
     const seen = this.gatewayEvents.length;
     this.gateway.drop(how, options.invalidateSession ?? false);
-    await this.waitFor(() => {
-      const reconnected = this.gatewayEvents.slice(seen).some((e) => e.kind === 'ready' || (e.kind === 'resume' && e.resumed));
-      return reconnected && this.gateway.connected ? true : undefined;
-    }, `the bot to reconnect after dropping the gateway (${how})`, options.timeoutMs ?? Math.max(this.timeoutMs, 15_000));
+    await this.waitFor(
+      () => {
+        const reconnected = this.gatewayEvents.slice(seen).some((e) => e.kind === 'ready' || (e.kind === 'resume' && e.resumed));
+        return reconnected && this.gateway.connected ? true : undefined;
+      },
+      `the bot to reconnect after dropping the gateway (${how})`,
+      options.timeoutMs ?? Math.max(this.timeoutMs, 15_000),
+    );
   }
 
   // ── Assertions ──────────────────────────────────────────────────────────────────────────────
@@ -263,7 +295,8 @@ export class FakeDiscord implements RunHost {
   private summary(): string {
     const recent = this.requests.slice(-12).map((r) => `  ${r.method} ${r.path} → ${r.status}${r.injected ? ' (injected)' : ''}`);
     return [
-      `Last requests (${this.requests.length} in all):`, ...(recent.length ? recent : ['  (none)']),
+      `Last requests (${this.requests.length} in all):`,
+      ...(recent.length ? recent : ['  (none)']),
       `Violations: ${this.violations.length ? this.violations.map((v) => `${v.request}: ${v.problem}`).join('; ') : 'none'}`,
       `Gateway: ${this.gateway.connected ? 'connected' : 'not connected'}`,
     ].join('\n');
@@ -275,16 +308,32 @@ export class FakeDiscord implements RunHost {
     const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
-    const path = url.pathname.replace(/^\/api\/v10(?=\/)/, '').split('/').map((s) => decodeURIComponent(s)).join('/');
+    const path = url.pathname
+      .replace(/^\/api\/v10(?=\/)/, '')
+      .split('/')
+      .map((s) => decodeURIComponent(s))
+      .join('/');
     const request: RecordedRequest = {
-      seq: this.requests.length + 1, at: Date.now(), method, path, query: Object.fromEntries(url.searchParams),
-      route: 'unknown', params: {}, body: undefined, files: [], status: 0, injected: false,
+      seq: this.requests.length + 1,
+      at: Date.now(),
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      route: 'unknown',
+      params: {},
+      body: undefined,
+      files: [],
+      status: 0,
+      injected: false,
     };
     let reply: Reply;
     try {
       reply = this.handle(request, raw, req.headers['content-type'] ?? '');
     } catch (error) {
-      this.violations.push({ request: `${method} ${path}`, problem: `fake-discord failed on this request: ${(error as Error).stack ?? String(error)}` });
+      this.violations.push({
+        request: `${method} ${path}`,
+        problem: `fake-discord failed on this request: ${(error as Error).stack ?? String(error)}`,
+      });
       reply = { status: 500, body: { message: 'fake-discord internal error', code: 0 } };
     }
     request.status = reply.status;

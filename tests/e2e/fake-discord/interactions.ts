@@ -3,8 +3,16 @@
 // data.message on component clicks, and every id a string.
 import { randomBytes } from 'node:crypto';
 import {
-  applicationId, channelId as defaultChannelId, guildId, memberOf, nextSnowflake, permissionsIn, textChannel, users,
-  type FakeUser, type UserName,
+  applicationId,
+  channelId as defaultChannelId,
+  guildId,
+  memberOf,
+  nextSnowflake,
+  permissionsIn,
+  textChannel,
+  users,
+  type FakeUser,
+  type UserName,
 } from './world.ts';
 
 export type OptionValue = string | number | boolean;
@@ -78,8 +86,13 @@ function base(type: number, actor: Actor, data: Json): InteractionPayload {
   if (actor.dm) {
     const dmChannel = { id: `9${who.id.slice(1)}`, type: 1, last_message_id: null, flags: 0, recipients: [who] };
     return {
-      ...common, channel_id: dmChannel.id, channel: dmChannel, user: who, context: 1,
-      authorizing_integration_owners: { '1': who.id }, app_permissions: permissionsIn(users.bot, dmChannel.id),
+      ...common,
+      channel_id: dmChannel.id,
+      channel: dmChannel,
+      user: who,
+      context: 1,
+      authorizing_integration_owners: { '1': who.id },
+      app_permissions: permissionsIn(users.bot, dmChannel.id),
     };
   }
   const member = { ...memberOf(who, new Date(Date.now() - 86_400_000).toISOString()), permissions: permissionsIn(who, inChannel) };
@@ -116,7 +129,13 @@ function declaredOptions(command: RegisteredCommand | undefined, target: Command
   return options;
 }
 
-function commandData(ctx: BuilderContext, name: string, values: Record<string, OptionValue>, target: CommandTarget, focused?: string): Json {
+function commandData(
+  ctx: BuilderContext,
+  name: string,
+  values: Record<string, OptionValue>,
+  target: CommandTarget,
+  focused?: string,
+): Json {
   const command = ctx.findCommand(name);
   const declared = declaredOptions(command, target);
   let options: Json[] = Object.entries(values).map(([optionName, value]) => {
@@ -142,13 +161,22 @@ function commandData(ctx: BuilderContext, name: string, values: Record<string, O
   };
 }
 
-export function slashPayload(ctx: BuilderContext, name: string, values: Record<string, OptionValue>, target: CommandTarget = {}): InteractionPayload {
+export function slashPayload(
+  ctx: BuilderContext,
+  name: string,
+  values: Record<string, OptionValue>,
+  target: CommandTarget = {},
+): InteractionPayload {
   return base(InteractionType.Command, target, commandData(ctx, name, values, target));
 }
 
 /** `focused` names the option being typed; its value is the partial text. */
 export function autocompletePayload(
-  ctx: BuilderContext, name: string, values: Record<string, OptionValue>, focused: string, target: CommandTarget = {},
+  ctx: BuilderContext,
+  name: string,
+  values: Record<string, OptionValue>,
+  focused: string,
+  target: CommandTarget = {},
 ): InteractionPayload {
   if (!(focused in values)) throw new Error(`fake-discord: focused option "${focused}" must be among the given values`);
   return base(InteractionType.Autocomplete, target, commandData(ctx, name, values, target, focused));
@@ -169,11 +197,19 @@ function findComponent(message: DiscordMessage, customId: string): Json | undefi
 function componentPayload(customId: string, componentType: number, extra: Json, target: ComponentTarget): InteractionPayload {
   const component = findComponent(target.message, customId);
   if (!component) throw new Error(`fake-discord: message ${target.message.id} has no component with custom_id "${customId}"`);
-  if (component.type !== componentType) throw new Error(`fake-discord: component "${customId}" has type ${String(component.type)}, not ${componentType}`);
-  if (component.disabled === true) throw new Error(`fake-discord: component "${customId}" is disabled; Discord would not let a user click it`);
-  return base(InteractionType.Component, { ...target, channel: target.channel ?? target.message.channel_id }, {
-    custom_id: customId, component_type: componentType, ...extra,
-  });
+  if (component.type !== componentType)
+    throw new Error(`fake-discord: component "${customId}" has type ${String(component.type)}, not ${componentType}`);
+  if (component.disabled === true)
+    throw new Error(`fake-discord: component "${customId}" is disabled; Discord would not let a user click it`);
+  return base(
+    InteractionType.Component,
+    { ...target, channel: target.channel ?? target.message.channel_id },
+    {
+      custom_id: customId,
+      component_type: componentType,
+      ...extra,
+    },
+  );
 }
 
 export function buttonPayload(customId: string, target: ComponentTarget): InteractionPayload {
@@ -184,6 +220,7 @@ export function selectPayload(customId: string, values: string[], target: Compon
   const payload = componentPayload(customId, 3, { values }, target);
   const offered = ((findComponent(target.message, customId)?.options as Json[] | undefined) ?? []).map((o) => o.value);
   const unknown = values.filter((v) => !offered.includes(v));
-  if (unknown.length > 0) throw new Error(`fake-discord: select "${customId}" offers no value ${JSON.stringify(unknown)} (offers ${JSON.stringify(offered)})`);
+  if (unknown.length > 0)
+    throw new Error(`fake-discord: select "${customId}" offers no value ${JSON.stringify(unknown)} (offers ${JSON.stringify(offered)})`);
   return { ...payload, message: target.message };
 }

@@ -58,11 +58,18 @@ export class MessageStore {
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       flags,
-      ...(payload ? {
-        webhook_id: world.applicationId,
-        application_id: world.applicationId,
-        interaction_metadata: { id: payload.id, type: payload.type, user: who, authorizing_integration_owners: payload.authorizing_integration_owners },
-      } : {}),
+      ...(payload
+        ? {
+            webhook_id: world.applicationId,
+            application_id: world.applicationId,
+            interaction_metadata: {
+              id: payload.id,
+              type: payload.type,
+              user: who,
+              authorizing_integration_owners: payload.authorizing_integration_owners,
+            },
+          }
+        : {}),
     };
     this.apply(message, body, files);
     this.messages.set(message.id, message);
@@ -81,10 +88,26 @@ export class MessageStore {
     const now = new Date().toISOString();
     const id = fromMessage?.id ?? world.nextSnowflake();
     const thread: Json = {
-      id, type: fromMessage ? 11 : Number(body.type ?? 11), guild_id: world.guildId, parent_id: parentId, owner_id: world.botUserId,
-      name: body.name, last_message_id: null, rate_limit_per_user: 0, message_count: 0, member_count: 1, total_message_sent: 0,
-      flags: 0, applied_tags: [],
-      thread_metadata: { archived: false, auto_archive_duration: body.auto_archive_duration ?? 4320, archive_timestamp: now, locked: false, create_timestamp: now },
+      id,
+      type: fromMessage ? 11 : Number(body.type ?? 11),
+      guild_id: world.guildId,
+      parent_id: parentId,
+      owner_id: world.botUserId,
+      name: body.name,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      message_count: 0,
+      member_count: 1,
+      total_message_sent: 0,
+      flags: 0,
+      applied_tags: [],
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: body.auto_archive_duration ?? 4320,
+        archive_timestamp: now,
+        locked: false,
+        create_timestamp: now,
+      },
       member: { id, user_id: world.botUserId, join_timestamp: now, flags: 0 },
     };
     this.threads.set(id, thread);
@@ -94,12 +117,17 @@ export class MessageStore {
 
   private apply(message: DiscordMessage, body: Json, files: UploadedFile[]): void {
     if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
-    if ('embeds' in body) message.embeds = (Array.isArray(body.embeds) ? body.embeds.filter(isObject) : []).map((e) => ({ type: 'rich', ...e }));
+    if ('embeds' in body)
+      message.embeds = (Array.isArray(body.embeds) ? body.embeds.filter(isObject) : []).map((e) => ({ type: 'rich', ...e }));
     if ('components' in body) message.components = Array.isArray(body.components) ? body.components.filter(isObject) : [];
     if (files.length > 0 || 'attachments' in body) {
       message.attachments = files.map((f) => ({
-        id: world.nextSnowflake(), filename: f.filename, size: f.size, content_type: f.contentType,
-        url: `${this.attachmentBase}/attachments/${f.filename}`, proxy_url: `${this.attachmentBase}/attachments/${f.filename}`,
+        id: world.nextSnowflake(),
+        filename: f.filename,
+        size: f.size,
+        content_type: f.contentType,
+        url: `${this.attachmentBase}/attachments/${f.filename}`,
+        proxy_url: `${this.attachmentBase}/attachments/${f.filename}`,
       }));
     }
   }

@@ -60,7 +60,9 @@ class OpenApiValidator {
     if (validate(body)) return [];
     const errors = validate.errors ?? [];
     // The spec wraps many fields as oneOf [null, X]: keep X's errors, drop the "not null" and union summaries.
-    const specific = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params.type === 'null'));
+    const specific = errors.filter(
+      (e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params.type === 'null'),
+    );
     return (specific.length > 0 ? specific : errors).slice(0, 8).map((e) => `${e.instancePath || '(body)'} ${e.message ?? e.keyword}`);
   }
 

@@ -83,72 +83,130 @@ export class DiscordRoutes {
     const app = world.applicationId;
     this.routes = [
       {
-        method: 'GET', pattern: '/gateway/bot',
+        method: 'GET',
+        pattern: '/gateway/bot',
         handle: () => ({
           status: 200,
-          body: { url: deps.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } },
+          body: {
+            url: deps.gatewayUrl,
+            shards: 1,
+            session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+          },
         }),
       },
       { method: 'GET', pattern: '/gateway', handle: () => ({ status: 200, body: { url: deps.gatewayUrl } }) },
-      { method: 'GET', pattern: '/users/@me', handle: () => ({ status: 200, body: { ...world.users.bot, flags: 0, verified: true, mfa_enabled: false } }) },
       {
-        method: 'GET', pattern: '/applications/@me',
-        handle: () => ({ status: 200, body: { id: app, name: 'Kliping', description: '', icon: null, bot_public: true, bot_require_code_grant: false, flags: 0, owner: world.users.owner, bot: world.users.bot, verify_key: '0'.repeat(64), team: null } }),
+        method: 'GET',
+        pattern: '/users/@me',
+        handle: () => ({ status: 200, body: { ...world.users.bot, flags: 0, verified: true, mfa_enabled: false } }),
+      },
+      {
+        method: 'GET',
+        pattern: '/applications/@me',
+        handle: () => ({
+          status: 200,
+          body: {
+            id: app,
+            name: 'Kliping',
+            description: '',
+            icon: null,
+            bot_public: true,
+            bot_require_code_grant: false,
+            flags: 0,
+            owner: world.users.owner,
+            bot: world.users.bot,
+            verify_key: '0'.repeat(64),
+            team: null,
+          },
+        }),
       },
       // Commands
       { method: 'GET', pattern: '/applications/:app/commands', handle: (ctx) => this.listCommands(ctx, 'global') },
       { method: 'GET', pattern: '/applications/:app/guilds/:guild/commands', handle: (ctx) => this.listCommands(ctx, 'guild') },
       {
-        method: 'PUT', pattern: '/applications/:app/commands', spec: '/applications/{application_id}/commands',
-        rules: commandListProblems, handle: (ctx) => this.overwriteCommands(ctx, 'global'),
+        method: 'PUT',
+        pattern: '/applications/:app/commands',
+        spec: '/applications/{application_id}/commands',
+        rules: commandListProblems,
+        handle: (ctx) => this.overwriteCommands(ctx, 'global'),
       },
       {
-        method: 'PUT', pattern: '/applications/:app/guilds/:guild/commands', spec: '/applications/{application_id}/guilds/{guild_id}/commands',
-        rules: commandListProblems, handle: (ctx) => this.overwriteCommands(ctx, 'guild'),
+        method: 'PUT',
+        pattern: '/applications/:app/guilds/:guild/commands',
+        spec: '/applications/{application_id}/guilds/{guild_id}/commands',
+        rules: commandListProblems,
+        handle: (ctx) => this.overwriteCommands(ctx, 'guild'),
       },
       {
-        method: 'POST', pattern: '/applications/:app/commands', spec: '/applications/{application_id}/commands',
-        rules: commandProblems, handle: (ctx) => this.upsertCommand(ctx, 'global'),
+        method: 'POST',
+        pattern: '/applications/:app/commands',
+        spec: '/applications/{application_id}/commands',
+        rules: commandProblems,
+        handle: (ctx) => this.upsertCommand(ctx, 'global'),
       },
       {
-        method: 'POST', pattern: '/applications/:app/guilds/:guild/commands', spec: '/applications/{application_id}/guilds/{guild_id}/commands',
-        rules: commandProblems, handle: (ctx) => this.upsertCommand(ctx, 'guild'),
+        method: 'POST',
+        pattern: '/applications/:app/guilds/:guild/commands',
+        spec: '/applications/{application_id}/guilds/{guild_id}/commands',
+        rules: commandProblems,
+        handle: (ctx) => this.upsertCommand(ctx, 'guild'),
       },
       // Interactions
       {
-        method: 'POST', pattern: '/interactions/:interactionId/:token/callback', spec: '/interactions/{interaction_id}/{interaction_token}/callback',
-        rules: callbackRules, handle: (ctx) => this.interactionCallback(ctx),
+        method: 'POST',
+        pattern: '/interactions/:interactionId/:token/callback',
+        spec: '/interactions/{interaction_id}/{interaction_token}/callback',
+        rules: callbackRules,
+        handle: (ctx) => this.interactionCallback(ctx),
       },
       { method: 'GET', pattern: '/webhooks/:app/:token/messages/@original', handle: (ctx) => this.webhookMessage(ctx, 'GET') },
       {
-        method: 'PATCH', pattern: '/webhooks/:app/:token/messages/@original', spec: '/webhooks/{webhook_id}/{webhook_token}/messages/@original',
-        rules: editRules, handle: (ctx) => this.webhookMessage(ctx, 'PATCH'),
+        method: 'PATCH',
+        pattern: '/webhooks/:app/:token/messages/@original',
+        spec: '/webhooks/{webhook_id}/{webhook_token}/messages/@original',
+        rules: editRules,
+        handle: (ctx) => this.webhookMessage(ctx, 'PATCH'),
       },
       { method: 'DELETE', pattern: '/webhooks/:app/:token/messages/@original', handle: (ctx) => this.webhookMessage(ctx, 'DELETE') },
       { method: 'GET', pattern: '/webhooks/:app/:token/messages/:messageId', handle: (ctx) => this.webhookMessage(ctx, 'GET') },
       {
-        method: 'PATCH', pattern: '/webhooks/:app/:token/messages/:messageId', spec: '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}',
-        rules: editRules, handle: (ctx) => this.webhookMessage(ctx, 'PATCH'),
+        method: 'PATCH',
+        pattern: '/webhooks/:app/:token/messages/:messageId',
+        spec: '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}',
+        rules: editRules,
+        handle: (ctx) => this.webhookMessage(ctx, 'PATCH'),
       },
       { method: 'DELETE', pattern: '/webhooks/:app/:token/messages/:messageId', handle: (ctx) => this.webhookMessage(ctx, 'DELETE') },
       {
-        method: 'POST', pattern: '/webhooks/:app/:token', spec: '/webhooks/{webhook_id}/{webhook_token}',
-        rules: createRules, handle: (ctx) => this.followUp(ctx),
+        method: 'POST',
+        pattern: '/webhooks/:app/:token',
+        spec: '/webhooks/{webhook_id}/{webhook_token}',
+        rules: createRules,
+        handle: (ctx) => this.followUp(ctx),
       },
       // Channels
       { method: 'GET', pattern: '/channels/:channelId', handle: (ctx) => this.getChannel(ctx) },
       { method: 'GET', pattern: '/channels/:channelId/messages/:messageId', handle: (ctx) => this.getChannelMessage(ctx) },
       {
-        method: 'POST', pattern: '/channels/:channelId/messages', spec: '/channels/{channel_id}/messages',
-        rules: createRules, handle: (ctx) => this.createChannelMessage(ctx),
+        method: 'POST',
+        pattern: '/channels/:channelId/messages',
+        spec: '/channels/{channel_id}/messages',
+        rules: createRules,
+        handle: (ctx) => this.createChannelMessage(ctx),
       },
       {
-        method: 'POST', pattern: '/channels/:channelId/threads', spec: '/channels/{channel_id}/threads',
-        rules: threadNameProblems, handle: (ctx) => this.createThread(ctx),
+        method: 'POST',
+        pattern: '/channels/:channelId/threads',
+        spec: '/channels/{channel_id}/threads',
+        rules: threadNameProblems,
+        handle: (ctx) => this.createThread(ctx),
       },
       {
-        method: 'POST', pattern: '/channels/:channelId/messages/:messageId/threads', spec: '/channels/{channel_id}/messages/{message_id}/threads',
-        rules: threadNameProblems, handle: (ctx) => this.createThread(ctx),
+        method: 'POST',
+        pattern: '/channels/:channelId/messages/:messageId/threads',
+        spec: '/channels/{channel_id}/messages/{message_id}/threads',
+        rules: threadNameProblems,
+        handle: (ctx) => this.createThread(ctx),
       },
     ];
   }
@@ -205,12 +263,15 @@ export class DiscordRoutes {
       status: 200,
       body: {
         interaction: {
-          id: state.payload.id, type: state.payload.type,
-          ...(message ? {
-            response_message_id: message.id,
-            response_message_loading: type === 5,
-            response_message_ephemeral: (message.flags & MessageFlag.Ephemeral) !== 0,
-          } : {}),
+          id: state.payload.id,
+          type: state.payload.type,
+          ...(message
+            ? {
+                response_message_id: message.id,
+                response_message_loading: type === 5,
+                response_message_ephemeral: (message.flags & MessageFlag.Ephemeral) !== 0,
+              }
+            : {}),
         },
         ...(message && type !== 6 ? { resource: { type, message } } : {}),
       },
@@ -297,8 +358,14 @@ export class DiscordRoutes {
       return { status: 403, body: { message: 'Missing Permissions', code: 50013 } };
     }
     const fromMessage = ctx.params.messageId === undefined ? undefined : messages.get(ctx.params.messageId);
-    if (ctx.params.messageId !== undefined && (!fromMessage || fromMessage.channel_id !== parentId || (fromMessage.flags & MessageFlag.Ephemeral) !== 0)) {
-      this.deps.violation(ctx.request, `thread from message ${ctx.params.messageId}, which is not a visible message of channel ${parentId}`);
+    if (
+      ctx.params.messageId !== undefined &&
+      (!fromMessage || fromMessage.channel_id !== parentId || (fromMessage.flags & MessageFlag.Ephemeral) !== 0)
+    ) {
+      this.deps.violation(
+        ctx.request,
+        `thread from message ${ctx.params.messageId}, which is not a visible message of channel ${parentId}`,
+      );
       return notFound('Unknown Message', 10008);
     }
     return { status: 201, body: messages.createThread(parentId, bodyOf(ctx), fromMessage) };

@@ -15,7 +15,8 @@ function len(value: unknown): number {
 }
 
 function checkName(where: string, name: unknown, problems: string[]): void {
-  if (typeof name !== 'string' || !COMMAND_NAME.test(name)) problems.push(`${where}: name ${JSON.stringify(name)} does not match Discord's pattern`);
+  if (typeof name !== 'string' || !COMMAND_NAME.test(name))
+    problems.push(`${where}: name ${JSON.stringify(name)} does not match Discord's pattern`);
   else if (name !== name.toLowerCase()) problems.push(`${where}: name "${name}" must be lowercase`);
 }
 
@@ -34,7 +35,8 @@ function checkLocalizations(where: string, item: Json, problems: string[]): void
 /** Characters Discord counts towards the 4000-character limit of one command. */
 function commandCharacters(item: Json): number {
   let total = len(item.name) + len(item.description);
-  for (const value of Object.values(isObject(item.name_localizations) ? item.name_localizations : {})) total = Math.max(total, len(value) + len(item.description));
+  for (const value of Object.values(isObject(item.name_localizations) ? item.name_localizations : {}))
+    total = Math.max(total, len(value) + len(item.description));
   for (const choice of asArray(item.choices)) if (isObject(choice)) total += len(choice.name) + len(String(choice.value));
   for (const option of asArray(item.options)) if (isObject(option)) total += commandCharacters(option);
   return total;
@@ -161,7 +163,8 @@ function checkComponents(rows: unknown[], problems: string[]): void {
       checkCustomId(cat, c.custom_id);
       if (len(c.placeholder) > 150) problems.push(`${cat}.placeholder: over 150 characters`);
       const options = asArray(c.options);
-      if (c.type === 3 && (options.length < 1 || options.length > 25)) problems.push(`${cat}: ${options.length} select options (must be 1–25)`);
+      if (c.type === 3 && (options.length < 1 || options.length > 25))
+        problems.push(`${cat}: ${options.length} select options (must be 1–25)`);
       options.forEach((option, k) => {
         if (!isObject(option)) return;
         for (const key of ['label', 'value', 'description'] as const) {
@@ -185,7 +188,13 @@ export function messageProblems(body: unknown, kind: 'create' | 'edit'): string[
   const mentions = body.allowed_mentions;
   if (!isObject(mentions) || !Array.isArray(mentions.parse) || mentions.parse.length !== 0)
     problems.push(`allowed_mentions: must be present with parse: [] (got ${JSON.stringify(mentions)})`);
-  if (kind === 'create' && len(body.content) === 0 && embeds.length === 0 && asArray(body.components).length === 0 && asArray(body.attachments).length === 0)
+  if (
+    kind === 'create' &&
+    len(body.content) === 0 &&
+    embeds.length === 0 &&
+    asArray(body.components).length === 0 &&
+    asArray(body.attachments).length === 0
+  )
     problems.push('message: empty (no content, embeds, components or files)');
   return problems;
 }

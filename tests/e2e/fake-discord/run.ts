@@ -55,7 +55,10 @@ export class InteractionRun {
   readonly id: string;
   readonly token: string;
 
-  constructor(readonly payload: InteractionPayload, private readonly host: RunHost) {
+  constructor(
+    readonly payload: InteractionPayload,
+    private readonly host: RunHost,
+  ) {
     this.id = payload.id;
     this.token = payload.token;
   }
@@ -85,23 +88,31 @@ export class InteractionRun {
    * the bot's first edit. With `until`, waits until the original message satisfies it (e.g. a later edit).
    */
   reply(until?: (message: DiscordMessage) => boolean, timeoutMs?: number): Promise<DiscordMessage> {
-    return this.host.waitFor(() => {
-      const { callback, originalId, originalEdits } = this.state;
-      if (!callback || originalId === undefined) return undefined;
-      if ((callback.type === 5 || callback.type === 6) && originalEdits === 0) return undefined;
-      const message = this.host.message(originalId);
-      if (!message || (message.flags & MessageFlag.Loading) !== 0) return undefined;
-      return !until || until(message) ? structuredClone(message) : undefined;
-    }, `the visible response of ${this.describe()}${until ? ' matching the predicate' : ''}`, timeoutMs);
+    return this.host.waitFor(
+      () => {
+        const { callback, originalId, originalEdits } = this.state;
+        if (!callback || originalId === undefined) return undefined;
+        if ((callback.type === 5 || callback.type === 6) && originalEdits === 0) return undefined;
+        const message = this.host.message(originalId);
+        if (!message || (message.flags & MessageFlag.Loading) !== 0) return undefined;
+        return !until || until(message) ? structuredClone(message) : undefined;
+      },
+      `the visible response of ${this.describe()}${until ? ' matching the predicate' : ''}`,
+      timeoutMs,
+    );
   }
 
   /** The n-th follow-up message (0-based), in its current state. */
   followUp(index = 0, timeoutMs?: number): Promise<DiscordMessage> {
-    return this.host.waitFor(() => {
-      const id = this.state.followUpIds[index];
-      const message = id === undefined ? undefined : this.host.message(id);
-      return message ? structuredClone(message) : undefined;
-    }, `follow-up #${index} of ${this.describe()}`, timeoutMs);
+    return this.host.waitFor(
+      () => {
+        const id = this.state.followUpIds[index];
+        const message = id === undefined ? undefined : this.host.message(id);
+        return message ? structuredClone(message) : undefined;
+      },
+      `follow-up #${index} of ${this.describe()}`,
+      timeoutMs,
+    );
   }
 
   /** Follow-ups sent so far. */

@@ -86,8 +86,18 @@ export function memberOf(who: FakeUser, joinedAt: string): Record<string, unknow
 
 function role(id: string, name: string, permissions: bigint, position: number): Record<string, unknown> {
   return {
-    id, name, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null,
-    unicode_emoji: null, position, permissions: permissions.toString(), managed: false, mentionable: false, flags: 0,
+    id,
+    name,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position,
+    permissions: permissions.toString(),
+    managed: false,
+    mentionable: false,
+    flags: 0,
   };
 }
 
@@ -104,8 +114,7 @@ export function textChannel(id: string): { id: string; type: number; [key: strin
     last_message_id: null,
     rate_limit_per_user: 0,
     flags: 0,
-    permission_overwrites:
-      id === noThreadsChannelId ? [{ id: botRoleId, type: 0, allow: '0', deny: threadDenied.toString() }] : [],
+    permission_overwrites: id === noThreadsChannelId ? [{ id: botRoleId, type: 0, allow: '0', deny: threadDenied.toString() }] : [],
   };
 }
 
@@ -113,20 +122,53 @@ export function textChannel(id: string): { id: string; type: number; [key: strin
 export function guildCreatePayload(joinedAt: string): Record<string, unknown> {
   const members = Object.values(users).map((u) => memberOf(u, joinedAt));
   return {
-    id: guildId, name: 'Ruang Redaksi', icon: null, splash: null, discovery_splash: null, banner: null, description: null,
-    owner_id: users.owner.id, afk_channel_id: null, afk_timeout: 300, verification_level: 0,
-    default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0, nsfw_level: 0,
+    id: guildId,
+    name: 'Ruang Redaksi',
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    banner: null,
+    description: null,
+    owner_id: users.owner.id,
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    nsfw_level: 0,
     roles: [
       role(guildId, '@everyone', everyonePermissions, 0),
       role(adminRoleId, 'Admin', PermissionFlagsBits.ManageGuild | everyonePermissions, 2),
       role(botRoleId, 'Kliping', botPermissions, 1),
     ],
-    emojis: [], stickers: [], features: [], application_id: null, system_channel_id: null, system_channel_flags: 0,
-    rules_channel_id: null, public_updates_channel_id: null, safety_alerts_channel_id: null, vanity_url_code: null,
-    premium_tier: 0, premium_subscription_count: 0, premium_progress_bar_enabled: false, preferred_locale: 'id',
-    max_members: 500_000, max_video_channel_users: 25,
-    joined_at: joinedAt, large: false, unavailable: false, member_count: members.length,
-    members, channels: [textChannel(channelId), textChannel(noThreadsChannelId)], threads: [], presences: [],
-    voice_states: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
+    emojis: [],
+    stickers: [],
+    features: [],
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    public_updates_channel_id: null,
+    safety_alerts_channel_id: null,
+    vanity_url_code: null,
+    premium_tier: 0,
+    premium_subscription_count: 0,
+    premium_progress_bar_enabled: false,
+    preferred_locale: 'id',
+    max_members: 500_000,
+    max_video_channel_users: 25,
+    joined_at: joinedAt,
+    large: false,
+    unavailable: false,
+    member_count: members.length,
+    members,
+    channels: [textChannel(channelId), textChannel(noThreadsChannelId)],
+    threads: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
   };
 }
