@@ -4,8 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['corpus', 'search', 'timeline'];
-const wanted = process.argv.slice(2);
+const BENCHES = ['corpus', 'search', 'timeline', 'memory'];
+// `npm run bench -- memory --scale 4`: bench names first, then options passed to each bench.
+const firstOption = process.argv.findIndex((arg, i) => i >= 2 && arg.startsWith('--'));
+const wanted = process.argv.slice(2, firstOption < 0 ? undefined : firstOption);
+const passed = firstOption < 0 ? [] : process.argv.slice(firstOption);
 const unknown = wanted.filter((name) => !BENCHES.includes(name));
 if (unknown.length > 0) {
   console.error(`Unknown benchmark: ${unknown.join(', ')}. Choose from: ${BENCHES.join(', ')}.`);
@@ -17,7 +20,7 @@ for (const name of wanted.length > 0 ? wanted : BENCHES) {
   const script = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
   if (!existsSync(script)) continue;
   console.log(`\n=== bench: ${name} ===`);
-  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...passed], { stdio: 'inherit' });
   if (result.status !== 0) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);

@@ -76,6 +76,7 @@ async function ours(articles: readonly Article[], queries: KnownItemQuery[]): Pr
     let started = performance.now();
     let engine: SearchEngine | null = await SearchEngine.build(articles, { cacheDir });
     const buildS = (performance.now() - started) / 1000;
+    engine.writeCache(cacheDir);
     engine = null;
     heapMB();
     started = performance.now();

@@ -78,7 +78,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   if (!dates.ok) return void (await interaction.reply(ephemeralText(dates.message)));
 
   // One snapshot for the whole request, so a reload meanwhile cannot mix two corpora.
-  const snapshot = ctx.store.current;
+  const snapshot = ctx.store.serving();
   const publisher = sumber === undefined ? undefined : await knownPublisher(snapshot, sumber);
   if (publisher === null) return void (await interaction.reply(ephemeralText(unknownPublisherMessage(snapshot, sumber!))));
 

@@ -22,7 +22,14 @@ const definition = new SlashCommandBuilder()
       .setName('muat-ulang')
       .setNameLocalizations(english('reload'))
       .setDescription('Muat ulang artikel dari folder korpus tanpa menghentikan bot')
-      .setDescriptionLocalizations(english('Reload the articles from the corpus folder without stopping the bot')),
+      .setDescriptionLocalizations(english('Reload the articles from the corpus folder without stopping the bot'))
+      .addBooleanOption((o) =>
+        o
+          .setName('paksa')
+          .setNameLocalizations(english('force'))
+          .setDescription('Pakai korpus baru walau kehilangan banyak artikel atau ada berkas gagal dibaca')
+          .setDescriptionLocalizations(english('Use the new corpus even if it loses many articles or some files failed to load')),
+      ),
   )
   .addSubcommand((s) =>
     s
@@ -54,12 +61,14 @@ async function reload(interaction: ChatInputCommandInteraction, ctx: CommandCont
   if (running) return void (await interaction.reply(ephemeralText(busyMessage(running.startedAt, running.by))));
 
   // Start before deferring: the lock is taken in this same tick, so a second request can never slip in.
-  const pending = ctx.store.reload(interaction.user.id);
+  const force = interaction.options.getBoolean('paksa') ?? false;
+  const pending = ctx.store.reload(interaction.user.id, { force });
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const outcome = await pending;
   const logged =
-    outcome.status === 'swapped'
-      ? {
+    outcome.status === 'failed'
+      ? { error: outcome.error, durationMs: Math.round(outcome.durationMs) }
+      : {
           before: outcome.report.before,
           after: outcome.report.after,
           added: outcome.report.added.count,
@@ -67,14 +76,15 @@ async function reload(interaction: ChatInputCommandInteraction, ctx: CommandCont
           changed: outcome.report.changed.count,
           fileErrors: outcome.report.errors.length,
           durationMs: Math.round(outcome.report.durationMs),
-        }
-      : { reason: outcome.reason, durationMs: Math.round(outcome.durationMs) };
-  ctx.logger.info({ user: interaction.user.id, status: outcome.status, ...logged }, 'corpus reload');
+          ...(outcome.status === 'refused' && { refusal: outcome.refusal }),
+        };
+  const level = outcome.status === 'swapped' ? 'info' : 'warn';
+  ctx.logger[level]({ user: interaction.user.id, status: outcome.status, force, ...logged }, `corpus reload ${outcome.status}`);
   await interaction.editReply({ embeds: [renderReload(outcome)], allowedMentions: NO_MENTIONS });
 }
 
 async function status(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  const embed = renderStatus(ctx.store.current, ctx.store.lastReload, ctx.store.running !== null);
+  const embed = renderStatus(ctx.store.current, ctx.store.lastReload, ctx.store.running !== null, ctx.store.health);
   await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 }
 

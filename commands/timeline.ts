@@ -43,9 +43,10 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   const dates = parseDayRange(interaction.options.getString('dari'), interaction.options.getString('sampai'));
   if (!dates.ok) return void (await interaction.reply(ephemeralText(dates.message)));
 
+  const snapshot = ctx.store.serving();
   // Gathering events over a large corpus may take a moment: defer before any work.
   await interaction.deferReply();
-  const { result, urls } = await ctx.store.current.queries.timeline({
+  const { result, urls } = await snapshot.queries.timeline({
     ...(topic && { topic }),
     ...(dates.range.from && { from: dates.range.from }),
     ...(dates.range.to && { to: dates.range.to }),

@@ -116,6 +116,7 @@ async function main(): Promise<void> {
   const loadMs = performance.now() - started;
   started = performance.now();
   const engine = await SearchEngine.build(articles, values.cache ? { cacheDir: values.cache } : {});
+  if (values.cache) engine.writeCache(values.cache);
   const buildMs = performance.now() - started;
   const queries = readQueries(values.queries);
   for (const q of warmupQueries(articles)) engine.search(q);

@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { SnapshotStore } from '../snapshot.ts';
+import { SnapshotStore, type SnapshotParams, type StoreEvent } from '../snapshot.ts';
 import type { BotCommand, CommandContext } from './command.ts';
 import { COMMANDS } from './commands.ts';
 import type { BotConfig } from './config.ts';
@@ -18,6 +18,8 @@ export interface StartOptions {
   store?: SnapshotStore;
   /** How long `/cari` results stay pageable. Default 15 minutes. */
   pageTtlMs?: number;
+  /** The snapshot store's tuning (shrink guard, recovery backoff); defaults in src/snapshot/params.ts. */
+  snapshotParams?: Partial<SnapshotParams>;
 }
 
 export interface RunningBot {
@@ -42,15 +44,10 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
     (await SnapshotStore.create(config.corpusDir, {
       ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
       // Each snapshot lives in a worker thread, so a reload never stalls the gateway (see worker-snapshot.ts).
-      build: (dir, buildOpts) => spawnSnapshot(dir, { ...buildOpts, onCrash: (error) => recoverFromCrash(error) }),
+      build: spawnSnapshot,
+      ...(opts.snapshotParams && { params: opts.snapshotParams }),
+      onEvent: (event) => logStoreEvent(logger, event),
     }));
-  const recoverFromCrash = (error: Error): void => {
-    logger.error({ err: error }, 'corpus worker died; reloading the corpus');
-    store.reload().then(
-      (outcome) => logger.info({ status: outcome.status }, 'corpus reloaded after a worker crash'),
-      (reloadError: unknown) => logger.error({ err: reloadError }, 'could not reload after a worker crash'),
-    );
-  };
   const loaded = store.current;
   logger.info(
     { dir: loaded.dir, articles: loaded.stats.articles, fileErrors: loaded.errors.length, durationMs: Math.round(loaded.durationMs) },
@@ -98,5 +95,28 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** What the store did on its own (crash recovery, cache writes), each at the level it deserves. */
+function logStoreEvent(logger: Logger, event: StoreEvent): void {
+  switch (event.kind) {
+    case 'crashed':
+      return logger.error({ err: event.error }, 'corpus worker died; rebuilding the corpus');
+    case 'recovery-failed': {
+      const { outcome } = event;
+      const why = outcome.status === 'failed' ? { error: outcome.error } : outcome.status === 'refused' ? { refusal: outcome.refusal } : {};
+      return logger.warn(
+        { attempt: event.attempt, status: outcome.status, ...why, retryInMs: event.retryInMs },
+        'corpus still unavailable after a worker crash; retrying',
+      );
+    }
+    case 'recovered':
+      return logger.info(
+        { attempt: event.attempt, articles: event.articles, durationMs: Math.round(event.durationMs) },
+        'corpus serving again after a worker crash',
+      );
+    case 'cache-write-failed':
+      return logger.warn({ err: event.error }, 'could not write the index and timeline cache; the next start rebuilds them');
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Interaction } from 'discord.js';
+import { CorpusUnavailableError } from '../snapshot.ts';
 import type { Logger } from './logger.ts';
 import { ephemeralText } from './messages.ts';
 
@@ -12,6 +13,9 @@ export function referenceId(): string {
 export function errorMessage(ref: string): string {
   return `Maaf, terjadi kesalahan saat memproses permintaan ini. Coba lagi sebentar lagi; bila berulang, sampaikan kode **${ref}** kepada admin bot.`;
 }
+
+/** What a user is told while the corpus cannot answer (a worker crashed and is being rebuilt, or a reload retired it). */
+export const UNAVAILABLE_MESSAGE = 'Korpus sedang dimuat ulang. Coba lagi dalam beberapa detik.';
 
 /** Which handler ran, for the log line. */
 function describe(interaction: Interaction): Record<string, string> {
@@ -31,13 +35,16 @@ export async function runSafely(interaction: Interaction, logger: Logger, handle
   try {
     await handler();
   } catch (error) {
-    const ref = referenceId();
-    logger.error({ err: error, ref, ...describe(interaction) }, 'handler failed');
+    // Not a fault of this request: the user is told to ask again, with no reference to quote.
+    const unavailable = error instanceof CorpusUnavailableError;
+    const ref = unavailable ? undefined : referenceId();
+    if (unavailable) logger.warn({ reason: error.message, ...describe(interaction) }, 'corpus unavailable; user asked to retry');
+    else logger.error({ err: error, ref, ...describe(interaction) }, 'handler failed');
     try {
       if (interaction.isAutocomplete()) {
         if (!interaction.responded) await interaction.respond([]);
       } else if (interaction.isRepliable()) {
-        const message = ephemeralText(errorMessage(ref));
+        const message = ephemeralText(ref === undefined ? UNAVAILABLE_MESSAGE : errorMessage(ref));
         if (interaction.replied) await interaction.followUp(message);
         // A deferred reply still "thinking" must be resolved by editing it: Discord would turn a
         // follow-up into that reply anyway, keeping the defer's visibility and ignoring the ephemeral flag.

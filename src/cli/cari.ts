@@ -28,7 +28,9 @@ export async function run(args: CliArgs): Promise<number> {
   const { articles, errors } = await loadCorpus(args.dir);
   if (errors.length > 0) console.error(`${errors.length} berkas/baris dilewati (lihat: kliping corpus).`);
   // the persisted index makes a second run over an unchanged corpus start in a fraction of the time
-  const engine = await SearchEngine.build(articles, { cacheDir: join(process.cwd(), '.cache', 'search') });
+  const cacheDir = join(process.cwd(), '.cache', 'search');
+  const engine = await SearchEngine.build(articles, { cacheDir });
+  engine.writeCache(cacheDir);
   const options: SearchOptions = { limit, ...(publisher ? { publisher } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const result = engine.search(query, options);
 

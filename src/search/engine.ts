@@ -78,19 +78,27 @@ export class SearchEngine {
     this.suggester = new Suggester(index, articles, this.facts.recency, (query, limit) => this.matchArticles(query, limit));
   }
 
+  /**
+   * The engine over these articles: with `cacheDir`, a valid cached index is read instead of built.
+   * Reading never writes: `writeCache` persists a built index, once the caller has decided to keep it.
+   */
   static async build(articles: readonly Article[], opts: BuildOptions = {}): Promise<SearchEngine> {
     if (opts.cacheDir === undefined) return new SearchEngine(articles, await buildIndex(articles), 'built', undefined);
     const hash = corpusHash(articles);
     const cached = readCachedIndex(opts.cacheDir, hash, articles.length);
     if (cached.index) return new SearchEngine(articles, cached.index, 'cache', undefined);
-    const index = await buildIndex(articles);
-    let note = cached.reason;
-    try {
-      writeCachedIndex(opts.cacheDir, hash, index);
-    } catch (error) {
-      note = `${note}; could not write the cache: ${(error as Error).message}`;
-    }
-    return new SearchEngine(articles, index, 'built', note);
+    const engine = new SearchEngine(articles, await buildIndex(articles), 'built', cached.reason);
+    engine.#hash = hash;
+    return engine;
+  }
+
+  #hash: string | undefined;
+
+  /** Persist a built index in `cacheDir` (replacing older ones there); nothing to do for one read from a cache. */
+  writeCache(cacheDir: string): void {
+    if (this.origin === 'cache') return;
+    this.#hash ??= corpusHash(this.articles);
+    writeCachedIndex(cacheDir, this.#hash, this.index);
   }
 
   get size(): number {

@@ -191,23 +191,34 @@ export interface TimelineOrigin {
   cacheNote?: string;
 }
 
-/** The timeline of `articles`: read from `cacheDir` when it holds theirs, else extracted (and written there). */
-export function obtainTimeline(articles: readonly Article[], cacheDir: string | undefined): { timeline: Timeline; origin: TimelineOrigin } {
+/** A timeline read from the cache or built; `hash` (with a cache folder) is what `writeTimelineCache` files it under. */
+export interface ObtainedTimeline {
+  timeline: Timeline;
+  origin: TimelineOrigin;
+  hash?: string;
+  articleCount: number;
+}
+
+/** The timeline of `articles`: read from `cacheDir` when it holds theirs, else extracted. Reading never writes (see writeTimelineCache). */
+export function obtainTimeline(articles: readonly Article[], cacheDir: string | undefined): ObtainedTimeline {
+  const articleCount = articles.length;
   if (cacheDir === undefined) {
     const built = Timeline.build(articles);
-    return { timeline: built, origin: { events: built.size, origin: 'built' } };
+    return { timeline: built, origin: { events: built.size, origin: 'built' }, articleCount };
   }
   // Hashed here, in the timeline's thread and beside the index build, rather than reusing the
   // engine's hash: that one leaves out the dates and publishers extraction reads.
   const hash = timelineCorpusHash(articles);
   const cached = readCachedTimeline(cacheDir, hash, articles);
-  if (cached.timeline) return { timeline: cached.timeline, origin: { events: cached.timeline.size, origin: 'cache' } };
+  if (cached.timeline) return { timeline: cached.timeline, origin: { events: cached.timeline.size, origin: 'cache' }, hash, articleCount };
   const built = Timeline.build(articles);
-  let note = cached.reason;
-  try {
-    writeCachedTimeline(cacheDir, hash, articles.length, built);
-  } catch (error) {
-    note = `${note}; could not write the cache: ${(error as Error).message}`;
-  }
-  return { timeline: built, origin: { events: built.size, origin: 'built', ...(note !== undefined && { cacheNote: note }) } };
+  const origin: TimelineOrigin = { events: built.size, origin: 'built', ...(cached.reason !== undefined && { cacheNote: cached.reason }) };
+  return { timeline: built, origin, hash, articleCount };
+}
+
+/** Persist an extracted timeline in `cacheDir` (replacing older ones there); nothing to do for one read from the cache. */
+export function writeTimelineCache(cacheDir: string, obtained: ObtainedTimeline): void {
+  if (obtained.origin.origin === 'cache') return;
+  if (obtained.hash === undefined) throw new Error('a timeline obtained without a cache folder has no cache key');
+  writeCachedTimeline(cacheDir, obtained.hash, obtained.articleCount, obtained.timeline);
 }

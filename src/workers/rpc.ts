@@ -1,23 +1,29 @@
 /**
  * Calls into a worker thread and their answers: the plumbing shared by every worker that holds a
- * part of a snapshot (the bot's corpus worker, the timeline worker). Plain data crosses, by
- * structured clone; an error crosses as its message and stack.
+ * part of a snapshot (the bot's corpus worker, the timeline worker). A worker module describes what
+ * it offers as one object of methods (`serve`); the parent calls them through `WorkerClient.api`,
+ * typed from that same object, so a method is written once. Plain data crosses, by structured
+ * clone; an error crosses as its message and stack.
  */
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort, Worker, type ResourceLimits } from 'node:worker_threads';
 
-export interface WorkerRequest {
+interface WorkerRequest {
   id: number;
   method: string;
   args: unknown[];
 }
-export interface ReportedError {
+interface ReportedError {
   message: string;
   stack?: string;
 }
-export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ReportedError };
+type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ReportedError };
 
-/** What a worker module offers: methods called with plain data, answering plain data. */
-export type Handlers = Record<string, (...args: never[]) => unknown>;
+type Method = (...args: never[]) => unknown;
+
+/** The parent's view of a worker's methods: the same names and arguments, each answering a promise. */
+export type Remote<Api> = {
+  readonly [K in keyof Api]: Api[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+};
 
 function describeError(error: unknown): ReportedError {
   return error instanceof Error ? { message: error.message, ...(error.stack && { stack: error.stack }) } : { message: String(error) };
@@ -29,14 +35,25 @@ function errorFrom(reported: ReportedError): Error {
   return error;
 }
 
-/** In a worker module: answer the parent's calls, in the order they come. */
-export function serve(handlers: Handlers): void {
+/**
+ * In a worker module: answer the parent's calls with `handlers`' methods, in the order they come.
+ * A method `handlers` lacks is looked up on `delegate()` (the object the worker currently serves),
+ * so forwarding a whole interface needs no list of its methods.
+ */
+export function serve(handlers: object, delegate?: () => object): void {
   const port = parentPort;
   if (!port) throw new Error('serve() runs in a worker thread');
+  const find = (method: string): Method | undefined => {
+    const own = Object.hasOwn(handlers, method) ? (handlers as Record<string, unknown>)[method] : undefined;
+    if (typeof own === 'function') return own.bind(handlers) as Method;
+    const target = delegate?.();
+    const forwarded = target && method in target ? (target as Record<string, unknown>)[method] : undefined;
+    return typeof forwarded === 'function' ? (forwarded.bind(target) as Method) : undefined;
+  };
   port.on('message', async ({ id, method, args }: WorkerRequest) => {
     let reply: WorkerReply;
     try {
-      const handler = handlers[method] as ((...a: unknown[]) => unknown) | undefined;
+      const handler = find(method) as ((...a: unknown[]) => unknown) | undefined;
       if (!handler) throw new Error(`unknown method ${method}`);
       reply = { id, ok: true, value: await handler(...args) };
     } catch (error) {
@@ -46,56 +63,110 @@ export function serve(handlers: Handlers): void {
   });
 }
 
+export interface WorkerClientOptions {
+  /** Told why the thread stopped (a crash, out of memory), unless the stop was asked for. */
+  onStop?: (error: Error) => void;
+  /** The error calls reject with once the thread has stopped; default: the stop's own error. */
+  stoppedError?: (why: Error) => Error;
+  /** V8 heap limits of the thread (see node:worker_threads). */
+  resourceLimits?: ResourceLimits;
+}
+
 /**
- * A worker thread running `module` (a TypeScript module that calls `serve`). Once it stops (a
- * crash, out of memory, or `terminate`), every call under way and every later one rejects, and
- * `onStop` is told why, unless the stop was asked for.
+ * A worker thread running `module` (a TypeScript module that calls `serve`), offering `Api`. Once it
+ * stops (a crash, out of memory, or `terminate`), every call under way and every later one rejects,
+ * and `onStop` is told why, unless the stop was asked for.
  */
-export class WorkerClient {
+export class WorkerClient<Api extends object> {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  readonly #stoppedError: (why: Error) => Error;
+  #idle: (() => void)[] = [];
   #nextId = 0;
   #stopped: Error | null = null;
+
+  /** The worker's methods, called by name. */
+  readonly api: Remote<Api>;
 
   constructor(
     module: URL,
     readonly name: string,
-    onStop?: (error: Error) => void,
+    options: WorkerClientOptions = {},
   ) {
-    this.#worker = new Worker(new URL('./entry.mjs', import.meta.url), { workerData: { module: module.href } });
+    this.#stoppedError = options.stoppedError ?? ((why) => why);
+    this.#worker = new Worker(new URL('./entry.mjs', import.meta.url), {
+      workerData: { module: module.href },
+      ...(options.resourceLimits && { resourceLimits: options.resourceLimits }),
+    });
     this.#worker.on('message', (reply: WorkerReply) => {
       const waiter = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);
       if (reply.ok) waiter?.resolve(reply.value);
       else waiter?.reject(errorFrom(reply.error));
+      this.#notifyIdle();
     });
     const fail = (error: Error): void => {
       if (this.#stopped) return;
-      this.#stopped = error;
-      for (const waiter of this.#pending.values()) waiter.reject(error);
-      this.#pending.clear();
-      onStop?.(error);
+      this.#stop(error);
+      options.onStop?.(error);
     };
     this.#worker.on('error', (error) => fail(new Error(`${name} failed: ${error.message}`, { cause: error })));
     this.#worker.on('exit', (code) => fail(new Error(`${name} stopped (exit code ${code})`)));
+    // `then` is left out, so the proxy is never taken for a promise when returned from an async function.
+    this.api = new Proxy({} as Remote<Api>, {
+      get: (_, method) => (typeof method === 'string' && method !== 'then' ? (...args: unknown[]) => this.#call(method, args) : undefined),
+    });
   }
 
-  call<T>(method: string, args: unknown[]): Promise<T> {
+  /** Calls sent and not yet answered. */
+  get pending(): number {
+    return this.#pending.size;
+  }
+
+  /** Resolves once no call is under way (at once when none is). */
+  whenIdle(): Promise<void> {
+    if (this.#pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  #call(method: string, args: unknown[]): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      if (this.#stopped) return reject(this.#stopped);
+      if (this.#stopped) return reject(this.#stoppedError(this.#stopped));
       const id = this.#nextId++;
-      this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.#pending.set(id, { resolve, reject });
       this.#worker.postMessage({ id, method, args } satisfies WorkerRequest);
     });
   }
 
+  #stop(why: Error): void {
+    this.#stopped = why;
+    for (const waiter of this.#pending.values()) waiter.reject(this.#stoppedError(why));
+    this.#pending.clear();
+    this.#notifyIdle();
+  }
+
+  #notifyIdle(): void {
+    if (this.#pending.size > 0) return;
+    for (const resolve of this.#idle.splice(0)) resolve();
+  }
+
+  /**
+   * Stop the thread once no call is under way and `graceMs` has passed without a new one (0: once
+   * idle). For a thread that served a snapshot now replaced: queries already asked still get answers.
+   */
+  retire(graceMs: number): void {
+    const attempt = async (): Promise<void> => {
+      await this.whenIdle();
+      if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs).unref());
+      if (this.#pending.size === 0) await this.terminate();
+      else await attempt();
+    };
+    void attempt();
+  }
+
   /** Stop the thread; calls under way reject. Not reported to `onStop`. */
   terminate(): Promise<void> {
-    if (!this.#stopped) {
-      this.#stopped = new Error(`${this.name} stopped`);
-      for (const waiter of this.#pending.values()) waiter.reject(this.#stopped);
-      this.#pending.clear();
-    }
+    if (!this.#stopped) this.#stop(new Error(`${this.name} stopped`));
     return this.#worker.terminate().then(() => undefined);
   }
 }

@@ -48,7 +48,7 @@ describe('command definitions', () => {
   it('hide /korpus from members without Manage Server by default', () => {
     const korpus = COMMANDS.find((c) => c.definition.name === 'korpus')!;
     expect(korpus.definition.default_member_permissions).toBe((1n << 5n).toString());
-    expect(allOptions(korpus.definition.options).map((o) => o.name)).toEqual(['muat-ulang', 'status']);
+    expect(allOptions(korpus.definition.options).map((o) => o.name)).toEqual(['muat-ulang', 'paksa', 'status']);
   });
 
   it('offer autocomplete on /cari kueri and sumber and /timeline topik', () => {

@@ -146,19 +146,25 @@ describe('/korpus muat-ulang', () => {
     expect(embedsOf(await reload.reply())[0]!.title).toBe('Korpus dimuat ulang');
   });
 
-  it('keeps the old corpus serving when a reload fails, and says why', async () => {
+  it('keeps the old corpus serving when the folder is gone, and says why with the numbers', async () => {
     const parked = `${corpusDir}-parked`;
     await cp(corpusDir, parked, { recursive: true });
     await rm(corpusDir, { recursive: true, force: true });
     try {
       const reply = await korpus('muat-ulang', 'owner').reply();
-      expect(embedsOf(reply)[0]!.title).toBe('Muat ulang gagal');
-      expect(description(reply)).toMatch(/^Korpus lama tetap dipakai\. Alasan: \S/);
+      const articles = h.bot.store.current.stats.articles;
+      expect(embedsOf(reply)[0]!.title).toBe('Muat ulang ditolak');
+      expect(description(reply)).toMatch(
+        new RegExp(
+          `^Korpus lama \\(${articles} artikel\\) tetap dipakai\\. Korpus baru kehilangan ${articles} dari ${articles} artikel \\(100%\\)`,
+        ),
+      );
+      expect(description(reply)).toContain('`/korpus muat-ulang paksa: True`');
       const search = await h.fake.send(h.fake.slash('cari', { kueri: 'banjir rob' })).reply();
       expect(description(search)).toContain('Banjir rob melanda');
       const status = await korpus('status', 'owner').reply();
       expect(embedsOf(status)[0]!.fields!.find((f) => f.name === 'Muat ulang terakhir')!.value).toMatch(
-        /^Gagal <t:\d+:R>: .+ Korpus sebelumnya tetap dipakai\.$/,
+        /^Ditolak <t:\d+:R>: Korpus baru kehilangan .+ Korpus sebelumnya tetap dipakai\.$/,
       );
     } finally {
       await cp(parked, corpusDir, { recursive: true });

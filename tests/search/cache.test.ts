@@ -18,11 +18,23 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** What a snapshot does on a cold start: build (or read), then write once it keeps the engine. */
+async function buildAndWrite(articles: typeof corpus): Promise<SearchEngine> {
+  const engine = await SearchEngine.build(articles, { cacheDir: dir });
+  engine.writeCache(dir);
+  return engine;
+}
+
 const ids = (engine: SearchEngine, query: string) => engine.search(query).hits.map((h) => h.articleId);
 
 describe('persisted index', () => {
+  it('is never written by a build, only by writeCache', async () => {
+    expect((await SearchEngine.build(corpus, { cacheDir: dir })).origin).toBe('built');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('is written on the first build and read, with the same answers, on the next', async () => {
-    const cold = await SearchEngine.build(corpus, { cacheDir: dir });
+    const cold = await buildAndWrite(corpus);
     expect(cold.origin).toBe('built');
     const warm = await SearchEngine.build(corpus, { cacheDir: dir });
     expect(warm.origin).toBe('cache');
@@ -30,9 +42,9 @@ describe('persisted index', () => {
   });
 
   it('is rebuilt when the corpus changes, and the stale file removed', async () => {
-    await SearchEngine.build(corpus, { cacheDir: dir });
+    await buildAndWrite(corpus);
     const changed = [corpus[0]!, { ...corpus[1]!, paragraphs: ['Ribuan warga mengungsi ke masjid.'] }];
-    const engine = await SearchEngine.build(changed, { cacheDir: dir });
+    const engine = await buildAndWrite(changed);
     expect(engine.origin).toBe('built');
     expect(ids(engine, 'masjid')).toEqual(['b']);
     expect(readdirSync(dir)).toEqual([cacheFile(dir, corpusHash(changed)).slice(dir.length + 1)]);
@@ -44,10 +56,10 @@ describe('persisted index', () => {
     ['another file entirely', () => Buffer.from('not an index at all'), /not an index file/],
     ['an empty file', () => Buffer.alloc(0), /not an index file/],
   ])('ignores %s and rebuilds', async (_, damage, reason) => {
-    await SearchEngine.build(corpus, { cacheDir: dir });
+    await buildAndWrite(corpus);
     const file = cacheFile(dir, corpusHash(corpus));
     writeFileSync(file, damage(readFileSync(file)));
-    const engine = await SearchEngine.build(corpus, { cacheDir: dir });
+    const engine = await buildAndWrite(corpus);
     expect(engine.origin).toBe('built');
     expect(engine.cacheNote).toMatch(reason);
     expect(ids(engine, 'kecaman')).toEqual(['a']);

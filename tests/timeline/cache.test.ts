@@ -6,7 +6,13 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
-import { obtainTimeline, readCachedTimeline, timelineCorpusHash, writeCachedTimeline } from '../../src/timeline/timeline-cache.ts';
+import {
+  obtainTimeline,
+  readCachedTimeline,
+  timelineCorpusHash,
+  writeCachedTimeline,
+  writeTimelineCache,
+} from '../../src/timeline/timeline-cache.ts';
 import { Timeline } from '../../src/timeline/timeline.ts';
 import type { TimelineQuery } from '../../src/timeline/types.ts';
 
@@ -42,6 +48,12 @@ const onlyFile = (): string => {
   expect(files).toHaveLength(1);
   return join(dir, files[0]!);
 };
+/** What a snapshot does on a cold start: obtain (read or extract), then write once it keeps the timeline. */
+const obtainAndWrite = (list: readonly Article[]) => {
+  const obtained = obtainTimeline(list, dir);
+  writeTimelineCache(dir, obtained);
+  return obtained;
+};
 
 describe('the timeline cache', () => {
   it('reads back a timeline that answers every query as the built one does', () => {
@@ -56,8 +68,13 @@ describe('the timeline cache', () => {
     expect(answers(timeline!)).toEqual(expected);
   });
 
+  it('is never written by reading, only by writeTimelineCache', () => {
+    expect(obtainTimeline(articles, dir).origin.origin).toBe('built');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('is written on a cold start and read on a warm one', () => {
-    const cold = obtainTimeline(articles, dir);
+    const cold = obtainAndWrite(articles);
     expect(cold.origin).toMatchObject({ origin: 'built', events: built.size, cacheNote: 'no cached timeline' });
     const warm = obtainTimeline(articles, dir);
     expect(warm.origin).toEqual({ origin: 'cache', events: built.size });
@@ -65,12 +82,12 @@ describe('the timeline cache', () => {
   });
 
   it('is rebuilt when the corpus changes, and the stale file removed', () => {
-    obtainTimeline(articles, dir);
+    obtainAndWrite(articles);
     const before = onlyFile();
     // Another outlet, same words: the events cite other sources, so the old file must not serve.
     const changed = articles.map((a, i) => (i === 0 ? { ...a, publisher: 'Koran Lain' } : a));
     expect(timelineCorpusHash(changed)).not.toBe(timelineCorpusHash(articles));
-    const rebuilt = obtainTimeline(changed, dir);
+    const rebuilt = obtainAndWrite(changed);
     expect(rebuilt.origin.origin).toBe('built');
     expect(onlyFile()).not.toBe(before);
     expect(obtainTimeline(changed, dir).origin.origin).toBe('cache');
@@ -96,10 +113,10 @@ describe('the timeline cache', () => {
     ['another file entirely', () => Buffer.from('not a timeline at all'), /not a timeline file/],
     ['an empty file', () => Buffer.alloc(0), /not a timeline file/],
   ])('ignores %s and rebuilds', (_, damage, reason) => {
-    obtainTimeline(articles, dir);
+    obtainAndWrite(articles);
     const file = onlyFile();
     writeFileSync(file, damage(readFileSync(file)));
-    const again = obtainTimeline(articles, dir);
+    const again = obtainAndWrite(articles);
     expect(again.origin.origin).toBe('built');
     expect(again.origin.cacheNote).toMatch(reason);
     expect(answers(again.timeline)).toEqual(answers(built));

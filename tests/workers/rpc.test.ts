@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { WorkerClient } from '../../src/workers/rpc.ts';
+import type { TestWorker } from './fixtures/test-worker.ts';
 
 const TEST_WORKER = new URL('./fixtures/test-worker.ts', import.meta.url);
 
 describe('WorkerClient', () => {
   it('runs a TypeScript module in a thread and matches each answer to its call', async () => {
-    const client = new WorkerClient(TEST_WORKER, 'test worker');
+    const client = new WorkerClient<TestWorker>(TEST_WORKER, 'test worker');
     try {
-      const slow = client.call('later', ['slow', 50]);
-      const fast = client.call('echo', [{ a: [1, 2], m: new Map([['k', 'v']]) }]);
+      const slow = client.api.later('slow', 50);
+      const fast = client.api.echo({ a: [1, 2], m: new Map([['k', 'v']]) });
       expect(await fast).toEqual({ a: [1, 2], m: new Map([['k', 'v']]) });
       expect(await slow).toBe('slow');
     } finally {
@@ -17,11 +18,11 @@ describe('WorkerClient', () => {
   });
 
   it('rejects with the error thrown in the worker, and keeps serving', async () => {
-    const client = new WorkerClient(TEST_WORKER, 'test worker');
+    const client = new WorkerClient<TestWorker>(TEST_WORKER, 'test worker');
     try {
-      await expect(client.call('fail', ['korpus rusak'])).rejects.toThrow('korpus rusak');
-      await expect(client.call('nope', [])).rejects.toThrow('unknown method nope');
-      expect(await client.call('echo', [7])).toBe(7);
+      await expect(client.api.fail('korpus rusak')).rejects.toThrow('korpus rusak');
+      await expect((client.api as unknown as Record<string, () => Promise<unknown>>).nope!()).rejects.toThrow('unknown method nope');
+      expect(await client.api.echo(7)).toBe(7);
     } finally {
       await client.terminate();
     }
@@ -29,21 +30,55 @@ describe('WorkerClient', () => {
 
   it('reports a worker that dies, to pending and later calls and to onStop', async () => {
     const stops: Error[] = [];
-    const client = new WorkerClient(TEST_WORKER, 'test worker', (error) => stops.push(error));
-    const pending = expect(client.call('hang', [])).rejects.toThrow('exit code 3');
-    await expect(client.call('exit', [3])).rejects.toThrow('test worker stopped (exit code 3)');
+    const client = new WorkerClient<TestWorker>(TEST_WORKER, 'test worker', { onStop: (error) => stops.push(error) });
+    const pending = expect(client.api.hang()).rejects.toThrow('exit code 3');
+    await expect(client.api.exit(3)).rejects.toThrow('test worker stopped (exit code 3)');
     await pending;
-    await expect(client.call('echo', [1])).rejects.toThrow('exit code 3');
+    await expect(client.api.echo(1)).rejects.toThrow('exit code 3');
     expect(stops.map((e) => e.message)).toEqual(['test worker stopped (exit code 3)']);
   });
 
   it('terminate rejects the calls under way without reporting a crash', async () => {
     const stops: Error[] = [];
-    const client = new WorkerClient(TEST_WORKER, 'test worker', (error) => stops.push(error));
-    const pending = expect(client.call('hang', [])).rejects.toThrow('test worker stopped');
+    const client = new WorkerClient<TestWorker>(TEST_WORKER, 'test worker', { onStop: (error) => stops.push(error) });
+    const pending = expect(client.api.hang()).rejects.toThrow('test worker stopped');
     await client.terminate();
     await pending;
-    await expect(client.call('echo', [1])).rejects.toThrow('test worker stopped');
+    await expect(client.api.echo(1)).rejects.toThrow('test worker stopped');
     expect(stops).toEqual([]);
+  });
+
+  it('forwards a method it does not define to the delegate the worker serves', async () => {
+    const client = new WorkerClient<TestWorker>(TEST_WORKER, 'test worker');
+    try {
+      expect(await client.api.shout('halo')).toBe('HALO');
+    } finally {
+      await client.terminate();
+    }
+  });
+
+  it('rejects calls to a stopped worker with the error stoppedError makes', async () => {
+    class Unavailable extends Error {}
+    const client = new WorkerClient<TestWorker>(TEST_WORKER, 'test worker', { stoppedError: (why) => new Unavailable(why.message) });
+    const pending = expect(client.api.hang()).rejects.toBeInstanceOf(Unavailable);
+    await expect(client.api.exit(3)).rejects.toBeInstanceOf(Unavailable);
+    await pending;
+    await expect(client.api.echo(1)).rejects.toThrow('exit code 3');
+  });
+
+  it('retire answers the calls under way, then stops the thread', async () => {
+    const client = new WorkerClient<TestWorker>(TEST_WORKER, 'test worker');
+    const slow = client.api.later('answered', 100);
+    client.retire(0);
+    expect(await slow).toBe('answered');
+    await client.whenIdle();
+    await expect
+      .poll(() =>
+        client.api.echo(1).then(
+          () => 'serving',
+          (error: Error) => error.message,
+        ),
+      )
+      .toBe('test worker stopped');
   });
 });

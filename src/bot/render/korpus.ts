@@ -1,6 +1,6 @@
 import { TimestampStyles, time, type APIEmbed } from 'discord.js';
 import type { LoadIssue } from '../../corpus/types.ts';
-import type { IdChanges, ReloadOutcome, Snapshot } from '../../snapshot.ts';
+import type { IdChanges, ReloadOutcome, ShrinkRefusal, Snapshot, StoreHealth } from '../../snapshot.ts';
 import { formatCount, formatDateId, formatDuration } from '../format.ts';
 import { LIMITS, escapeMarkdown, truncate } from '../limits.ts';
 import { BRAND_COLOR } from '../messages.ts';
@@ -32,13 +32,22 @@ function changeLine(label: string, changes: IdChanges): string {
 export function renderReload(outcome: ReloadOutcome): APIEmbed {
   if (outcome.status === 'failed') {
     const description = [
-      `Korpus lama tetap dipakai. Alasan: ${escapeMarkdown(outcome.reason)}`,
-      outcome.errors.length > 0 ? issueList(outcome.errors) : '',
+      `Korpus lama tetap dipakai. Korpus baru tidak bisa dimuat: ${escapeMarkdown(outcome.error)}`,
       `Durasi: ${formatDuration(outcome.durationMs)}`,
+    ].join('\n\n');
+    return { title: 'Muat ulang gagal', description: truncate(description, LIMITS.embedDescription), color: FAILURE_COLOR };
+  }
+  if (outcome.status === 'refused') {
+    const r = outcome.report;
+    const description = [
+      `Korpus lama (${formatCount(r.before)} artikel) tetap dipakai. ${refusalText(outcome.refusal, r.before)}`,
+      `Korpus baru: ${formatCount(r.after)} artikel. ${changeLine('Hilang', r.removed)}`,
+      outcome.refusal.files.length > 0 ? issueList(outcome.refusal.files) : '',
+      'Bila memang disengaja, jalankan lagi `/korpus muat-ulang paksa: True`.',
     ]
       .filter(Boolean)
       .join('\n\n');
-    return { title: 'Muat ulang gagal', description: truncate(description, LIMITS.embedDescription), color: FAILURE_COLOR };
+    return { title: 'Muat ulang ditolak', description: truncate(description, LIMITS.embedDescription), color: FAILURE_COLOR };
   }
   const r = outcome.report;
   const description = [
@@ -53,17 +62,42 @@ export function renderReload(outcome: ReloadOutcome): APIEmbed {
   return { title: 'Korpus dimuat ulang', description: truncate(description, LIMITS.embedDescription), color: BRAND_COLOR };
 }
 
+/** Why the shrink guard refused a reload, with its numbers. */
+function refusalText(refusal: ShrinkRefusal, before: number): string {
+  const share = before === 0 ? 0 : Math.round((refusal.lost / before) * 1000) / 10;
+  const lost = `Korpus baru kehilangan ${formatCount(refusal.lost)} dari ${formatCount(before)} artikel (${share.toLocaleString('id-ID')}%)`;
+  if (refusal.lostToErrors > 0)
+    return `${lost}; ${formatCount(refusal.lostToErrors)} di antaranya karena ${formatCount(refusal.files.length)} berkas gagal dibaca.`;
+  return `${lost}, lebih dari batas ${Math.round(refusal.limit * 100)}%.`;
+}
+
 function reloadSummary(last: ReloadOutcome | null, snapshot: Snapshot): string {
   if (!last)
     return `Belum pernah; korpus dimuat saat bot mulai, ${time(snapshot.loadedAt, TimestampStyles.RelativeTime)} (${formatDuration(snapshot.durationMs)}).`;
   const when = time(last.finishedAt, TimestampStyles.RelativeTime);
-  return last.status === 'swapped'
-    ? `Berhasil ${when}: ${formatCount(last.report.before)} → ${formatCount(last.report.after)} artikel (${formatDuration(last.report.durationMs)}).`
-    : `Gagal ${when}: ${escapeMarkdown(last.reason)}. Korpus sebelumnya tetap dipakai.`;
+  if (last.status === 'swapped')
+    return `Berhasil ${when}: ${formatCount(last.report.before)} → ${formatCount(last.report.after)} artikel (${formatDuration(last.report.durationMs)}).`;
+  if (last.status === 'refused')
+    return `Ditolak ${when}: ${refusalText(last.refusal, last.report.before)} Korpus sebelumnya tetap dipakai.`;
+  return `Gagal ${when}: ${escapeMarkdown(last.error)}. Korpus sebelumnya tetap dipakai.`;
+}
+
+/** Whether the corpus answers; while a crashed worker is rebuilt, since when and how it goes. */
+function healthText(health: StoreHealth): string {
+  if (health.state === 'serving') return 'Sehat: pencarian dan timeline dilayani.';
+  const lines = [
+    `**Tidak melayani** sejak ${time(health.since, TimestampStyles.RelativeTime)}: ${escapeMarkdown(health.cause)}.`,
+    `Bot memuat ulang korpus sendiri (percobaan ke-${health.attempts}).`,
+  ];
+  const last = health.lastAttempt;
+  if (last?.status === 'failed') lines.push(`Percobaan terakhir gagal: ${escapeMarkdown(last.error)}.`);
+  if (last?.status === 'refused') lines.push(`Percobaan terakhir ditolak: ${refusalText(last.refusal, last.report.before)}`);
+  if (health.nextAttemptAt) lines.push(`Percobaan berikutnya ${time(health.nextAttemptAt, TimestampStyles.RelativeTime)}.`);
+  return lines.join('\n');
 }
 
 /** What `/korpus status` answers. */
-export function renderStatus(snapshot: Snapshot, last: ReloadOutcome | null, reloading: boolean): APIEmbed {
+export function renderStatus(snapshot: Snapshot, last: ReloadOutcome | null, reloading: boolean, health: StoreHealth): APIEmbed {
   const { stats } = snapshot;
   const publishers =
     stats.publishers.length === 0
@@ -76,6 +110,7 @@ export function renderStatus(snapshot: Snapshot, last: ReloadOutcome | null, rel
     ? `${formatDateId(stats.dateRange.from, precisionOf(stats.dateRange.from))} – ${formatDateId(stats.dateRange.to, precisionOf(stats.dateRange.to))}`
     : 'Tidak diketahui';
   const fields = [
+    { name: 'Kesehatan', value: truncate(healthText(health), LIMITS.embedFieldValue) },
     { name: 'Artikel', value: formatCount(stats.articles), inline: true },
     { name: 'Penerbit', value: formatCount(stats.publishers.length), inline: true },
     { name: 'Rentang tanggal', value: range, inline: true },

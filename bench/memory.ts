@@ -1,0 +1,191 @@
+// `npm run bench -- memory`: the bot's memory and start-up time, measured as an operator sees them. The
+// real bot (`src/bot/main.ts`, as `npm start` runs it) is started as a child process against the local
+// Discord (tests/e2e/fake-discord) and its RSS is read from /proc while it starts, answers, idles and
+// reloads; once with an empty cache folder (cold), then again with the cache that run wrote (warm).
+//
+// Options (after `--`):
+//   --corpus PATH     corpus to serve (default ../shared/corpora/news-id.jsonl)
+//   --scale N         serve N copies of the corpus (distinct ids), e.g. 4 for the issue's 4× figure
+//   --repo PATH       run another checkout's bot (e.g. /work/main) for a baseline on the same machine
+//   --runs LIST       which runs, default cold,warm
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { startFakeDiscord, type FakeDiscord } from '../tests/e2e/fake-discord/index.ts';
+
+const here = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 && args[at + 1] !== undefined ? args[at + 1]! : fallback;
+};
+const repo = resolve(option('repo', here));
+const corpus = resolve(here, option('corpus', '../shared/corpora/news-id.jsonl'));
+const scale = Number(option('scale', '1'));
+const runs = option('runs', 'cold,warm').split(',');
+/** Idle time before the steady reading: long enough for start-up garbage to be collected. */
+const SETTLE_MS = 15_000;
+const SAMPLE_MS = 50;
+const QUERIES = ['putin', 'harga beras naik', 'banjir jakarta', 'pemilu 2024', 'timnas indonesia'];
+const TOKEN = 'fake-bot-token.for-memory-bench.only';
+
+if (!existsSync(corpus)) {
+  console.log(`bench memory: skipped, corpus ${corpus} not found (see ../shared/README.md).`);
+  process.exit(0);
+}
+
+const rssMb = (pid: number): number | null => {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+};
+
+/** RSS sampled every SAMPLE_MS; `peakSince(mark)` is the highest reading since a mark. */
+class RssSampler {
+  readonly samples: { at: number; mb: number }[] = [];
+  readonly #timer: NodeJS.Timeout;
+  constructor(pid: number) {
+    this.#timer = setInterval(() => {
+      const mb = rssMb(pid);
+      if (mb !== null) this.samples.push({ at: performance.now(), mb });
+    }, SAMPLE_MS);
+  }
+  now(): number {
+    return this.samples.at(-1)?.mb ?? 0;
+  }
+  peakSince(mark: number): number {
+    return Math.max(0, ...this.samples.filter((s) => s.at >= mark).map((s) => s.mb));
+  }
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+}
+
+/** The corpus repeated `n` times under distinct ids, so the bot indexes n× the articles. */
+async function scaledCorpus(scratch: string, n: number): Promise<string> {
+  if (n === 1) return corpus;
+  const target = join(scratch, `scaled-${n}x.jsonl`);
+  const out = createWriteStream(target);
+  for (let copy = 0; copy < n; copy++) {
+    for await (const line of createInterface({ input: createReadStream(corpus) })) {
+      if (line.trim() === '') continue;
+      const record = JSON.parse(line) as Record<string, unknown>;
+      if (copy > 0) {
+        record.id = `${String(record.id)}~${copy}`;
+        if (typeof record.url === 'string') record.url = `${record.url}?salinan=${copy}`;
+        if (typeof record.title === 'string') record.title = `${record.title} (${copy})`;
+      }
+      if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+    }
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  return target;
+}
+
+interface RunFigures {
+  run: string;
+  startPeak: number;
+  atFirstAnswer: number;
+  firstAnswerMs: number;
+  steady: number;
+  reloadPeak: number;
+  reloadMs: number;
+  afterReload: number;
+}
+
+async function waitFor(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`bench memory: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function measure(fake: FakeDiscord, run: string, corpusPath: string, cacheDir: string): Promise<RunFigures> {
+  const started = performance.now();
+  // node --import tsx (not the tsx CLI, which forks): the pid is the bot's own process.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(repo, 'src/bot/main.ts')], {
+    cwd: repo,
+    env: {
+      PATH: process.env.PATH,
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_GUILD_ID: fake.guildId,
+      CORPUS_DIR: corpusPath,
+      INDEX_CACHE_DIR: cacheDir,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const sampler = new RssSampler(child.pid!);
+  try {
+    await waitFor(() => output.includes('"msg":"bot ready"') || child.exitCode !== null, 'bot ready', 600_000);
+    if (child.exitCode !== null) throw new Error(`bot exited:\n${output}`);
+    // The first /cari, sent as soon as the bot is ready, as a user would.
+    await fake.send(fake.slash('cari', { kueri: QUERIES[0]! }, { user: 'member' })).reply(undefined, 60_000);
+    const firstAnswerMs = performance.now() - started;
+    const startPeak = sampler.peakSince(0);
+    const atFirstAnswer = sampler.now();
+    for (const kueri of QUERIES) await fake.send(fake.slash('cari', { kueri }, { user: 'member' })).reply(undefined, 60_000);
+    await fake.send(fake.slash('timeline', { topik: 'pemilu' }, { user: 'member' })).reply(undefined, 60_000);
+    await sleep(SETTLE_MS);
+    const steady = sampler.now();
+
+    const reloadStart = performance.now();
+    // Forced where the bot has the shrink guard's option (a baseline checkout may not).
+    const korpus = fake.commands.guild.find((c) => c.name === 'korpus') as { options?: { name: string; options?: { name: string }[] }[] };
+    const forceable = korpus.options?.find((o) => o.name === 'muat-ulang')?.options?.some((o) => o.name === 'paksa') === true;
+    const reload = fake.send(fake.slash('korpus', forceable ? { paksa: true } : {}, { subcommand: 'muat-ulang', user: 'owner' }));
+    await reload.reply((m) => m.embeds.length > 0, 600_000);
+    const reloadMs = performance.now() - reloadStart;
+    const reloadPeak = sampler.peakSince(reloadStart);
+    for (const kueri of QUERIES) await fake.send(fake.slash('cari', { kueri }, { user: 'member' })).reply(undefined, 60_000);
+    await sleep(SETTLE_MS);
+    const afterReload = sampler.now();
+    return { run, startPeak, atFirstAnswer, firstAnswerMs, steady, reloadPeak, reloadMs, afterReload };
+  } finally {
+    sampler.stop();
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+  }
+}
+
+const scratch = await mkdtemp(join(tmpdir(), 'kliping-bench-memory-'));
+const fake = await startFakeDiscord({ timeoutMs: 600_000, callbackDeadlineMs: 60_000 });
+try {
+  const corpusPath = await scaledCorpus(scratch, scale);
+  const cacheDir = join(scratch, 'cache');
+  console.log(`bot: ${repo}; corpus: ${corpusPath} (${scale}×); RSS of the bot process in MB, sampled every ${SAMPLE_MS} ms`);
+  const rows: RunFigures[] = [];
+  for (const run of runs) {
+    if (run === 'cold') await rm(cacheDir, { recursive: true, force: true });
+    rows.push(await measure(fake, run, corpusPath, cacheDir));
+  }
+  const mb = (n: number) => `${Math.round(n)} MB`;
+  console.table(
+    rows.map((r) => ({
+      run: r.run,
+      'start peak': mb(r.startPeak),
+      'at first answer': mb(r.atFirstAnswer),
+      'start → first /cari': `${(r.firstAnswerMs / 1000).toFixed(1)} s`,
+      steady: mb(r.steady),
+      'reload peak': mb(r.reloadPeak),
+      reload: `${(r.reloadMs / 1000).toFixed(1)} s`,
+      'steady after reload': mb(r.afterReload),
+    })),
+  );
+} finally {
+  await fake.close();
+  await rm(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,27 @@
+/** The snapshot store's tuning, with defaults (`DEFAULT_SNAPSHOT_PARAMS`). */
+export interface SnapshotParams {
+  /**
+   * A reload losing more than this share of the served articles is refused unless forced
+   * (`/korpus muat-ulang paksa:True`): a truncated file or a half-copied folder looks like that.
+   */
+  maxShrink: number;
+  /** After a worker crash, rebuild at once, then retry after this delay… */
+  recoveryFirstDelayMs: number;
+  /** …growing by this factor per failed attempt… */
+  recoveryBackoff: number;
+  /** …up to this: a corpus folder back after an outage is served again within about this long plus a build. */
+  recoveryMaxDelayMs: number;
+  /**
+   * A replaced snapshot is freed once its queries under way have finished and this long has passed
+   * without one: a handler asking twice (publisher check, then search) keeps it for the second ask.
+   */
+  retireGraceMs: number;
+}
+
+export const DEFAULT_SNAPSHOT_PARAMS: Readonly<SnapshotParams> = Object.freeze({
+  maxShrink: 0.1,
+  recoveryFirstDelayMs: 1000,
+  recoveryBackoff: 2,
+  recoveryMaxDelayMs: 15_000,
+  retireGraceMs: 2000,
+});

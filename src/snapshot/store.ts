@@ -1,0 +1,236 @@
+// The snapshot every query reads, and every change to it: reloads (with the shrink guard), recovery
+// after a worker crash, cache writes once a snapshot serves.
+import { buildSnapshot } from './build.ts';
+import { diffSnapshots, shrinkRefusal } from './compare.ts';
+import { CorpusUnavailableError, ReloadInProgressError } from './errors.ts';
+import { DEFAULT_SNAPSHOT_PARAMS, type SnapshotParams } from './params.ts';
+import type { ReloadOutcome, ReloadReport, Snapshot, SnapshotBuilder, SnapshotHooks, SnapshotOptions, StoreHealth } from './types.ts';
+
+/** What happens in the store with no caller to answer, for the log. */
+export type StoreEvent =
+  | { kind: 'crashed'; error: Error }
+  | { kind: 'recovery-failed'; attempt: number; outcome: ReloadOutcome; retryInMs: number }
+  | { kind: 'recovered'; attempt: number; articles: number; durationMs: number }
+  | { kind: 'cache-write-failed'; error: unknown };
+
+export interface StoreOptions extends SnapshotOptions {
+  /** How a snapshot is built; default `buildSnapshot` in this thread (the bot builds in a worker). */
+  build?: SnapshotBuilder;
+  params?: Partial<SnapshotParams>;
+  onEvent?: (event: StoreEvent) => void;
+}
+
+export interface ChangeOptions {
+  /** Swap in even what the shrink guard refuses (`/korpus muat-ulang paksa:True`). */
+  force?: boolean;
+}
+
+/** Let the event loop breathe between heavy stages. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+const messageOf = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
+};
+
+interface Running {
+  startedAt: Date;
+  by: string | undefined;
+  done: Promise<void>;
+}
+
+/**
+ * Holds the snapshot every query reads. A reload builds the next one aside and swaps it in with one
+ * assignment; a failed or refused reload leaves the current one serving and the cache folder as it
+ * was. When the served snapshot's worker dies, the store rebuilds it, retrying with backoff until a
+ * snapshot serves again; meanwhile queries reject with CorpusUnavailableError.
+ */
+export class SnapshotStore {
+  readonly params: Readonly<SnapshotParams>;
+  #current: Snapshot;
+  #running: Running | null = null;
+  #last: ReloadOutcome | null = null;
+  #health: StoreHealth = { state: 'serving' };
+  #closed = false;
+  #wake: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
+
+  constructor(
+    initial: Snapshot,
+    private readonly opts: StoreOptions = {},
+  ) {
+    this.#current = initial;
+    this.params = Object.freeze({ ...DEFAULT_SNAPSHOT_PARAMS, ...opts.params });
+  }
+
+  /** Build the first snapshot from `dir` and serve it; rejects when it cannot be built. */
+  static async create(dir: string, opts: StoreOptions = {}): Promise<SnapshotStore> {
+    const ready: { store?: SnapshotStore } = {};
+    const initial: Snapshot = await build(opts, dir, {
+      onCrash: (error) => {
+        if (ready.store) ready.store.#crashed(initial, error);
+      },
+    });
+    const store = new SnapshotStore(initial, opts);
+    ready.store = store;
+    store.#persist(initial);
+    return store;
+  }
+
+  get current(): Snapshot {
+    return this.#current;
+  }
+
+  /**
+   * The snapshot to query now. Throws CorpusUnavailableError while a crashed one is being rebuilt, so a
+   * handler can answer before deferring (a deferred reply cannot turn ephemeral).
+   */
+  serving(): Snapshot {
+    if (this.#health.state === 'recovering') throw new CorpusUnavailableError();
+    return this.#current;
+  }
+
+  /** The reload running now, if any. */
+  get running(): { startedAt: Date; by: string | undefined } | null {
+    return this.#running && { startedAt: this.#running.startedAt, by: this.#running.by };
+  }
+
+  /** The last reload an admin asked for; null until the first. */
+  get lastReload(): ReloadOutcome | null {
+    return this.#last;
+  }
+
+  get health(): StoreHealth {
+    return this.#health;
+  }
+
+  /** Stop serving: frees the current snapshot at once and stops any recovery. */
+  close(): void {
+    this.#closed = true;
+    this.#wakeUp();
+    this.#current.retire(0);
+  }
+
+  /** Serve `next` from now on. Tests use it to serve a prepared snapshot. */
+  swap(next: Snapshot): void {
+    this.#current = next;
+    this.#health = { state: 'serving' };
+  }
+
+  /**
+   * Build a new snapshot from the same folder and swap it in, unless the shrink guard refuses it.
+   * @throws ReloadInProgressError when a reload is already running.
+   */
+  async reload(by?: string, opts: ChangeOptions = {}): Promise<ReloadOutcome> {
+    return this.#change(by, opts, true);
+  }
+
+  /** Runs synchronously up to the build, so the lock is taken in the caller's tick. */
+  async #change(by: string | undefined, opts: ChangeOptions, record: boolean): Promise<ReloadOutcome> {
+    if (this.#running) throw new ReloadInProgressError(this.#running.startedAt, this.#running.by);
+    let finished!: () => void;
+    this.#running = { startedAt: new Date(), by, done: new Promise((resolve) => (finished = resolve)) };
+    try {
+      const outcome = await this.#rebuild(by, opts);
+      if (record) this.#last = outcome;
+      return outcome;
+    } finally {
+      this.#running = null;
+      finished();
+    }
+  }
+
+  async #rebuild(by: string | undefined, opts: ChangeOptions): Promise<ReloadOutcome> {
+    const before = this.#current;
+    const started = performance.now();
+    const who = by === undefined ? {} : { by };
+    let next: Snapshot;
+    try {
+      // The caller took the lock synchronously; let it send its acknowledgement before the heavy work starts.
+      await yieldToEventLoop();
+      next = await build(this.opts, before.dir, { onCrash: (error) => this.#crashed(next, error) });
+    } catch (error) {
+      return { status: 'failed', error: messageOf(error), durationMs: performance.now() - started, finishedAt: new Date(), ...who };
+    }
+    const report: ReloadReport = {
+      before: before.stats.articles,
+      after: next.stats.articles,
+      ...diffSnapshots(before, next),
+      errors: next.errors,
+      warnings: next.warnings,
+      durationMs: performance.now() - started,
+    };
+    const refusal = opts.force ? null : shrinkRefusal(before, next, this.params.maxShrink);
+    if (refusal || this.#closed) {
+      next.retire(0);
+      if (refusal) return { status: 'refused', refusal, report, finishedAt: new Date(), ...who };
+      return { status: 'failed', error: 'the store was closed', durationMs: report.durationMs, finishedAt: new Date(), ...who };
+    }
+    this.#current = next;
+    this.#health = { state: 'serving' };
+    this.#wakeUp();
+    before.retire(this.params.retireGraceMs);
+    this.#persist(next);
+    return { status: 'swapped', report, finishedAt: new Date(), ...who };
+  }
+
+  /** Write the caches of a snapshot that now serves; in the background, so a reload's answer does not wait for the disk. */
+  #persist(snapshot: Snapshot): void {
+    snapshot.persist().catch((error: unknown) => this.opts.onEvent?.({ kind: 'cache-write-failed', error }));
+  }
+
+  #crashed(snapshot: Snapshot, error: Error): void {
+    if (this.#closed || snapshot !== this.#current || this.#health.state === 'recovering') return;
+    this.#health = { state: 'recovering', since: new Date(), cause: error.message, attempts: 0, lastAttempt: null, nextAttemptAt: null };
+    this.opts.onEvent?.({ kind: 'crashed', error });
+    void this.#recover();
+  }
+
+  /** Rebuild at once, then with growing delays, until a snapshot serves again (from here or an admin's reload). */
+  async #recover(): Promise<void> {
+    let delay = this.params.recoveryFirstDelayMs;
+    while (!this.#closed && this.#health.state === 'recovering') {
+      if (this.#running) {
+        await this.#running.done;
+        continue;
+      }
+      const health = this.#health;
+      const attempt = health.attempts + 1;
+      this.#health = { ...health, attempts: attempt, nextAttemptAt: null };
+      const outcome = await this.#change(undefined, {}, false);
+      if (outcome.status === 'swapped') {
+        this.opts.onEvent?.({ kind: 'recovered', attempt, articles: outcome.report.after, durationMs: outcome.report.durationMs });
+        return;
+      }
+      if (this.#closed || this.#health.state !== 'recovering') return;
+      this.#health = { ...this.#health, lastAttempt: outcome, nextAttemptAt: new Date(Date.now() + delay) };
+      this.opts.onEvent?.({ kind: 'recovery-failed', attempt, outcome, retryInMs: delay });
+      await this.#sleep(delay);
+      delay = Math.min(delay * this.params.recoveryBackoff, this.params.recoveryMaxDelayMs);
+    }
+  }
+
+  /** Wait `ms`, or less when a swap or `close` wakes the store. */
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.#wake = null;
+        resolve();
+      }, ms);
+      timer.unref();
+      this.#wake = { timer, resolve };
+    });
+  }
+
+  #wakeUp(): void {
+    if (!this.#wake) return;
+    clearTimeout(this.#wake.timer);
+    this.#wake.resolve();
+    this.#wake = null;
+  }
+}
+
+/** The store's builder gets the build options only (they may cross to a worker thread, so no functions). */
+function build(opts: StoreOptions, dir: string, hooks: SnapshotHooks): Promise<Snapshot> {
+  const { build: builder = buildSnapshot, cacheDir } = opts;
+  return builder(dir, cacheDir === undefined ? {} : { cacheDir }, hooks);
+}

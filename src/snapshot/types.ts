@@ -1,0 +1,129 @@
+import type { Article, LoadIssue } from '../corpus/types.ts';
+import type { SearchOptions, SearchResult } from '../search/types.ts';
+import type { TimelineQuery, TimelineResult } from '../timeline/types.ts';
+
+/** What `/korpus status` shows; computed once per snapshot so status is instant. */
+export interface CorpusStats {
+  articles: number;
+  /** Publishers by article count, most first. */
+  publishers: { name: string; count: number }[];
+  /** Earliest and latest publication day (or month/year) in the corpus. */
+  dateRange: { from: string; to: string } | null;
+}
+
+/** Where a cited article can be read, by article id. */
+export type SourceUrls = Record<string, string | null>;
+
+/**
+ * The questions a snapshot answers, all asynchronous: the bot hosts each snapshot in a worker
+ * thread (src/bot/corpus-worker.ts), so building a new one never stalls the gateway. Results are
+ * plain data. A snapshot whose worker has stopped rejects with `CorpusUnavailableError`.
+ */
+export interface CorpusQueries {
+  search(query: string, opts?: SearchOptions): Promise<SearchResult>;
+  suggest(prefix: string, limit?: number): Promise<string[]>;
+  publishers(prefix?: string): Promise<string[]>;
+  article(id: string): Promise<Article | undefined>;
+  /** The timeline, with the url of every cited article, so a renderer can link its sources. */
+  timeline(q: TimelineQuery): Promise<{ result: TimelineResult; urls: SourceUrls }>;
+}
+
+/** What a snapshot is, besides its queries: plain data, so it crosses from a worker thread as is. */
+export interface SnapshotFacts {
+  readonly errors: readonly LoadIssue[];
+  readonly warnings: readonly LoadIssue[];
+  /** Article id → content hash, to tell a reload's changed articles from unchanged ones. */
+  readonly hashes: ReadonlyMap<string, string>;
+  /** Article id → its file (relative to the corpus folder), to tell which articles a file error cost. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly stats: CorpusStats;
+  readonly loadedAt: Date;
+  readonly durationMs: number;
+}
+
+/**
+ * Everything a query needs, built together and never mutated: a query holds one
+ * snapshot from start to end, so a reload can never show it half a corpus.
+ */
+export interface Snapshot extends SnapshotFacts {
+  readonly dir: string;
+  readonly queries: CorpusQueries;
+  /**
+   * Write what this snapshot built (search index, timeline) to the cache folder, if it has one. The
+   * store calls it only once the snapshot serves: a refused or failed build never touches the cache.
+   */
+  persist(): Promise<void>;
+  /**
+   * Free what the snapshot holds once it is no longer served: as soon as the queries under way
+   * have finished and `graceMs` has passed without one (0: at once).
+   */
+  retire(graceMs?: number): void;
+}
+
+export interface SnapshotOptions {
+  cacheDir?: string;
+}
+
+export interface SnapshotHooks {
+  /** Told when a thread of the snapshot dies unexpectedly while it is served. */
+  onCrash?: (error: Error) => void;
+}
+
+export type SnapshotBuilder = (dir: string, opts: SnapshotOptions, hooks: SnapshotHooks) => Promise<Snapshot>;
+
+/** Ids in a change set, with a few examples to show. */
+export interface IdChanges {
+  count: number;
+  sample: string[];
+}
+
+export interface ReloadReport {
+  before: number;
+  after: number;
+  added: IdChanges;
+  removed: IdChanges;
+  changed: IdChanges;
+  /** Files or lines the new load skipped, each with its reason. */
+  errors: readonly LoadIssue[];
+  warnings: readonly LoadIssue[];
+  durationMs: number;
+}
+
+/**
+ * Why a built snapshot was not swapped in (the shrink guard): it would lose more than `limit` of the
+ * articles, or some to file errors. `files` are the errors that cost articles. Forcing overrides it.
+ */
+export interface ShrinkRefusal {
+  kind: 'shrink';
+  /** Articles of the current snapshot the new one lacks. */
+  lost: number;
+  /** The share lost above which a reload is refused (SnapshotParams.maxShrink). */
+  limit: number;
+  /** Of `lost`, those whose file the new load could not read. */
+  lostToErrors: number;
+  files: readonly LoadIssue[];
+}
+
+export type ReloadOutcome =
+  | { status: 'swapped'; report: ReloadReport; finishedAt: Date; by?: string }
+  /** Built, but not swapped in; `report` says what the swap would have changed. */
+  | { status: 'refused'; refusal: ShrinkRefusal; report: ReloadReport; finishedAt: Date; by?: string }
+  /** The build itself failed (`error` is its message, for the log and the admin). */
+  | { status: 'failed'; error: string; durationMs: number; finishedAt: Date; by?: string };
+
+/** Whether the served snapshot answers, and if not, how recovery is going. */
+export type StoreHealth =
+  | { state: 'serving' }
+  | {
+      state: 'recovering';
+      /** When the snapshot's worker died. */
+      since: Date;
+      /** Why it died. */
+      cause: string;
+      /** Rebuilds tried so far. */
+      attempts: number;
+      /** The last rebuild's outcome, when one was tried. */
+      lastAttempt: ReloadOutcome | null;
+      /** When the next rebuild starts, when one is scheduled. */
+      nextAttemptAt: Date | null;
+    };

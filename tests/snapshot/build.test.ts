@@ -1,0 +1,145 @@
+// Snapshots built over real files, in this thread and in the bot's corpus worker.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSnapshot } from '../../src/bot/worker-snapshot.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { Timeline } from '../../src/timeline/timeline.ts';
+import { SnapshotStore, buildSnapshot } from '../../src/snapshot.ts';
+
+describe('snapshots over real files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kliping-snapshot-'));
+  cpSync(resolve('seeds'), dir, { recursive: true });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serve the seeds from a worker, and reload with an added and a broken file', async () => {
+    const store = await SnapshotStore.create(dir, { build: spawnSnapshot });
+    try {
+      const first = store.current;
+      expect(first.stats.articles).toBe(5);
+      expect((await first.queries.search('kecaman')).hits.length).toBeGreaterThan(0);
+      expect(first.stats.publishers.length).toBeGreaterThan(0);
+
+      writeFileSync(
+        join(dir, 'tambahan.jsonl'),
+        `${JSON.stringify({ id: 'tambahan-1', title: 'Banjir rob melanda pesisir Jakarta', date: '2024-06-21', source: 'contoh.id', url: 'https://contoh.id/banjir', body: 'Banjir rob kembali melanda pesisir utara Jakarta pada Jumat (21/6/2024).\n\nWarga mengungsi.' })}\n{rusak\n`,
+      );
+      const outcome = await store.reload();
+      expect(outcome.status).toBe('swapped');
+      if (outcome.status !== 'swapped') return;
+      expect(outcome.report).toMatchObject({
+        before: 5,
+        after: 6,
+        added: { count: 1, sample: ['tambahan-1'] },
+        removed: { count: 0 },
+        changed: { count: 0 },
+      });
+      expect(outcome.report.errors.some((e) => e.file.endsWith('tambahan.jsonl'))).toBe(true);
+      expect((await store.current.queries.search('banjir rob')).hits[0]?.articleId).toBe('tambahan-1');
+      expect((await first.queries.search('banjir rob')).hits).toEqual([]); // the old snapshot, still answering in-flight queries, is untouched
+      const { result, urls } = await store.current.queries.timeline({ topic: 'banjir rob' });
+      expect(result.events[0]?.sources[0]?.articleId).toBe('tambahan-1');
+      expect(urls['tambahan-1']).toBe('https://contoh.id/banjir');
+      first.retire(0);
+      await expect(new Promise((r) => setTimeout(r, 50)).then(() => first.queries.search('x'))).rejects.toThrow(/corpus worker stopped/);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('leave every cache file as it was when a reload is refused', async () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'kliping-snapshot-refused-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'kliping-snapshot-cache-'));
+    cpSync(resolve('seeds'), corpus, { recursive: true });
+    const store = await SnapshotStore.create(corpus, { build: spawnSnapshot, cacheDir });
+    try {
+      const files = () => readdirSync(cacheDir).map((name) => `${name} ${readFileSync(join(cacheDir, name)).toString('base64')}`);
+      await expect.poll(() => files().length).toBe(2); // index and timeline, written once the first snapshot serves
+      const before = files();
+      rmSync(corpus, { recursive: true, force: true }); // the corpus folder is gone: the new build is empty
+      const outcome = await store.reload();
+      expect(outcome).toMatchObject({ status: 'refused', report: { before: 5, after: 0 } });
+      expect(files()).toEqual(before);
+      expect((await store.current.queries.search('kecaman')).hits.length).toBeGreaterThan(0);
+    } finally {
+      store.close();
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('report a folder that is gone as a file error of an empty snapshot', async () => {
+    const empty = await spawnSnapshot(join(dir, 'tidak-ada'));
+    empty.retire(0);
+    expect(empty.stats.articles).toBe(0);
+    expect(empty.errors[0]?.file).toMatch(/tidak-ada$/);
+  });
+
+  it('build in this thread too, with parts that agree', async () => {
+    const snapshot = await buildSnapshot(resolve('seeds'));
+    try {
+      expect(snapshot.hashes.size).toBe(snapshot.stats.articles);
+      expect((await snapshot.queries.suggest('keca')).length).toBeGreaterThan(0);
+      expect(Object.isFrozen(snapshot)).toBe(true);
+    } finally {
+      snapshot.retire(0);
+    }
+  });
+
+  it('persist the timeline beside the index in the cache folder, and answer the same from it on a warm start', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'kliping-snapshot-cache-'));
+    const queries = [{}, { topic: 'Putin' }, { from: '2024-06', to: '2024-06', limit: 3 }];
+    try {
+      const cold = await buildSnapshot(resolve('seeds'), { cacheDir });
+      const coldAnswers = await Promise.all(queries.map((q) => cold.queries.timeline(q)));
+      expect(readdirSync(cacheDir)).toEqual([]); // building reads the cache, never writes it
+      await cold.persist();
+      cold.retire(0);
+      const files = readdirSync(cacheDir).sort();
+      expect(files.filter((f) => f.startsWith('timeline-'))).toHaveLength(1);
+      expect(files.filter((f) => f.startsWith('search-index-'))).toHaveLength(1);
+      const warm = await buildSnapshot(resolve('seeds'), { cacheDir });
+      try {
+        expect(await Promise.all(queries.map((q) => warm.queries.timeline(q)))).toEqual(coldAnswers);
+        expect(coldAnswers[0]!.result.events.length).toBeGreaterThan(0);
+      } finally {
+        warm.retire(0);
+      }
+      expect(readdirSync(cacheDir).sort()).toEqual(files); // read, not rewritten under another name
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('answer timelines from the timeline worker exactly as a timeline built in this thread does', async () => {
+    const snapshot = await buildSnapshot(resolve('seeds'));
+    try {
+      const { articles } = await loadCorpus(resolve('seeds'));
+      const engine = await SearchEngine.build(articles);
+      const timeline = Timeline.build(articles);
+      const queries = [
+        {},
+        { topic: '  Putin ' },
+        { topic: 'Kim Jong Un', limit: 2 },
+        { topic: 'rudal', from: '2024-01-01', to: '2024-12-31' },
+        { topic: 'yang dan di' },
+        { topic: 'gempa Palu' },
+        { from: '2024-06-19', to: '2024-06-19' },
+      ];
+      let events = 0;
+      for (const q of queries) {
+        const { result, urls } = await snapshot.queries.timeline(q);
+        expect(result).toEqual(timeline.query(q, engine));
+        for (const event of result.events) for (const source of event.sources) expect(urls).toHaveProperty(source.articleId);
+        events += result.events.length;
+      }
+      expect(events).toBeGreaterThan(5); // the comparison covers real events, not only empty answers
+    } finally {
+      snapshot.retire(0);
+    }
+    await expect(new Promise((r) => setTimeout(r, 50)).then(() => snapshot.queries.timeline({}))).rejects.toThrow(
+      /timeline worker stopped/,
+    );
+  });
+});

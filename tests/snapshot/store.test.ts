@@ -1,0 +1,266 @@
+// The store with scripted builds: swaps, the lock, failures, the shrink guard, crash recovery, and
+// cache writes only for a snapshot that serves.
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/types.ts';
+import { article } from './fixtures.ts';
+import {
+  CorpusUnavailableError,
+  ReloadInProgressError,
+  SnapshotStore,
+  articleHash,
+  corpusStats,
+  type Snapshot,
+  type SnapshotBuilder,
+  type SnapshotHooks,
+  type StoreEvent,
+} from '../../src/snapshot.ts';
+
+/** Snapshots over hand-made articles; the store never queries them, only swaps, persists and retires them. */
+const retired: Snapshot[] = [];
+const persisted: Snapshot[] = [];
+function fakeSnapshot(articles: Article[], errors: Snapshot['errors'] = []): Snapshot {
+  const snapshot: Snapshot = {
+    dir: '/korpus',
+    errors,
+    warnings: [],
+    queries: {} as Snapshot['queries'],
+    hashes: new Map(articles.map((a) => [a.id, articleHash(a)])),
+    files: new Map(articles.map((a) => [a.id, a.file])),
+    stats: corpusStats(articles),
+    loadedAt: new Date(),
+    durationMs: 1,
+    persist: async () => void persisted.push(snapshot),
+    retire: () => void retired.push(snapshot),
+  };
+  return snapshot;
+}
+
+const flush = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+/** A builder that hands out prepared results in order, each released when the test says so; it keeps each build's crash hook. */
+function scriptedBuilder(): {
+  build: SnapshotBuilder;
+  next: (result: Snapshot | Error) => Promise<void>;
+  calls: number;
+  hooks: SnapshotHooks[];
+} {
+  const pending: ((result: Snapshot | Error) => void)[] = [];
+  const script = {
+    calls: 0,
+    hooks: [] as SnapshotHooks[],
+    build: (_dir: string, _opts: unknown, hooks: SnapshotHooks) =>
+      new Promise<Snapshot>((resolvePromise, reject) => {
+        script.calls++;
+        script.hooks.push(hooks);
+        pending.push((result) => (result instanceof Error ? reject(result) : resolvePromise(result)));
+      }),
+    next: async (result: Snapshot | Error) => {
+      while (pending.length === 0) await flush(); // the store yields once before it builds
+      pending.shift()!(result);
+    },
+  };
+  return script;
+}
+
+const three = () => fakeSnapshot([article('a'), article('b'), article('c')]);
+const articlesNamed = (n: number, prefix = 'x') => Array.from({ length: n }, (_, i) => article(`${prefix}${i}`));
+
+describe('SnapshotStore.reload', () => {
+  const before = three();
+
+  it('builds aside, swaps in one step and reports what changed', async () => {
+    const script = scriptedBuilder();
+    const store = new SnapshotStore(before, { build: script.build, params: { maxShrink: 0.5 } });
+    const reload = store.reload('1180000000000000011');
+    await flush();
+    expect(store.current).toBe(before); // queries keep the whole old corpus while the new one builds
+    expect(store.running?.by).toBe('1180000000000000011');
+    const after = fakeSnapshot(
+      [article('a'), article('b', 'Judul baru'), article('d')],
+      [{ file: 'rusak.jsonl', line: 3, reason: 'JSON tidak valid' }],
+    );
+    await script.next(after);
+    const outcome = await reload;
+    expect(store.current).toBe(after);
+    expect(store.running).toBeNull();
+    expect(outcome).toMatchObject({
+      status: 'swapped',
+      report: {
+        before: 3,
+        after: 3,
+        added: { count: 1, sample: ['d'] },
+        removed: { count: 1, sample: ['c'] },
+        changed: { count: 1, sample: ['b'] },
+        errors: [{ file: 'rusak.jsonl', line: 3, reason: 'JSON tidak valid' }],
+      },
+    });
+    expect(store.lastReload).toBe(outcome);
+    expect(retired).toContain(before); // the replaced snapshot is freed, the new one is not
+    expect(retired).not.toContain(after);
+    expect(persisted).toContain(after); // the caches are written for the snapshot that now serves
+  });
+
+  it('refuses a second reload while one runs, with who and when', async () => {
+    const script = scriptedBuilder();
+    const store = new SnapshotStore(three(), { build: script.build });
+    const first = store.reload('111');
+    await expect(store.reload('222')).rejects.toBeInstanceOf(ReloadInProgressError);
+    await expect(store.reload('222')).rejects.toMatchObject({ startedBy: '111' });
+    await flush();
+    expect(script.calls).toBe(1);
+    await script.next(three());
+    await expect(first).resolves.toMatchObject({ status: 'swapped' });
+    const third = store.reload('222'); // the lock is released after the first finishes
+    await script.next(three());
+    await expect(third).resolves.toMatchObject({ status: 'swapped' });
+  });
+
+  it('keeps the old snapshot when the build fails, and says why', async () => {
+    const script = scriptedBuilder();
+    const store = new SnapshotStore(before, { build: script.build });
+    const reload = store.reload();
+    await script.next(new Error('EACCES: permission denied, scandir /korpus'));
+    const outcome = await reload;
+    expect(outcome).toMatchObject({ status: 'failed', error: 'EACCES: permission denied, scandir /korpus' });
+    expect(store.current).toBe(before);
+    expect(store.running).toBeNull();
+    expect(store.lastReload).toBe(outcome);
+  });
+});
+
+describe('the shrink guard', () => {
+  it('refuses a corpus that lost more than 10% of the articles, with the numbers, and writes no cache', async () => {
+    const script = scriptedBuilder();
+    const served = fakeSnapshot(articlesNamed(100));
+    const store = new SnapshotStore(served, { build: script.build });
+    const reload = store.reload('111');
+    const truncated = fakeSnapshot(articlesNamed(89));
+    await script.next(truncated);
+    const outcome = await reload;
+    expect(outcome).toMatchObject({
+      status: 'refused',
+      refusal: { kind: 'shrink', lost: 11, limit: 0.1, lostToErrors: 0, files: [] },
+      report: { before: 100, after: 89, removed: { count: 11 } },
+    });
+    expect(store.current).toBe(served);
+    expect(retired).toContain(truncated);
+    expect(persisted).not.toContain(truncated);
+    expect(store.lastReload).toBe(outcome);
+  });
+
+  it('lets 10% go, and refuses even one article lost to a file error, naming the file', async () => {
+    const script = scriptedBuilder();
+    const store = new SnapshotStore(fakeSnapshot(articlesNamed(100)), { build: script.build });
+    const tenPercent = store.reload();
+    await script.next(fakeSnapshot(articlesNamed(90)));
+    expect((await tenPercent).status).toBe('swapped');
+
+    const broken = { file: 'x89.txt', reason: 'EACCES: permission denied' };
+    const oneLost = store.reload();
+    await script.next(fakeSnapshot(articlesNamed(89), [broken]));
+    expect(await oneLost).toMatchObject({ status: 'refused', refusal: { lost: 1, lostToErrors: 1, files: [broken] } });
+  });
+
+  it('counts the articles of a folder that failed as lost to its error', async () => {
+    const script = scriptedBuilder();
+    const inFolder = (id: string) => ({ ...article(id), file: `arsip/2024/${id}.md` });
+    const store = new SnapshotStore(fakeSnapshot([article('a'), inFolder('b'), inFolder('c')]), {
+      build: script.build,
+      params: { maxShrink: 0.9 },
+    });
+    const reload = store.reload();
+    const folderError = { file: 'arsip/2024', reason: 'EACCES: permission denied, scandir' };
+    await script.next(fakeSnapshot([article('a')], [folderError]));
+    expect(await reload).toMatchObject({ status: 'refused', refusal: { lost: 2, lostToErrors: 2, files: [folderError] } });
+  });
+
+  it('swaps in what it refused when forced (paksa)', async () => {
+    const script = scriptedBuilder();
+    const store = new SnapshotStore(fakeSnapshot(articlesNamed(100)), { build: script.build });
+    const reload = store.reload('111', { force: true });
+    const smaller = fakeSnapshot(articlesNamed(5), [{ file: 'x7.txt', reason: 'rusak' }]);
+    await script.next(smaller);
+    expect(await reload).toMatchObject({ status: 'swapped', report: { before: 100, after: 5 } });
+    expect(store.current).toBe(smaller);
+    expect(persisted).toContain(smaller);
+  });
+
+  it('refuses an empty corpus in place of a full one', async () => {
+    const script = scriptedBuilder();
+    const served = three();
+    const store = new SnapshotStore(served, { build: script.build });
+    const reload = store.reload();
+    await script.next(fakeSnapshot([], [{ file: 'korpus', reason: 'folder tidak ditemukan' }]));
+    expect(await reload).toMatchObject({ status: 'refused', refusal: { lost: 3 }, report: { after: 0 } });
+    expect(store.current).toBe(served);
+  });
+});
+
+describe('recovery after a worker crash', () => {
+  const params = { recoveryFirstDelayMs: 5, recoveryBackoff: 2, recoveryMaxDelayMs: 12 };
+
+  async function crashedStore(retryParams = params) {
+    const script = scriptedBuilder();
+    const events: StoreEvent[] = [];
+    const creating = SnapshotStore.create('/korpus', { build: script.build, params: retryParams, onEvent: (e) => events.push(e) });
+    const first = three();
+    await script.next(first);
+    const store = await creating;
+    script.hooks[0]!.onCrash!(new Error('corpus worker stopped (exit code 1)'));
+    return { script, events, store, first };
+  }
+
+  it('rebuilds at once, then retries with growing delays until a snapshot serves, answering "unavailable" meanwhile', async () => {
+    const { script, events, store, first } = await crashedStore();
+    expect(store.health).toMatchObject({ state: 'recovering', cause: 'corpus worker stopped (exit code 1)' });
+    expect(() => store.serving()).toThrow(CorpusUnavailableError);
+    await script.next(new Error('ENOENT: no such file or directory, scandir /korpus'));
+    for (let i = 0; i < 3; i++) await script.next(fakeSnapshot([], [{ file: '.', reason: 'folder tidak ditemukan' }]));
+    expect(store.health).toMatchObject({ state: 'recovering', attempts: 4, lastAttempt: { status: 'refused' } });
+    const back = three();
+    await script.next(back);
+    await expect.poll(() => store.health.state).toBe('serving');
+    expect(store.current).toBe(back);
+    expect(store.serving()).toBe(back);
+    expect(retired).toContain(first);
+    expect(persisted).toContain(back);
+    expect(events.map((e) => e.kind)).toEqual([
+      'crashed',
+      'recovery-failed',
+      'recovery-failed',
+      'recovery-failed',
+      'recovery-failed',
+      'recovered',
+    ]);
+    expect(events.flatMap((e) => (e.kind === 'recovery-failed' ? [e.retryInMs] : []))).toEqual([5, 10, 12, 12]);
+    expect(store.lastReload).toBeNull(); // recovery is not an admin's reload
+    store.close();
+  });
+
+  it("stops recovering once an admin's reload serves a snapshot", async () => {
+    const { script, store } = await crashedStore({ ...params, recoveryFirstDelayMs: 60_000 });
+    await script.next(new Error('ENOENT'));
+    await expect.poll(() => store.health.state === 'recovering' && store.health.nextAttemptAt !== null).toBe(true);
+    const reload = store.reload('111');
+    const fresh = three();
+    await script.next(fresh);
+    expect((await reload).status).toBe('swapped');
+    expect(store.health.state).toBe('serving');
+    await flush();
+    expect(script.calls).toBe(3); // the swap woke the waiting recovery, which found the corpus serving
+    expect(store.running).toBeNull();
+    expect(store.current).toBe(fresh);
+  });
+
+  it('ignores the crash of a snapshot that no longer serves', async () => {
+    const script = scriptedBuilder();
+    const creating = SnapshotStore.create('/korpus', { build: script.build, params });
+    await script.next(three());
+    const store = await creating;
+    const reload = store.reload();
+    await script.next(three());
+    await reload;
+    script.hooks[0]!.onCrash!(new Error('retired worker stopped'));
+    expect(store.health.state).toBe('serving');
+  });
+});
