@@ -31,3 +31,24 @@ export function finishArticle(draft: ArticleDraft, id: string): Article | { reas
   const { statedId: _statedId, title: _title, ...fields } = draft;
   return { id, title, titleDerived, ...fields, paragraphs, warnings };
 }
+
+/** An article without its text (body, captions, credits, notes): what a thread that needs its metadata only is sent. */
+export function withoutText(article: Article): Article {
+  const { id, file, format, title, titleDerived, date, publisher, origin, url } = article;
+  return {
+    id,
+    file,
+    format,
+    title,
+    titleDerived,
+    date,
+    publisher,
+    origin,
+    author: null,
+    editor: null,
+    url,
+    captions: [],
+    paragraphs: [],
+    warnings: [],
+  };
+}

@@ -1,10 +1,11 @@
 // The timeline worker: extracts a corpus's events in its own thread, so extraction runs beside the
 // search index build instead of after it, and answers queries with topic matches made elsewhere.
-// With a cache folder, a corpus seen before is read back instead of extracted (timeline-cache.ts).
-// It keeps the events, not the articles' text: the corpus worker holds the one copy of that.
+// It keeps the events, not the articles' text: the corpus worker holds the one copy of that. A warm
+// start never sends it the text at all: `open` reads the cached timeline over text-less articles.
+import { withoutText } from '../corpus/article.ts';
 import type { Article } from '../corpus/types.ts';
 import { serve } from '../workers/rpc.ts';
-import { obtainTimeline, writeTimelineCache, type ObtainedTimeline, type TimelineOrigin } from './timeline-cache.ts';
+import { readCachedTimeline, writeTimelineCache, type ObtainedTimeline, type TimelineOrigin } from './timeline-cache.ts';
 import { Timeline } from './timeline.ts';
 import type { TimelineQuery, TimelineResult } from './types.ts';
 
@@ -15,33 +16,25 @@ function current(): ObtainedTimeline {
   return obtained;
 }
 
-/** What a query reads of an article (Contract 2: id, title, publisher, url, date); the text is dropped. */
-function withoutText(article: Article): Article {
-  const { id, file, format, title, titleDerived, date, publisher, origin, url } = article;
-  return {
-    id,
-    file,
-    format,
-    title,
-    titleDerived,
-    date,
-    publisher,
-    origin,
-    author: null,
-    editor: null,
-    url,
-    captions: [],
-    paragraphs: [],
-    warnings: [],
-  };
-}
-
 const timelineWorker = {
-  /** Extract the events, or read them from the cache folder. Nothing is written (see `writeCache`). */
-  build(articles: Article[], cacheDir?: string): TimelineOrigin {
-    const read = obtainTimeline(articles, cacheDir);
-    obtained = { ...read, timeline: Timeline.fromParts(articles.map(withoutText), read.timeline.parts) };
-    return read.origin;
+  /**
+   * The timeline cached under `hash` (timelineCorpusHash of the full articles) in `cacheDir`, read
+   * over the articles without their text; the reason instead when there is none to use (then `build`).
+   */
+  open(articles: Article[], hash: string, cacheDir: string): { origin: TimelineOrigin } | { missing: string } {
+    const read = readCachedTimeline(cacheDir, hash, articles);
+    if (!read.timeline) return { missing: read.reason ?? 'no cached timeline' };
+    const origin: TimelineOrigin = { events: read.timeline.size, origin: 'cache' };
+    obtained = { timeline: read.timeline, origin, hash, articleCount: articles.length };
+    return { origin };
+  },
+  /** Extract the events; the text is dropped once they are. `hash` files them for `writeCache`. */
+  build(articles: Article[], hash?: string, cacheNote?: string): TimelineOrigin {
+    const built = Timeline.build(articles);
+    const origin: TimelineOrigin = { events: built.size, origin: 'built', ...(cacheNote !== undefined && { cacheNote }) };
+    const timeline = Timeline.fromParts(articles.map(withoutText), built.parts);
+    obtained = { timeline, origin, ...(hash !== undefined && { hash }), articleCount: articles.length };
+    return origin;
   },
   /** `matches` are the engine's `matchArticles(q.topic, TOPIC_ARTICLE_LIMIT)`, made by the caller. */
   query(q: TimelineQuery, matches: { id: string; score: number }[]): TimelineResult {

@@ -153,15 +153,14 @@ export class WorkerClient<Api extends object> {
   /**
    * Stop the thread once no call is under way and `graceMs` has passed without a new one (0: once
    * idle). For a thread that served a snapshot now replaced: queries already asked still get answers.
+   * Resolves once the thread has stopped.
    */
-  retire(graceMs: number): void {
-    const attempt = async (): Promise<void> => {
+  async retire(graceMs: number): Promise<void> {
+    for (;;) {
       await this.whenIdle();
       if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs).unref());
-      if (this.#pending.size === 0) await this.terminate();
-      else await attempt();
-    };
-    void attempt();
+      if (this.#pending.size === 0) return this.terminate();
+    }
   }
 
   /** Stop the thread; calls under way reject. Not reported to `onStop`. */

@@ -69,7 +69,7 @@ describe('WorkerClient', () => {
   it('retire answers the calls under way, then stops the thread', async () => {
     const client = new WorkerClient<TestWorker>(TEST_WORKER, 'test worker');
     const slow = client.api.later('answered', 100);
-    client.retire(0);
+    void client.retire(0);
     expect(await slow).toBe('answered');
     await client.whenIdle();
     await expect
