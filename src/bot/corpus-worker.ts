@@ -1,6 +1,7 @@
 // The corpus worker: builds one snapshot and answers its queries, off the thread that talks to Discord.
 // Its methods are `corpusWorker`'s and the snapshot's queries (CorpusQueries), forwarded as they are.
 import { buildSnapshot, type CorpusQueries, type Snapshot, type SnapshotFacts, type SnapshotOptions } from '../snapshot.ts';
+import { collectGarbage } from '../workers/collect.ts';
 import { serve } from '../workers/rpc.ts';
 
 let snapshot: Snapshot | null = null;
@@ -20,6 +21,7 @@ const corpusWorker = {
           throw error;
         }),
     });
+    collectGarbage();
     const { errors, warnings, hashes, files, stats, loadedAt, durationMs } = snapshot;
     return { errors, warnings, hashes, files, stats, loadedAt, durationMs };
   },

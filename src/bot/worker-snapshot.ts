@@ -16,6 +16,7 @@ export async function spawnSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
       if (serving) hooks.onCrash?.(error);
     },
     stoppedError: unavailable,
+    ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
   let facts;
   try {

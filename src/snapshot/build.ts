@@ -75,6 +75,7 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
       if (serving) hooks.onCrash?.(error);
     },
     stoppedError: unavailable,
+    ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
   try {
     const load = await loadCorpus(dir);

@@ -65,7 +65,8 @@ export class SnapshotStore {
   /** Build the first snapshot from `dir` and serve it; rejects when it cannot be built. */
   static async create(dir: string, opts: StoreOptions = {}): Promise<SnapshotStore> {
     const ready: { store?: SnapshotStore } = {};
-    const initial: Snapshot = await build(opts, dir, {
+    const params = { ...DEFAULT_SNAPSHOT_PARAMS, ...opts.params };
+    const initial: Snapshot = await build(opts, params, dir, {
       onCrash: (error) => {
         if (ready.store) ready.store.#crashed(initial, error);
       },
@@ -147,7 +148,7 @@ export class SnapshotStore {
     try {
       // The caller took the lock synchronously; let it send its acknowledgement before the heavy work starts.
       await yieldToEventLoop();
-      next = await build(this.opts, before.dir, { onCrash: (error) => this.#crashed(next, error) });
+      next = await build(this.opts, this.params, before.dir, { onCrash: (error) => this.#crashed(next, error) });
     } catch (error) {
       return { status: 'failed', error: messageOf(error), durationMs: performance.now() - started, finishedAt: new Date(), ...who };
     }
@@ -230,7 +231,7 @@ export class SnapshotStore {
 }
 
 /** The store's builder gets the build options only (they may cross to a worker thread, so no functions). */
-function build(opts: StoreOptions, dir: string, hooks: SnapshotHooks): Promise<Snapshot> {
+function build(opts: StoreOptions, params: SnapshotParams, dir: string, hooks: SnapshotHooks): Promise<Snapshot> {
   const { build: builder = buildSnapshot, cacheDir } = opts;
-  return builder(dir, cacheDir === undefined ? {} : { cacheDir }, hooks);
+  return builder(dir, { ...(cacheDir !== undefined && { cacheDir }), youngGenerationMb: params.workerYoungGenerationMb }, hooks);
 }

@@ -62,6 +62,8 @@ export interface Snapshot extends SnapshotFacts {
 
 export interface SnapshotOptions {
   cacheDir?: string;
+  /** Young generation of the snapshot's worker threads (SnapshotParams.workerYoungGenerationMb). */
+  youngGenerationMb?: number;
 }
 
 export interface SnapshotHooks {

@@ -4,6 +4,7 @@
 // start never sends it the text at all: `open` reads the cached timeline over text-less articles.
 import { withoutText } from '../corpus/article.ts';
 import type { Article } from '../corpus/types.ts';
+import { collectGarbage } from '../workers/collect.ts';
 import { serve } from '../workers/rpc.ts';
 import { readCachedTimeline, writeTimelineCache, type ObtainedTimeline, type TimelineOrigin } from './timeline-cache.ts';
 import { Timeline } from './timeline.ts';
@@ -26,6 +27,7 @@ const timelineWorker = {
     if (!read.timeline) return { missing: read.reason ?? 'no cached timeline' };
     const origin: TimelineOrigin = { events: read.timeline.size, origin: 'cache' };
     obtained = { timeline: read.timeline, origin, hash, articleCount: articles.length };
+    collectGarbage();
     return { origin };
   },
   /** Extract the events; the text is dropped once they are. `hash` files them for `writeCache`. */
@@ -34,6 +36,7 @@ const timelineWorker = {
     const origin: TimelineOrigin = { events: built.size, origin: 'built', ...(cacheNote !== undefined && { cacheNote }) };
     const timeline = Timeline.fromParts(articles.map(withoutText), built.parts);
     obtained = { timeline, origin, ...(hash !== undefined && { hash }), articleCount: articles.length };
+    collectGarbage();
     return origin;
   },
   /** `matches` are the engine's `matchArticles(q.topic, TOPIC_ARTICLE_LIMIT)`, made by the caller. */
