@@ -25,7 +25,11 @@ const corpusWorker = {
     const { errors, warnings, hashes, files, stats, loadedAt, durationMs } = snapshot;
     return { errors, warnings, hashes, files, stats, loadedAt, durationMs };
   },
-  persist: (): Promise<void> => current().persist(),
+  /** Write the caches; the encoded files are garbage once written, collected at once (see collectGarbage). */
+  async persist(): Promise<void> {
+    await current().persist();
+    collectGarbage();
+  },
 };
 
 export type CorpusWorker = typeof corpusWorker & CorpusQueries;

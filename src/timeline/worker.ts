@@ -46,6 +46,7 @@ const timelineWorker = {
   /** Persist an extracted timeline, once the snapshot it belongs to serves. */
   writeCache(cacheDir: string): void {
     writeTimelineCache(cacheDir, current());
+    collectGarbage();
   },
 };
 
