@@ -41,7 +41,6 @@ export interface RankedDoc {
 const MAX_MASK_WORDS = 31;
 /** The mask's top bit: the document has been touched by the query. */
 const SEEN = 0x80000000;
-const WORD_BITS = 0x7fffffff;
 
 export class Ranker {
   private readonly params: RankingParams;
@@ -60,6 +59,10 @@ export class Ranker {
   private readonly wordTouched: Int32Array;
   /** Stem id → index of the query word it reads, or -1: the body scan's lookup, reset after each query. */
   private readonly wordOfStem: Int8Array;
+  /** Scratch of the body scan, per query word: last position and sentence seen; per pair, best proximity. */
+  private readonly lastPos = new Int32Array(MAX_MASK_WORDS);
+  private readonly lastSentence = new Int32Array(MAX_MASK_WORDS);
+  private readonly pair = new Float32Array(MAX_MASK_WORDS * MAX_MASK_WORDS);
 
   constructor(
     private readonly index: IndexData,
@@ -101,10 +104,12 @@ export class Ranker {
   rank(words: RankedWord[], accept: (doc: number) => boolean, limit: number): { hits: RankedDoc[]; total: number } {
     const coordinating = words.filter((w) => w.coordinates).slice(0, MAX_MASK_WORDS);
     const ordered = [...coordinating, ...words.filter((w) => !w.coordinates)];
+    const coordinatingBits = 2 ** coordinating.length - 1;
     let touchedCount = 0;
     const { total, matched, touched, inTitle } = this;
     ordered.forEach((word, i) => {
-      const bit = i < coordinating.length ? 1 << i : 0;
+      // stopwords get a bit too (when there is room), for title coverage; coordination ignores them
+      const bit = i < MAX_MASK_WORDS ? 1 << i : 0;
       const add = (doc: number, score: number, titled: boolean) => {
         if (matched[doc] === 0) touched[touchedCount++] = doc;
         matched[doc]! |= bit | SEEN;
@@ -121,7 +126,7 @@ export class Ranker {
     let accepted = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
-      const share = coordinating.length === 0 ? 1 : popcount(matched[doc]! & WORD_BITS) / coordinating.length;
+      const share = coordinating.length === 0 ? 1 : popcount(matched[doc]! & coordinatingBits) / coordinating.length;
       const score = total[doc]! * share ** coordinationPower;
       total[doc] = 0;
       if (!accept(doc)) {
@@ -132,7 +137,7 @@ export class Ranker {
       accepted++;
       this.insert(candidates, depth, { doc, score });
     }
-    const reranked = this.rerank(coordinating, candidates);
+    const reranked = this.rerank(ordered.slice(0, MAX_MASK_WORDS), coordinating.length, candidates);
     for (let i = 0; i < touchedCount; i++) {
       matched[touched[i]!] = 0;
       inTitle[touched[i]!] = 0;
@@ -162,14 +167,15 @@ export class Ranker {
   }
 
   /** Second pass: each candidate's score grows with the proximity and passage evidence of its body and title. */
-  private rerank(words: RankedWord[], candidates: RankedDoc[]): RankedDoc[] {
+  private rerank(words: RankedWord[], coordinating: number, candidates: RankedDoc[]): RankedDoc[] {
     const { proximityWeight, passageWeight, sentenceWeight, titleCoverageWeight } = this.params;
-    if (words.length === 0 || proximityWeight + passageWeight + sentenceWeight + titleCoverageWeight === 0) return candidates;
+    if (coordinating === 0 || proximityWeight + passageWeight + sentenceWeight + titleCoverageWeight === 0) return candidates;
     const weights = words.map((w) => Math.max(...w.readings.map((r) => r.weight * this.idf(this.index.stems, r.stemId))));
-    words.forEach((word, i) => word.readings.forEach((r) => (this.wordOfStem[r.stemId] = i)));
+    // stopwords never occur in the body's term sequence: only coordinating words are looked up there
+    words.slice(0, coordinating).forEach((word, i) => word.readings.forEach((r) => (this.wordOfStem[r.stemId] = i)));
     try {
       return candidates.map(({ doc, score }) => {
-        const evidence = this.evidence(doc, weights);
+        const evidence = this.evidence(doc, weights, coordinating);
         return {
           doc,
           ...(evidence.passage === -1 ? {} : { passage: evidence.passage }),
@@ -196,22 +202,23 @@ export class Ranker {
   private evidence(
     doc: number,
     weights: number[],
+    n: number,
   ): { proximity: number; paragraph: number; sentence: number; title: number; passage: number } {
-    const n = weights.length;
     const { bodyTerms, bodyStart } = this.index;
     const window = this.params.proximityWindow;
-    const massOf = (mask: number) => {
+    const massOf = (mask: number, words = n) => {
       let sum = 0;
-      for (let i = 0; i < n; i++) if (mask & (1 << i)) sum += weights[i]!;
+      for (let i = 0; i < words; i++) if (mask & (1 << i)) sum += weights[i]!;
       return sum;
     };
     const titleMask = this.inTitle[doc]!;
     const titleMass = massOf(titleMask);
+    // title coverage counts the query's stopwords too: a remembered headline holds them
     let bestSentence = titleMass;
     let bestParagraph = titleMass;
-    const lastPos = new Int32Array(n).fill(-1);
-    const lastSentence = new Int32Array(n).fill(-1);
-    const pair = new Float32Array(n * n);
+    const { lastPos, lastSentence, pair, wordOfStem } = this;
+    lastSentence.fill(-1, 0, n);
+    pair.fill(0, 0, n * n);
     // two words both in a (short) title stand close
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (titleMask & (1 << i) && titleMask & (1 << j)) pair[i * n + j] = 0.5;
     let sentence = 0;
@@ -240,7 +247,7 @@ export class Ranker {
         continue;
       }
       pos++;
-      const w = this.wordOfStem[term]!;
+      const w = wordOfStem[term]!;
       if (w < 0) continue;
       sentenceMask |= 1 << w;
       paragraphMask |= 1 << w;
@@ -268,7 +275,7 @@ export class Ranker {
       proximity: pairMass === 0 ? 0 : proximity / pairMass,
       paragraph: mass === 0 ? 0 : bestParagraph / mass,
       sentence: mass === 0 ? 0 : bestSentence / mass,
-      title: mass === 0 ? 0 : titleMass / mass,
+      title: massOf(titleMask, weights.length) / massOf(2 ** weights.length - 1, weights.length),
       passage,
     };
   }
