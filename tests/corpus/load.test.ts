@@ -276,6 +276,13 @@ describe('loadCorpus: formats', () => {
     );
   });
 
+  it('.jsonl metadata gets the body hygiene: no zero-width character, soft hyphen or BOM survives in the title', async () => {
+    const record = { id: 'zw', title: '\ufeffPu\u200btin dan Kim Jong\u00adun', source: 'Kom\u200bpas.com', body: 'Isi\u200b artikel.' };
+    await put('zw.jsonl', JSON.stringify(record));
+    const [loaded] = (await loadCorpus(dir)).articles;
+    expect([loaded!.title, loaded!.publisher, loaded!.paragraphs]).toEqual(['Putin dan Kim Jongun', 'Kompas.com', ['Isi artikel.']]);
+  });
+
   it('ids are stable across reloads and unique when ids collide', async () => {
     await put('a.jsonl', [GOOD_JSONL('same', 'Teks pertama.'), GOOD_JSONL('same', 'Teks kedua.')].join('\n'));
     await put('a.txt', PAGE);
