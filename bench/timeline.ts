@@ -147,11 +147,13 @@ const tl = timeline!;
 console.log(`\nquery (${QUERY_RUNS} runs each)          first      median     p99        events/total   matcher median`);
 for (const topic of ['', ...TOPICS]) {
   const q = topic === '' ? {} : { topic };
-  const first = time(() => tl.query(q, engine));
+  // The engine's topic match is part of a query's time, as the snapshot makes it.
+  const ask = () => tl.query(q, topic === '' ? [] : engine.matchArticles(topic, TOPIC_ARTICLE_LIMIT));
+  const first = time(ask);
   const runs: number[] = [];
   const matcherRuns: number[] = [];
   for (let i = 0; i < QUERY_RUNS; i++) {
-    runs.push(time(() => tl.query(q, engine)).ms);
+    runs.push(time(ask).ms);
     if (topic !== '') matcherRuns.push(time(() => engine.matchArticles(topic, TOPIC_ARTICLE_LIMIT)).ms);
   }
   const label = topic === '' ? '(no topic)' : `"${topic}"`;

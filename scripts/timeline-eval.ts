@@ -119,7 +119,9 @@ function publishedDay(article: Article): string | undefined {
 
 export function showTimeline(events: readonly TimelineEvent[]): string {
   return events
-    .map((e) => `  ${formatDateId(e.date, e.precision).padEnd(18)} ${e.summary} (${e.sources.map((s) => s.publisher ?? s.title).join(', ')})`)
+    .map(
+      (e) => `  ${formatDateId(e.date, e.precision).padEnd(18)} ${e.summary} (${e.sources.map((s) => s.publisher ?? s.title).join(', ')})`,
+    )
     .join('\n');
 }
 
@@ -152,9 +154,7 @@ export async function main(argv: string[]): Promise<void> {
 
   const figures: TopicFigures[] = [];
   for (const gold of topics) {
-    const result = timeline.query({ topic: gold.topic, limit: DEFAULT_EVENT_LIMIT }, {
-      matchArticles: (q: string) => engine.matchArticles(q, TOPIC_ARTICLE_LIMIT),
-    });
+    const result = timeline.query({ topic: gold.topic, limit: DEFAULT_EVENT_LIMIT }, engine.matchArticles(gold.topic, TOPIC_ARTICLE_LIMIT));
     const f = scoreTopic(gold, result.events, published);
     figures.push(f);
     if (values.show) {
@@ -182,9 +182,15 @@ export async function main(argv: string[]): Promise<void> {
   console.log('');
   console.log(rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n'));
   const summary = {
-    keyEventsOnDay: share(sum((f) => f.keyFound), sum((f) => f.keyTotal)),
+    keyEventsOnDay: share(
+      sum((f) => f.keyFound),
+      sum((f) => f.keyTotal),
+    ),
     keyEvents: `${sum((f) => f.keyFound)}/${sum((f) => f.keyTotal)}`,
-    onTopicOverall: share(sum((f) => f.onTopic), sum((f) => f.shown)),
+    onTopicOverall: share(
+      sum((f) => f.onTopic),
+      sum((f) => f.shown),
+    ),
     onTopicWorst: Math.min(...figures.map((f) => share(f.onTopic, f.shown))),
     future: sum((f) => f.future),
     brokenStart: sum((f) => f.brokenStart),
