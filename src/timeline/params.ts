@@ -10,8 +10,8 @@ export interface TimelineParams {
   topicArticleLimit: number;
   /**
    * Share of the topic's weight (each term weighs its rarity among dated sentences) a sentence
-   * and its article (title and dated sentences) must hold together: the topic as a whole, not half of it ("gempa" or
-   * "Ambon" alone is not "gempa Ambon"). Only very common words may be missing.
+   * and its article's title must hold together: the topic as a whole, not half of it ("gempa" or
+   * "Ambon" alone is not "gempa Ambon"): only a common word of it may be missing.
    */
   topicCoverage: number;
   /** Share of that weight the sentence itself must hold, its rarest term always among it. */

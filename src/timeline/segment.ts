@@ -65,7 +65,6 @@ export class TimelineSegment {
   private readonly ids: ReadonlySet<string>;
   private termCounts: Map<string, number> | undefined;
   private titleTermSets: Array<ReadonlySet<string> | undefined> = [];
-  private articleTermSets: Array<ReadonlySet<string> | undefined> = [];
   private eventMembers: number[][] | undefined;
 
   constructor(
@@ -121,18 +120,6 @@ export class TimelineSegment {
         for (const term of candidate.terms) this.termCounts.set(term, (this.termCounts.get(term) ?? 0) + 1);
     }
     return this.termCounts;
-  }
-
-  /** Terms of an article's title and of all its dated sentences: what the article as a whole names. */
-  articleTerms(article: number): ReadonlySet<string> {
-    let terms = this.articleTermSets[article];
-    if (!terms) {
-      const all = new Set(textTerms(this.articles[article]!.title));
-      for (const c of this.candidatesOf.get(this.articles[article]!.id) ?? [])
-        for (const term of this.parts.candidates[c]!.terms) all.add(term);
-      this.articleTermSets[article] = terms = all;
-    }
-    return terms;
   }
 
   titleTerms(article: number): ReadonlySet<string> {

@@ -8,6 +8,7 @@ export interface SentenceSpan {
 /**
  * Words that end with a period without ending the sentence: titles before names,
  * and the short forms Indonesian news writes mid-sentence ("Jl. Sudirman", "Rp. 5").
+ * Not "SR": in Indonesian news it is the Richter scale that ends a quake report ("5,7 SR.").
  */
 const ABBREVIATIONS = new Set([
   'dr',
@@ -49,7 +50,6 @@ const ABBREVIATIONS = new Set([
   'mrs',
   'ms',
   'jr',
-  'sr',
   'vs',
   'gen',
   'kol',

@@ -146,7 +146,7 @@ export class Timeline {
       return { date: date.iso, precision: date.precision, summary, sources };
     });
     if (events.length > 0) return { events, total: inRange.length };
-    return { events, total: 0, problem: emptyProblem(topic, found.length > 0) };
+    return { events, total: 0, problem: emptyProblem(topic, found.length > 0 && inRange.length === 0) };
   }
 
   /** Every live event, the most important first. */
@@ -155,6 +155,7 @@ export class Timeline {
     for (const layer of this.layers) {
       const { events, byImportance } = layer.segment.parts;
       for (const event of byImportance) {
+        if (layer.removed.size > 0 && this.liveSources(layer, events[event]!).length === 0) continue;
         // Its line is found when it is picked: most events are never shown.
         entries.push({ layer, event, candidate: -1, rank: events[event]!.importance });
       }
@@ -167,8 +168,8 @@ export class Timeline {
    * Events about the topic, best first: those with a sentence, in one of the engine's matching
    * articles, that names the topic as a whole. Each topic word weighs by its rarity among dated
    * sentences; the sentence must hold the rarest and at least `topicSentenceShare` of the weight,
-   * and with its article (title and dated sentences) at least `topicCoverage`: "Ambon" alone in a
-   * story about a court case, or "gempa" in a story about another quake, is not "gempa Ambon". A dated sentence
+   * and with its article's title at least `topicCoverage`: "Ambon" alone in a story about a court
+   * case, or "gempa" in a story about another quake, is not "gempa Ambon". A dated sentence
    * elsewhere in a matching article (the weather, another case) is not part of the topic's timeline.
    */
   private topicEvents(topic: string, matches: readonly TopicMatch[]): Entry[] | { problem: TimelineProblem } {
@@ -190,19 +191,19 @@ export class Timeline {
         for (const c of segment.candidatesOf.get(id) ?? []) {
           const candidate = candidates[c]!;
           if (!candidate.terms.includes(rarest)) continue;
-          const article = segment.articleTerms(candidate.article);
+          const title = segment.titleTerms(candidate.article);
           let own = 0;
-          let inArticle = 0;
+          let withTitle = 0;
           terms.forEach((term, i) => {
             const inSentence = candidate.terms.includes(term);
             if (inSentence) own += weights[i]!;
-            if (inSentence || article.has(term)) inArticle += weights[i]!;
+            if (inSentence || title.has(term)) withTitle += weights[i]!;
           });
           const share = own / total;
-          if (share < topicSentenceShare || inArticle / total < topicCoverage) continue;
+          if (share < topicSentenceShare) continue;
+          if (withTitle / total < topicCoverage) continue;
           if (!isLine(candidate.sentence)) continue;
           const outlet = outletKey(segment.articles[candidate.article]!);
-          const title = segment.titleTerms(candidate.article);
           const about = terms.every((term) => title.has(term));
           const quoted = QUOTATION.test(candidate.sentence);
           const event = eventIndex[c]!;
@@ -372,7 +373,8 @@ export function dateRange(from: string | undefined, to: string | undefined): { f
   return bounds;
 }
 
-function emptyProblem(topic: string, beforeRange: boolean): TimelineProblem {
-  if (beforeRange) return topic === '' ? { kind: 'none-in-range' } : { kind: 'none-in-range', topic };
+/** `outOfRange`: there were events, the date range left none. */
+function emptyProblem(topic: string, outOfRange: boolean): TimelineProblem {
+  if (outOfRange) return topic === '' ? { kind: 'none-in-range' } : { kind: 'none-in-range', topic };
   return topic === '' ? { kind: 'no-dated-events' } : { kind: 'no-topic-match', topic };
 }
