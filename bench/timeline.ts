@@ -4,13 +4,16 @@
  * search index: wall-clock of buildSnapshot against the same build without a timeline, cold and with
  * the index and timeline caches warm) — what reading the cached timeline costs instead of extracting
  * it, and how long a timeline query takes, with and without a topic (bar: ≤ 200 ms), including the
- * search engine's topic match.
+ * search engine's topic match. Then the timeline's quality checks: scripts/timeline-eval.ts (dev key
+ * events, on-topic share, future-dated and broken lines) and scripts/timeline-sentence-eval.ts (IndoSum).
  *
  *   npx tsx bench/timeline.ts [corpus.jsonl]      (npm run bench runs it with --expose-gc)
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { SearchEngine } from '../src/search/engine.ts';
@@ -172,3 +175,9 @@ console.log(
   `\ntimeline heap: ${globalThis.gc ? `${(heapWith - heapWithout).toFixed(0)} MB (${second.size} events)` : 'run with --expose-gc'}`,
 );
 console.log('Bar: a topic timeline ≤ 200 ms (p99). Machine shared with other work: figures are indicative.');
+
+// Quality beside speed: the dev key events (issue 11) and the sentence scorer against IndoSum's human picks.
+for (const script of ['../scripts/timeline-eval.ts', '../scripts/timeline-sentence-eval.ts']) {
+  console.log(`\n--- ${script.slice(3)} ---`);
+  spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { stdio: 'inherit' });
+}

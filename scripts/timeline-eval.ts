@@ -12,7 +12,8 @@
  * - future-dated: an event whose first day falls more than a day after every source was published;
  * - broken: a line that does not start with a letter, a quote, or a day and month; and (extra) a line
  *   that does not end a sentence (a mark, a closing quote or bracket, or a shortened line's "…");
- * - same-day repeats (extra): two lines of one day whose words overlap for the most part.
+ * - same-day repeats (extra): two lines of one day whose words overlap for the most part;
+ * - query ms: median time of the topic query (the engine's topic match included), per topic.
  * The last line printed is one JSON object with the figures.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -59,6 +60,9 @@ const holdsAny = (text: string, keywords: readonly string[]): boolean => keyword
 export const STARTS_WELL = /^(?:[\p{L}"“‘']|\d{1,2}\s+\p{L})/u;
 /** Ends with a sentence mark, possibly inside a closing quote or bracket, or the shortening "…". */
 export const ENDS_WELL = /[.!?…]["”’')\]]*$|["”’]$/u;
+
+const QUERY_RUNS = 9;
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 function wordsOf(text: string): Set<string> {
   return new Set(lower(text).match(/[\p{L}\p{N}]{3,}/gu) ?? []);
@@ -153,8 +157,19 @@ export async function main(argv: string[]): Promise<void> {
   };
 
   const figures: TopicFigures[] = [];
+  const queryMs: number[] = [];
   for (const gold of topics) {
-    const result = timeline.query({ topic: gold.topic, limit: DEFAULT_EVENT_LIMIT }, engine.matchArticles(gold.topic, TOPIC_ARTICLE_LIMIT));
+    // A topic query as the bot makes it: the engine's topic match, then the timeline's; the first run warms caches.
+    const ask = () =>
+      timeline.query({ topic: gold.topic, limit: DEFAULT_EVENT_LIMIT }, engine.matchArticles(gold.topic, TOPIC_ARTICLE_LIMIT));
+    const result = ask();
+    const times: number[] = [];
+    for (let run = 0; run < QUERY_RUNS; run++) {
+      const start = performance.now();
+      ask();
+      times.push(performance.now() - start);
+    }
+    queryMs.push(median(times));
     const f = scoreTopic(gold, result.events, published);
     figures.push(f);
     if (values.show) {
@@ -166,8 +181,8 @@ export async function main(argv: string[]): Promise<void> {
   const sum = (pick: (f: TopicFigures) => number): number => figures.reduce((s, f) => s + pick(f), 0);
   const share = (n: number, d: number): number => (d === 0 ? 1 : Number((n / d).toFixed(3)));
   const rows = [
-    ['topic', 'shown', 'key events', 'on topic', 'future', 'broken start', 'broken end', 'same-day repeats'],
-    ...figures.map((f) => [
+    ['topic', 'shown', 'key events', 'on topic', 'future', 'broken start', 'broken end', 'same-day repeats', 'query ms'],
+    ...figures.map((f, i) => [
       f.topic,
       String(f.shown),
       `${f.keyFound}/${f.keyTotal}`,
@@ -176,6 +191,7 @@ export async function main(argv: string[]): Promise<void> {
       String(f.brokenStart),
       String(f.brokenEnd),
       String(f.sameDayRepeats),
+      queryMs[i]!.toFixed(1),
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -196,6 +212,7 @@ export async function main(argv: string[]): Promise<void> {
     brokenStart: sum((f) => f.brokenStart),
     brokenEnd: sum((f) => f.brokenEnd),
     sameDayRepeats: sum((f) => f.sameDayRepeats),
+    queryMsMedianWorst: Number(Math.max(...queryMs).toFixed(1)),
   };
   console.log(
     `\nkey events on their day ${summary.keyEvents} (${summary.keyEventsOnDay}) · on topic ${summary.onTopicOverall} overall, ${summary.onTopicWorst} worst · future-dated ${summary.future} · broken lines ${summary.brokenStart} (start), ${summary.brokenEnd} (end) · same-day repeats ${summary.sameDayRepeats}`,

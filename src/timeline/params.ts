@@ -1,3 +1,5 @@
+import type { DatePrecision } from '../dates/types.ts';
+
 /**
  * The tuning constants of a timeline query, in one place, with what each is for. Extraction and
  * merging keep theirs beside the code that reads them (extract.ts, merge.ts): they decide what is
@@ -18,6 +20,11 @@ export interface TimelineParams {
   topicSentenceShare: number;
   /** Subtracted from an event's rank when its line is a bare quotation: the reporter's account wins. */
   quotationPenalty: number;
+  /**
+   * Subtracted from an event's rank by its precision: what a story dates only to a month or a year
+   * ("sejak 2014", "pada 2018") is background to the topic, not one of its reported happenings.
+   */
+  vaguePenalty: Readonly<Record<DatePrecision, number>>;
   /** Added, times the share of its outlets writing in articles titled on the topic: the topic's own stories, not asides. */
   aboutTopicBonus: number;
   /** Two lines of one day whose terms overlap this much (of the shorter line's) tell one happening. */
@@ -30,6 +37,7 @@ export const TIMELINE_PARAMS: Readonly<TimelineParams> = Object.freeze({
   topicCoverage: 0.8,
   topicSentenceShare: 0.5,
   quotationPenalty: 0.75,
+  vaguePenalty: Object.freeze({ day: 0, month: 0.5, year: 1 }),
   aboutTopicBonus: 1,
   sameDayOverlap: 0.5,
 });

@@ -230,7 +230,8 @@ export class Timeline {
           hit.share +
           layer.segment.parts.fitness[hit.candidate]! / 4 +
           (this.params.aboutTopicBonus * hit.aboutOutlets.size) / hit.outlets.size -
-          (hit.quoted ? this.params.quotationPenalty : 0);
+          (hit.quoted ? this.params.quotationPenalty : 0) -
+          this.params.vaguePenalty[layer.segment.parts.events[event]!.date.precision];
         entries.push({ layer, event, candidate: hit.candidate, rank });
       }
     }
