@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { loadCorpus } from '../corpus/load.ts';
 import { formatDateId } from '../dates/format.ts';
 import { SearchEngine } from '../search/engine.ts';
@@ -7,6 +6,7 @@ import { readCachedTimeline, timelineCorpusHash, writeCachedTimeline } from '../
 import { dateRange, DEFAULT_EVENT_LIMIT, Timeline, TOPIC_ARTICLE_LIMIT } from '../timeline/timeline.ts';
 import type { TimelineProblem, TimelineResult } from '../timeline/types.ts';
 import { intFlag, stringFlag, UsageError, type CliArgs } from './args.ts';
+import { cliCacheDir } from './cache-dir.ts';
 
 const DATE_FORMS = 'tulis misalnya 2024-06-19, 19 Juni 2024, Juni 2024, atau 2024';
 
@@ -21,11 +21,11 @@ export async function run(args: CliArgs): Promise<number> {
 
   const { articles, errors } = await loadCorpus(args.dir);
   if (errors.length > 0) console.error(`${errors.length} berkas/baris dilewati (lihat: kliping corpus).`);
-  // As `cari` does: an unchanged corpus is read back from the cache instead of extracted and indexed again.
-  const cache = join(process.cwd(), '.cache');
-  const timeline = cachedTimeline(articles, join(cache, 'timeline'));
-  const matches =
-    topic === '' ? [] : (await SearchEngine.build(articles, { cacheDir: join(cache, 'search') })).matchArticles(topic, TOPIC_ARTICLE_LIMIT);
+  // As `cari` does, in its cache folder (beside the index, as a snapshot keeps them): an unchanged
+  // corpus is read back instead of extracted and indexed again.
+  const cache = cliCacheDir();
+  const timeline = cachedTimeline(articles, cache);
+  const matches = topic === '' ? [] : (await SearchEngine.build(articles, { cacheDir: cache })).matchArticles(topic, TOPIC_ARTICLE_LIMIT);
   const result = timeline.query({ ...(topic === '' ? {} : { topic }), from, to, limit }, matches);
 
   if (args.json) {
