@@ -4,6 +4,7 @@
  * (one corpus for every set, or one per set in the same order). Queries are JSON lines with `query`,
  * `target_id` and optional `kinds` ("morph", "typo", "detail", "question"). Prints one table, a row per set
  * and per kind; the last line is one JSON object keyed by set name, each `{mrr10, recall10, p50Ms, p99Ms, byKind}`.
+ * `npm run eval -- timeline [...]` scores /timeline instead (scripts/timeline-eval.ts).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -184,4 +185,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(results));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv[2] === 'timeline') await (await import('./timeline-eval.ts')).main(process.argv.slice(3));
+  else await main();
+}
