@@ -2,12 +2,11 @@
 // search index build instead of after it, and answers queries with topic matches made elsewhere.
 // It keeps the events, not the articles' text: the corpus worker holds the one copy of that. A warm
 // start never sends it the text at all: `open` reads the cached timeline over text-less articles.
-import { withoutText } from '../corpus/article.ts';
 import type { Article } from '../corpus/types.ts';
 import { collectGarbage } from '../workers/collect.ts';
 import { serve } from '../workers/rpc.ts';
 import { readCachedTimeline, writeTimelineCache, type ObtainedTimeline, type TimelineOrigin } from './timeline-cache.ts';
-import { Timeline } from './timeline.ts';
+import { Timeline, type TopicMatch } from './timeline.ts';
 import type { TimelineQuery, TimelineResult } from './types.ts';
 
 let obtained: ObtainedTimeline | null = null;
@@ -30,18 +29,17 @@ const timelineWorker = {
     collectGarbage();
     return { origin };
   },
-  /** Extract the events; the text is dropped once they are. `hash` files them for `writeCache`. */
+  /** Extract the events (a Timeline keeps no article text). `hash` files them for `writeCache`. */
   build(articles: Article[], hash?: string, cacheNote?: string): TimelineOrigin {
-    const built = Timeline.build(articles);
-    const origin: TimelineOrigin = { events: built.size, origin: 'built', ...(cacheNote !== undefined && { cacheNote }) };
-    const timeline = Timeline.fromParts(articles.map(withoutText), built.parts);
+    const timeline = Timeline.build(articles);
+    const origin: TimelineOrigin = { events: timeline.size, origin: 'built', ...(cacheNote !== undefined && { cacheNote }) };
     obtained = { timeline, origin, ...(hash !== undefined && { hash }), articleCount: articles.length };
     collectGarbage();
     return origin;
   },
   /** `matches` are the engine's `matchArticles(q.topic, TOPIC_ARTICLE_LIMIT)`, made by the caller. */
-  query(q: TimelineQuery, matches: { id: string; score: number }[]): TimelineResult {
-    return current().timeline.query(q, { matchArticles: () => matches });
+  query(q: TimelineQuery, matches: TopicMatch[]): TimelineResult {
+    return current().timeline.query(q, matches);
   },
   /** Persist an extracted timeline, once the snapshot it belongs to serves. */
   writeCache(cacheDir: string): void {

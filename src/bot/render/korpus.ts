@@ -83,8 +83,9 @@ function reloadSummary(last: ReloadOutcome | null, snapshot: Snapshot): string {
 }
 
 /** Whether the corpus answers; while a crashed worker is rebuilt, since when and how it goes. */
-function healthText(health: StoreHealth): string {
+function healthText(health: StoreHealth, detailed: boolean): string {
   if (health.state === 'serving') return 'Sehat: pencarian dan timeline dilayani.';
+  if (!detailed) return '**Tidak melayani** sementara: korpus sedang dimuat ulang.';
   const lines = [
     `**Tidak melayani** sejak ${time(health.since, TimestampStyles.RelativeTime)}: ${escapeMarkdown(health.cause)}.`,
     `Bot memuat ulang korpus sendiri (percobaan ke-${health.attempts}).`,
@@ -96,8 +97,23 @@ function healthText(health: StoreHealth): string {
   return lines.join('\n');
 }
 
-/** What `/korpus status` answers. */
-export function renderStatus(snapshot: Snapshot, last: ReloadOutcome | null, reloading: boolean, health: StoreHealth): APIEmbed {
+/** Broken files by count only: their names and reasons are for corpus admins. */
+function issueCount(issues: readonly LoadIssue[]): string {
+  if (issues.length === 0) return 'Tidak ada berkas bermasalah.';
+  return `${formatCount(issues.length)} berkas dilewati. Daftarnya hanya untuk admin korpus.`;
+}
+
+/**
+ * What `/korpus status` answers; `fileList` (admins only) names the broken files, others see their
+ * count, and gives admins the health details (why the corpus is down, how recovery goes).
+ */
+export function renderStatus(
+  snapshot: Snapshot,
+  last: ReloadOutcome | null,
+  reloading: boolean,
+  health: StoreHealth,
+  opts: { fileList: boolean },
+): APIEmbed {
   const { stats } = snapshot;
   const publishers =
     stats.publishers.length === 0
@@ -110,7 +126,7 @@ export function renderStatus(snapshot: Snapshot, last: ReloadOutcome | null, rel
     ? `${formatDateId(stats.dateRange.from, precisionOf(stats.dateRange.from))} – ${formatDateId(stats.dateRange.to, precisionOf(stats.dateRange.to))}`
     : 'Tidak diketahui';
   const fields = [
-    { name: 'Kesehatan', value: truncate(healthText(health), LIMITS.embedFieldValue) },
+    { name: 'Kesehatan', value: truncate(healthText(health, opts.fileList), LIMITS.embedFieldValue) },
     { name: 'Artikel', value: formatCount(stats.articles), inline: true },
     { name: 'Penerbit', value: formatCount(stats.publishers.length), inline: true },
     { name: 'Rentang tanggal', value: range, inline: true },
@@ -119,7 +135,10 @@ export function renderStatus(snapshot: Snapshot, last: ReloadOutcome | null, rel
       name: 'Muat ulang terakhir',
       value: truncate(reloadSummary(last, snapshot) + (reloading ? '\nSedang berjalan sekarang.' : ''), LIMITS.embedFieldValue),
     },
-    { name: 'Berkas bermasalah', value: truncate(issueList(snapshot.errors), LIMITS.embedFieldValue) },
+    {
+      name: 'Berkas bermasalah',
+      value: truncate(opts.fileList ? issueList(snapshot.errors) : issueCount(snapshot.errors), LIMITS.embedFieldValue),
+    },
   ];
   return { title: 'Status korpus', color: BRAND_COLOR, fields };
 }
