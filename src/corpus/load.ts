@@ -2,8 +2,9 @@ import { createReadStream } from 'node:fs';
 import { open, opendir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { finishArticle, type ArticleDraft } from './article.ts';
+import { isInboxBookkeeping } from './inbox.ts';
 import { draftFromJsonLine, draftFromMarkdown, draftFromPage, type DraftResult } from './drafts.ts';
-import { textFingerprint } from './text.ts';
+import { bodyTextHash } from './text.ts';
 import type { Article, LoadIssue, LoadOptions, LoadResult } from './types.ts';
 
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -119,7 +120,7 @@ async function loadFile(root: string, file: string, maxBytes: number): Promise<F
   return result;
 }
 
-/** Relative paths (forward slashes) of every file under root, sorted; hidden entries are skipped. */
+/** Relative paths (forward slashes) of every file under root, sorted; hidden entries and the inbox's bookkeeping are skipped. */
 async function listFiles(root: string, warnings: LoadIssue[]): Promise<string[]> {
   const files: string[] = [];
   const pending = [''];
@@ -127,6 +128,7 @@ async function listFiles(root: string, warnings: LoadIssue[]): Promise<string[]>
     for await (const entry of await opendir(join(root, dir))) {
       if (entry.name.startsWith('.')) continue;
       const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      if (isInboxBookkeeping(rel)) continue;
       if (entry.isDirectory()) pending.push(rel);
       else if (entry.isFile()) files.push(rel);
       else if (entry.isSymbolicLink()) {
@@ -195,7 +197,7 @@ function assemble(results: readonly FileResult[]): LoadResult {
         out.errors.push({ file: draft.file, ...(draft.line !== undefined ? { line: draft.line } : {}), reason: article.reason });
         continue;
       }
-      const key = textFingerprint(article.paragraphs);
+      const key = bodyTextHash(article.paragraphs);
       const kept = byText.get(key);
       if (kept) {
         out.warnings.push({
