@@ -337,6 +337,20 @@ export class SnapshotStore {
     }
   }
 
+  /**
+   * Make the articles of `files` (paths relative to the corpus folder, already written) live.
+   * Naive for now: a full reload; the incremental version derives the next snapshot from this one.
+   * @throws ReloadInProgressError when another change is running.
+   */
+  add(_files: string[], by?: string): Promise<ReloadOutcome> {
+    return this.reload(by);
+  }
+
+  /** Stop serving the articles of `files` (already moved away). Naive for now: a full reload. */
+  remove(_files: string[], by?: string): Promise<ReloadOutcome> {
+    return this.reload(by);
+  }
+
   #finish(outcome: ReloadOutcome): ReloadOutcome {
     this.#last = outcome;
     return outcome;
