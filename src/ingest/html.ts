@@ -1,4 +1,4 @@
-import { Readability } from '@mozilla/readability';
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { readMetadata, type MetaSource, type PageMetadata } from './metadata.ts';
 
@@ -89,6 +89,8 @@ export interface HtmlReading {
 export function readHtml(html: string, pageUrl?: string): HtmlReading | null {
   const { document } = parseHTML(html);
   const metadata = readMetadata(document as unknown as MetaSource, pageUrl);
+  // Readability extracts something from any page; its own test tells an article from a page of menus and links.
+  if (!isProbablyReaderable(document as unknown as Parameters<typeof isProbablyReaderable>[0])) return null;
   const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
   if (!article?.content) return null;
   const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
