@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseAllowHosts } from '../ingest/fetch.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -17,6 +18,8 @@ export interface BotConfig {
   logLevel: LogLevel;
   /** REST base for a proxy or a local test server; discord.js appends `/v10` itself. */
   apiUrl: string | null;
+  /** `host:port` pairs `/korpus tambah` may fetch from even on private addresses (tests' local servers); usually empty. */
+  fetchAllowHosts: string[];
 }
 
 /** One or more configuration problems, each a sentence saying what is wrong and how to fix it. */
@@ -98,8 +101,24 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): BotConf
 
   const apiUrl = parseApiUrl(get('DISCORD_API_URL'), problems);
 
+  const allow = parseAllowHosts(get('FETCH_ALLOW_HOSTS'));
+  if (allow.invalid.length > 0) {
+    problems.push(
+      `FETCH_ALLOW_HOSTS has ${allow.invalid.map((e) => `"${e}"`).join(', ')}: give host:port pairs separated by commas (e.g. 127.0.0.1:8080), or leave it empty.`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { token: token!, guildId, corpusDir, adminUserIds, indexCacheDir, logLevel: logLevel as LogLevel, apiUrl };
+  return {
+    token: token!,
+    guildId,
+    corpusDir,
+    adminUserIds,
+    indexCacheDir,
+    logLevel: logLevel as LogLevel,
+    apiUrl,
+    fetchAllowHosts: [...allow.hosts],
+  };
 }
 
 function pathProblem(path: string): string | null {
