@@ -47,6 +47,19 @@ export function outcomeSummary(outcome: ReloadOutcome): Record<string, unknown> 
     : { reload: 'failed', reason: outcome.reason };
 }
 
+/**
+ * Runs a store change. Another change that started between the caller's busy check and now makes
+ * this one a failure to report (the file is already in place: the next reload serves it), not a crash.
+ */
+async function changeCorpus(change: () => Promise<ReloadOutcome>, by: string): Promise<ReloadOutcome> {
+  try {
+    return await change();
+  } catch (error) {
+    if (!(error instanceof ReloadInProgressError)) throw error;
+    return { status: 'failed', reason: 'korpus sedang dimuat ulang', errors: [], durationMs: 0, finishedAt: new Date(), by };
+  }
+}
+
 function busyText(startedAt: Date, by: string | undefined): string {
   const who = by ? ` oleh <@${by}>` : '';
   return `Korpus sedang diubah (dimulai ${time(startedAt, TimestampStyles.RelativeTime)}${who}). Tunggu sampai selesai, lalu coba lagi.`;
@@ -155,13 +168,7 @@ export async function previewButton(
       allowedMentions: NO_MENTIONS,
     }));
   }
-  let outcome: ReloadOutcome;
-  try {
-    outcome = await ctx.store.add([saved.file], by);
-  } catch (error) {
-    if (!(error instanceof ReloadInProgressError)) throw error;
-    outcome = { status: 'failed', reason: 'korpus sedang dimuat ulang', errors: [], durationMs: 0, finishedAt: new Date(), by };
-  }
+  const outcome = await changeCorpus(() => ctx.store.add([saved.file], by), by);
   ctx.logger.info({ user: by, file: saved.file, ...outcomeSummary(outcome) }, 'articles added');
   await journal(ctx, {
     by,
@@ -199,13 +206,7 @@ export async function removeArticle(interaction: ChatInputCommandInteraction, ct
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const by = interaction.user.id;
   const trashFile = await moveToTrash(folder, article.file);
-  let outcome: ReloadOutcome;
-  try {
-    outcome = await ctx.store.remove([article.file], by);
-  } catch (error) {
-    if (!(error instanceof ReloadInProgressError)) throw error;
-    outcome = { status: 'failed', reason: 'korpus sedang dimuat ulang', errors: [], durationMs: 0, finishedAt: new Date(), by };
-  }
+  const outcome = await changeCorpus(() => ctx.store.remove([article.file], by), by);
   ctx.logger.info({ user: by, id, file: article.file, ...outcomeSummary(outcome) }, 'article removed');
   await journal(ctx, {
     by,

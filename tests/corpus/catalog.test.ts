@@ -2,26 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ArticleCatalog, normalizeUrl } from '../../src/corpus/catalog.ts';
 import { bodyTextHash } from '../../src/corpus/text.ts';
 import type { Article } from '../../src/corpus/types.ts';
-
-function article(id: string, fields: Partial<Article>): Article {
-  return {
-    id,
-    file: `${id}.txt`,
-    format: 'txt',
-    title: `Judul ${id}`,
-    titleDerived: false,
-    date: null,
-    publisher: null,
-    origin: null,
-    author: null,
-    editor: null,
-    url: null,
-    captions: [],
-    paragraphs: [`Isi artikel ${id}.`],
-    warnings: [],
-    ...fields,
-  };
-}
+import { article as fixture } from '../search/fixtures.ts';
 
 describe('normalizeUrl', () => {
   it('drops scheme, www, fragment, tracking parameters and a trailing slash', () => {
@@ -33,6 +14,9 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl('bukan url')).toBeNull();
   });
 });
+
+const article = (id: string, fields: Partial<Article>): Article =>
+  fixture({ title: `Judul ${id}`, paragraphs: [`Isi artikel ${id}.`], ...fields, id });
 
 describe('ArticleCatalog', () => {
   const articles = [

@@ -13,6 +13,16 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
+/** A server on 127.0.0.1 that redirects every request to `location`. */
+async function redirecting(location: string): Promise<{ hop: Server; port: number }> {
+  const hop = createServer((_, res) => {
+    res.writeHead(302, { location });
+    res.end();
+  });
+  await new Promise<void>((resolve) => hop.listen(0, '127.0.0.1', resolve));
+  return { hop, port: (hop.address() as AddressInfo).port };
+}
+
 describe('fetchSafely on an allowed test host', () => {
   it('reads a page with its type, charset and final url, naming the bot in its User-Agent', async () => {
     let agent = '';
@@ -117,24 +127,14 @@ describe('fetchSafely refuses', () => {
   });
 
   it('a redirect from an allowed host to a private address', async () => {
-    const hop = createServer((_, res) => {
-      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' });
-      res.end();
-    });
-    await new Promise<void>((resolve) => hop.listen(0, '127.0.0.1', resolve));
-    const { port } = hop.address() as AddressInfo;
+    const { hop, port } = await redirecting('http://169.254.169.254/latest/meta-data/');
     const outcome = await fetchSafely(`http://127.0.0.1:${port}/`, { allowHosts: new Set([`127.0.0.1:${port}`]) });
     hop.close();
     expect(!outcome.ok && outcome.problem).toMatchObject({ kind: 'blocked-address', address: '169.254.169.254' });
   });
 
   it('a redirect from an allowed host to another port of the same machine (only host:port pairs are allowed)', async () => {
-    const hop = createServer((_, res) => {
-      res.writeHead(301, { location: `${site.origin}/jsonld` });
-      res.end();
-    });
-    await new Promise<void>((resolve) => hop.listen(0, '127.0.0.1', resolve));
-    const { port } = hop.address() as AddressInfo;
+    const { hop, port } = await redirecting(`${site.origin}/jsonld`);
     const outcome = await fetchSafely(`http://127.0.0.1:${port}/`, { allowHosts: new Set([`127.0.0.1:${port}`]) });
     hop.close();
     expect(!outcome.ok && outcome.problem).toMatchObject({ kind: 'blocked-address', addressKind: 'loopback' });
