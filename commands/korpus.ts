@@ -1,4 +1,6 @@
 import {
+  ApplicationIntegrationType,
+  InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -7,6 +9,7 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
+import { isCorpusAdmin } from '../src/bot/access.ts';
 import { english, type BotCommand, type CommandContext, type ComponentInteraction } from '../src/bot/command.ts';
 import { addArticles, articleChoices, journal, outcomeSummary, previewButton, removeArticle } from '../src/bot/corpus-changes.ts';
 import { ADD_IDS } from '../src/bot/render/ingest.ts';
@@ -18,8 +21,11 @@ const definition = new SlashCommandBuilder()
   .setNameLocalizations(english('corpus'))
   .setDescription('Kelola korpus berita bot')
   .setDescriptionLocalizations(english("Manage the bot's news corpus"))
-  // Hidden from members without Manage Server by default; the handler checks again, since server admins can override this.
+  // Hidden from members without Manage Server by default; the handler checks again (src/bot/access.ts), since
+  // server admins can override this. Servers only, and only through the bot's installation in the server.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .addSubcommand((s) =>
     s
       .setName('muat-ulang')
@@ -82,11 +88,7 @@ const definition = new SlashCommandBuilder()
   )
   .toJSON();
 
-function isAdmin(interaction: ChatInputCommandInteraction, ctx: CommandContext): boolean {
-  return (
-    ctx.config.adminUserIds.includes(interaction.user.id) || interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true
-  );
-}
+const GUILD_ONLY = 'Perintah `/korpus` hanya bisa dipakai di server tempat bot dipasang, bukan di pesan langsung.';
 
 function busyMessage(startedAt: Date, by: string | undefined): string {
   const who = by ? ` oleh <@${by}>` : '';
@@ -94,9 +96,9 @@ function busyMessage(startedAt: Date, by: string | undefined): string {
 }
 
 async function reload(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  if (!isAdmin(interaction, ctx)) {
+  if (!isCorpusAdmin(interaction, ctx.config)) {
     return void (await interaction.reply(
-      ephemeralText('Hanya pengelola server (izin **Manage Server**) atau admin bot yang boleh memuat ulang korpus.'),
+      ephemeralText('Hanya pengelola server utama bot (izin **Manage Server**) atau admin bot yang boleh memuat ulang korpus.'),
     ));
   }
   const running = ctx.store.running;
@@ -129,18 +131,22 @@ async function reload(interaction: ChatInputCommandInteraction, ctx: CommandCont
 }
 
 async function status(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  const embed = renderStatus(ctx.store.current, ctx.store.lastReload, ctx.store.running !== null);
+  const embed = renderStatus(ctx.store.current, ctx.store.lastReload, ctx.store.running !== null, {
+    fileList: isCorpusAdmin(interaction, ctx.config),
+  });
   await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 }
 
-const ADMINS_ONLY_CHANGE = 'Hanya pengelola server (izin **Manage Server**) atau admin bot yang boleh mengubah isi korpus.';
+const ADMINS_ONLY_CHANGE = 'Hanya pengelola server utama bot (izin **Manage Server**) atau admin bot yang boleh mengubah isi korpus.';
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  // Discord offers /korpus in servers only; a client that sends it from a DM anyway is refused here.
+  if (!interaction.inGuild()) return void (await interaction.reply(ephemeralText(GUILD_ONLY)));
   const sub = interaction.options.getSubcommand(true);
   if (sub === 'muat-ulang') return reload(interaction, ctx);
   if (sub === 'status') return status(interaction, ctx);
   if (sub === 'tambah' || (interaction.options.getSubcommandGroup() === 'hapus' && sub === 'artikel')) {
-    if (!isAdmin(interaction, ctx)) return void (await interaction.reply(ephemeralText(ADMINS_ONLY_CHANGE)));
+    if (!isCorpusAdmin(interaction, ctx.config)) return void (await interaction.reply(ephemeralText(ADMINS_ONLY_CHANGE)));
     return sub === 'tambah' ? addArticles(interaction, ctx) : removeArticle(interaction, ctx);
   }
   throw new Error(`unknown /korpus subcommand ${sub}`);

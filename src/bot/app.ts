@@ -62,6 +62,8 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
   const client = new Client({
     // Slash commands need no privileged intent; Guilds gives the channel and permission data they use.
     intents: [GatewayIntentBits.Guilds],
+    // As many shards as Discord recommends (GET /gateway/bot): past 2,500 servers it refuses an unsharded connection.
+    shards: 'auto',
     allowedMentions: NO_MENTIONS,
     ...(config.apiUrl && { rest: { api: config.apiUrl } }),
   });

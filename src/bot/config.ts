@@ -11,8 +11,10 @@ export interface BotConfig {
   /** Register commands in this guild at start (instant, for development); null = global via deploy-commands. */
   guildId: string | null;
   corpusDir: string;
-  /** Users allowed to reload the corpus even without Manage Server. */
+  /** Users allowed to manage the corpus anywhere the bot is, Manage Server or not (ADMIN_USER_IDS). */
   adminUserIds: string[];
+  /** The bot's home servers: their Manage Server holders manage the corpus (ADMIN_GUILD_IDS, default DISCORD_GUILD_ID). */
+  adminGuildIds: string[];
   /** Where the search index is persisted for fast restarts; null = rebuild at every start. */
   indexCacheDir: string | null;
   logLevel: LogLevel;
@@ -42,14 +44,66 @@ export function configReport(error: ConfigError): string {
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
+/** A Discord bot token's shape: three base64url parts. Found in another variable, it was pasted in the wrong place. */
+const TOKEN_SHAPE = /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/;
 
-/** Read and validate the bot's settings from the environment (after dotenv). Throws ConfigError listing every problem. */
+/** Every variable the bot reads (and the CLI's cache folder), so a misnamed one can be pointed out. */
+export const KNOWN_VARIABLES = [
+  'DISCORD_TOKEN',
+  'DISCORD_GUILD_ID',
+  'CORPUS_DIR',
+  'ADMIN_USER_IDS',
+  'ADMIN_GUILD_IDS',
+  'INDEX_CACHE_DIR',
+  'LOG_LEVEL',
+  'DISCORD_API_URL',
+  'KLIPING_CACHE_DIR',
+  'FETCH_ALLOW_HOSTS',
+] as const;
+
+/**
+ * The known variable an unknown name was probably meant to be: one or two typos away ("ADMIN_GUILD_ID"), else
+ * the same words plus or minus one, at least two shared ("DISCORD_GUILD", "GUILD_ID", "DISCORD_BOT_TOKEN").
+ * Unrelated names ("DISCORD_CLIENT_ID", "GITHUB_TOKEN") are left alone.
+ */
+export function meantVariable(name: string): string | undefined {
+  if ((KNOWN_VARIABLES as readonly string[]).includes(name)) return undefined;
+  const words = name.split('_');
+  const oneWordApart = (known: string): boolean => {
+    const knownWords = known.split('_');
+    const [short, long] = words.length < knownWords.length ? [words, knownWords] : [knownWords, words];
+    return short.length >= 2 && long.length === short.length + 1 && short.every((w) => long.includes(w));
+  };
+  return KNOWN_VARIABLES.find((known) => editDistance(name, known) <= 2) ?? KNOWN_VARIABLES.find(oneWordApart);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Read and validate the bot's settings from the environment (after dotenv). Throws ConfigError listing every
+ * problem. Problems name the variables, never their values: a token pasted into the wrong variable must not
+ * end up on a terminal or in a log.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): BotConfig {
   const problems: string[] = [];
-  const get = (name: string): string | undefined => {
+  const get = (name: (typeof KNOWN_VARIABLES)[number]): string | undefined => {
     const value = env[name]?.trim();
     return value === '' ? undefined : value;
   };
+  /** A warning to append when a variable other than DISCORD_TOKEN holds what looks like a token; '' otherwise. */
+  const tokenWarning = (value: string): string =>
+    TOKEN_SHAPE.test(value)
+      ? ' Its value looks like a bot token: if it is one, reset it in the Developer Portal (Bot → Reset Token) and put the new one in DISCORD_TOKEN.'
+      : '';
 
   const token = get('DISCORD_TOKEN');
   if (token === undefined) {
@@ -66,46 +120,55 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): BotConf
   const guildId = get('DISCORD_GUILD_ID') ?? null;
   if (guildId !== null && !SNOWFLAKE.test(guildId)) {
     problems.push(
-      `DISCORD_GUILD_ID "${guildId}" is not a server id (17–20 digits): enable Developer Mode in Discord, ` +
-        'right-click the server → Copy Server ID, or leave it empty to use global commands.',
+      'DISCORD_GUILD_ID is not a server id (17–20 digits): enable Developer Mode in Discord, ' +
+        `right-click the server → Copy Server ID, or leave it empty to use global commands.${tokenWarning(guildId)}`,
     );
   }
 
-  const corpusDir = resolve(cwd, get('CORPUS_DIR') ?? 'seeds');
+  const corpusSetting = get('CORPUS_DIR');
+  const corpusDir = resolve(cwd, corpusSetting ?? 'seeds');
   const corpusProblem = pathProblem(corpusDir);
-  if (corpusProblem) problems.push(`CORPUS_DIR ${corpusDir} ${corpusProblem}: point it at the folder (or .jsonl file) of articles.`);
-
-  const adminUserIds = (get('ADMIN_USER_IDS') ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter((id) => id !== '');
-  const badAdmins = adminUserIds.filter((id) => !SNOWFLAKE.test(id));
-  if (badAdmins.length > 0) {
+  if (corpusProblem) {
     problems.push(
-      `ADMIN_USER_IDS has ${badAdmins.map((id) => `"${id}"`).join(', ')}, which ${badAdmins.length === 1 ? 'is' : 'are'} ` +
-        'not a user id (17–20 digits): give user ids separated by commas.',
+      corpusSetting === undefined
+        ? `CORPUS_DIR is not set and the default folder ${corpusDir} ${corpusProblem}: point CORPUS_DIR at the folder (or .jsonl file) of articles.`
+        : `CORPUS_DIR ${corpusProblem}: point it at the folder (or .jsonl file) of articles.${tokenWarning(corpusSetting)}`,
     );
   }
+
+  const adminUserIds = idList(get('ADMIN_USER_IDS'), 'ADMIN_USER_IDS', 'user', problems, tokenWarning);
+  const adminGuildIds = idList(get('ADMIN_GUILD_IDS'), 'ADMIN_GUILD_IDS', 'server', problems, tokenWarning);
+  if (get('ADMIN_GUILD_IDS') === undefined && guildId !== null) adminGuildIds.push(guildId);
 
   const cacheSetting = get('INDEX_CACHE_DIR');
   const indexCacheDir = cacheSetting === undefined ? null : resolve(cwd, cacheSetting);
   if (indexCacheDir !== null) {
     const cacheProblem = pathProblem(indexCacheDir);
-    if (cacheProblem && cacheProblem !== 'does not exist') problems.push(`INDEX_CACHE_DIR ${indexCacheDir} ${cacheProblem}.`);
+    if (cacheProblem && cacheProblem !== 'does not exist') problems.push(`INDEX_CACHE_DIR ${cacheProblem}.`);
   }
 
   const logLevel = (get('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    problems.push(`LOG_LEVEL "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}.`);
+    problems.push(`LOG_LEVEL is not one of ${LOG_LEVELS.join(', ')}.${tokenWarning(logLevel)}`);
   }
 
   const apiUrl = parseApiUrl(get('DISCORD_API_URL'), problems);
 
   const allow = parseAllowHosts(get('FETCH_ALLOW_HOSTS'));
   if (allow.invalid.length > 0) {
+    // Counted, not quoted: the report never prints values.
     problems.push(
-      `FETCH_ALLOW_HOSTS has ${allow.invalid.map((e) => `"${e}"`).join(', ')}: give host:port pairs separated by commas (e.g. 127.0.0.1:8080), or leave it empty.`,
+      `FETCH_ALLOW_HOSTS: ${allow.invalid.length} entr${allow.invalid.length === 1 ? 'y is' : 'ies are'} not host:port (e.g. 127.0.0.1:8080): ` +
+        'give host:port pairs separated by commas, or leave it empty.',
     );
+  }
+
+  // A misnamed variable is ignored silently unless said: name it, and the one it was probably meant to be.
+  for (const name of Object.keys(env).sort()) {
+    const meant = env[name]?.trim() ? meantVariable(name) : undefined;
+    if (meant !== undefined && !env[meant]?.trim()) {
+      problems.push(`${name} is set, but kliping reads ${meant}: rename it to ${meant}.`);
+    }
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -114,11 +177,35 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): BotConf
     guildId,
     corpusDir,
     adminUserIds,
+    adminGuildIds,
     indexCacheDir,
     logLevel: logLevel as LogLevel,
     apiUrl,
     fetchAllowHosts: [...allow.hosts],
   };
+}
+
+/** A comma-separated list of ids; entries that are not ids are counted in a problem (by position, not value). */
+function idList(
+  raw: string | undefined,
+  name: string,
+  kind: 'user' | 'server',
+  problems: string[],
+  tokenWarning: (value: string) => string,
+): string[] {
+  const ids = (raw ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  const bad = ids.flatMap((id, i) => (SNOWFLAKE.test(id) ? [] : [i + 1]));
+  if (bad.length > 0) {
+    const token = ids.map(tokenWarning).find((warning) => warning !== '') ?? '';
+    problems.push(
+      `${name}: entr${bad.length === 1 ? 'y' : 'ies'} ${bad.join(', ')} of ${ids.length} ${bad.length === 1 ? 'is' : 'are'} ` +
+        `not a ${kind} id (17–20 digits): give ${kind} ids separated by commas.${token}`,
+    );
+  }
+  return ids.filter((id) => SNOWFLAKE.test(id));
 }
 
 function pathProblem(path: string): string | null {
@@ -137,18 +224,16 @@ function parseApiUrl(raw: string | undefined, problems: string[]): string | null
   try {
     url = new URL(raw);
   } catch {
-    problems.push(`DISCORD_API_URL "${raw}" is not a URL: use e.g. http://127.0.0.1:8080/api, or leave it empty for Discord itself.`);
+    problems.push(`DISCORD_API_URL is not a URL: use e.g. http://127.0.0.1:8080/api, or leave it empty for Discord itself.`);
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    problems.push(`DISCORD_API_URL "${raw}" must start with http:// or https://.`);
+    problems.push('DISCORD_API_URL must start with http:// or https://.');
     return null;
   }
   const base = raw.replace(/\/+$/, '');
   if (/\/v\d+$/.test(base)) {
-    problems.push(
-      `DISCORD_API_URL "${raw}" ends with an API version: drop it (e.g. http://127.0.0.1:8080/api), discord.js adds /v10 itself.`,
-    );
+    problems.push(`DISCORD_API_URL ends with an API version: drop it (e.g. http://127.0.0.1:8080/api), discord.js adds /v10 itself.`);
     return null;
   }
   return base;

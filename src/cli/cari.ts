@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import { loadCorpus } from '../corpus/load.ts';
 import type { PublicationDate } from '../corpus/types.ts';
 import { parseDayBound } from '../dates/find.ts';
 import { SearchEngine } from '../search/engine.ts';
 import type { SearchOptions, SearchResult } from '../search/types.ts';
 import { intFlag, stringFlag, UsageError, type CliArgs } from './args.ts';
+import { cliCacheDir } from './cache-dir.ts';
 
 const DATE_FORMS = 'bentuk yang diterima: 2024-06-19, 19 Juni 2024, Juni 2024, 2024-06 atau 2024';
 
@@ -28,7 +28,7 @@ export async function run(args: CliArgs): Promise<number> {
   const { articles, errors } = await loadCorpus(args.dir);
   if (errors.length > 0) console.error(`${errors.length} berkas/baris dilewati (lihat: kliping corpus).`);
   // the persisted index makes a second run over an unchanged corpus start in a fraction of the time
-  const engine = await SearchEngine.build(articles, { cacheDir: join(process.cwd(), '.cache', 'search') });
+  const engine = await SearchEngine.build(articles, { cacheDir: cliCacheDir() });
   const options: SearchOptions = { limit, ...(publisher ? { publisher } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const result = engine.search(query, options);
 

@@ -40,7 +40,9 @@ export function draftFromPage(file: string, text: string): ArticleDraft {
 function field(record: Record<string, unknown>, ...names: string[]): string | null {
   for (const name of names) {
     const value = record[name];
-    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    // Metadata gets the body's hygiene too: a zero-width space in a title must not split its words.
+    const text = typeof value === 'string' ? normalizeText(value).trim() : '';
+    if (text !== '') return text;
     if (typeof value === 'number') return String(value);
   }
   return null;

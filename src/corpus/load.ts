@@ -5,7 +5,7 @@ import { finishArticle, type ArticleDraft } from './article.ts';
 import { isInboxBookkeeping } from './inbox.ts';
 import { draftFromJsonLine, draftFromMarkdown, draftFromPage, type DraftResult } from './drafts.ts';
 import { bodyTextHash } from './text.ts';
-import type { Article, LoadIssue, LoadOptions, LoadResult } from './types.ts';
+import type { Article, LoadIssue, LoadIssueCode, LoadOptions, LoadResult } from './types.ts';
 
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Files read at once: enough to keep the disk busy, few enough to bound memory and descriptors. */
@@ -21,24 +21,50 @@ interface FileResult {
   warnings: LoadIssue[];
 }
 
+type Problem = { code: LoadIssueCode; reason: string };
+
 /** Text of a file or a .jsonl line ("unit"), or why it is unusable. */
-function decode(bytes: Uint8Array, unit: 'berkas' | 'baris'): { text: string } | { reason: string; blank?: true } {
-  if (bytes.length === 0) return { reason: `${unit} kosong`, blank: true };
-  if (bytes.includes(0)) return { reason: `${unit} biner (berisi byte NUL), bukan teks` };
+function decode(bytes: Uint8Array, unit: 'berkas' | 'baris'): { text: string } | (Problem & { blank?: true }) {
+  if (bytes.length === 0) return { code: 'empty', reason: `${unit} kosong`, blank: true };
+  if (bytes.includes(0)) return { code: 'binary', reason: `${unit} biner (berisi byte NUL), bukan teks` };
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { reason: `${unit} bukan teks UTF-8 yang sah` };
+    return { code: 'not-utf8', reason: `${unit} bukan teks UTF-8 yang sah` };
   }
-  return text.trim() === '' ? { reason: `${unit} kosong (hanya spasi)`, blank: true } : { text };
+  return text.trim() === '' ? { code: 'empty', reason: `${unit} kosong (hanya spasi)`, blank: true } : { text };
+}
+
+const tooLarge = (unit: 'berkas' | 'baris', size: number, maxBytes: number): Problem => ({
+  code: 'too-large',
+  reason: `${unit} terlalu besar (${size} byte, batas ${maxBytes} byte)`,
+});
+
+/** Why the filesystem refused a path, from the error's code: never the message, which repeats the absolute path. */
+const FS_REASONS: Readonly<Record<string, string>> = {
+  EACCES: 'tidak ada izin membaca',
+  EPERM: 'tidak ada izin membaca',
+  ENOENT: 'hilang saat dibaca (dihapus atau dipindah)',
+  ENAMETOOLONG: 'jalurnya terlalu panjang untuk sistem berkas',
+  ELOOP: 'tautan simbolik berputar',
+  ENOTDIR: 'berubah dari folder menjadi berkas saat dibaca',
+  EISDIR: 'berubah dari berkas menjadi folder saat dibaca',
+  EIO: 'galat masukan/keluaran pada disk',
+  EMFILE: 'terlalu banyak berkas terbuka',
+};
+
+/** A filesystem error on `file` as a load issue: the walk and the load go on without that entry. */
+export function fsIssue(file: string, error: unknown, what: 'berkas' | 'folder'): LoadIssue {
+  const errno = (error as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN';
+  return { file, code: 'fs-error', errno, reason: `${what} tidak dapat dibaca: ${FS_REASONS[errno] ?? 'galat sistem berkas'} (${errno})` };
 }
 
 /** Bytes per read: a news page fits in one. */
 const READ_CHUNK = 64 * 1024;
 
 /** Reads at most maxBytes + 1 bytes, with as few calls as it can (no stat: at 100k files each call adds up). */
-async function readText(path: string, maxBytes: number): Promise<{ text: string } | { reason: string }> {
+async function readText(path: string, maxBytes: number): Promise<{ text: string } | Problem> {
   const handle = await open(path, 'r');
   try {
     const chunks: Buffer[] = [];
@@ -50,7 +76,7 @@ async function readText(path: string, maxBytes: number): Promise<{ text: string 
       total += bytesRead;
       if (total > maxBytes) {
         const { size } = await handle.stat();
-        return { reason: `berkas terlalu besar (${size} byte, batas ${maxBytes} byte)` };
+        return tooLarge('berkas', size, maxBytes);
       }
       // A short read of a regular file is its end: no extra read just to see zero bytes.
       if (bytesRead < chunk.length) break;
@@ -61,43 +87,58 @@ async function readText(path: string, maxBytes: number): Promise<{ text: string 
   }
 }
 
-/** Lines of a file as bytes, streamed: a 60 MB corpus is never held whole. */
-async function* byteLines(path: string): AsyncGenerator<Buffer> {
-  let rest: Buffer | null = null;
+/**
+ * Lines of a file as bytes, streamed: a 60 MB corpus is never held whole, and a line is kept only up to
+ * `maxBytes`: past that it is skipped to its end and only its size is reported, so one 200 MB line costs
+ * a read, not 200 MB of memory.
+ */
+async function* cappedLines(path: string, maxBytes: number): AsyncGenerator<Buffer | { overBytes: number }> {
+  let parts: Buffer[] = [];
+  let length = 0;
+  let over = false;
+  const line = (): Buffer | { overBytes: number } =>
+    over ? { overBytes: length } : parts.length === 1 ? parts[0]! : Buffer.concat(parts, length);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const data: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
-    let start = 0;
-    for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
-      yield data.subarray(start, nl);
+    for (let start = 0; ;) {
+      const nl = chunk.indexOf(10, start);
+      const end = nl === -1 ? chunk.length : nl;
+      length += end - start;
+      if (!over && length > maxBytes) {
+        over = true;
+        parts = [];
+      }
+      // A copy when the line goes on into the next chunk, so the 1 MB chunk is not kept alive by it.
+      if (!over && end > start) parts.push(nl === -1 ? Buffer.from(chunk.subarray(start, end)) : chunk.subarray(start, end));
+      if (nl === -1) break;
+      yield line();
+      parts = [];
+      length = 0;
+      over = false;
       start = nl + 1;
     }
-    rest = start < data.length ? Buffer.from(data.subarray(start)) : null;
   }
-  if (rest) yield rest;
+  if (length > 0) yield line();
 }
 
 async function loadJsonl(path: string, file: string, maxBytes: number): Promise<FileResult> {
   const result: FileResult = { drafts: [], errors: [], warnings: [] };
   let line = 0;
-  for await (const bytes of byteLines(path)) {
+  for await (const bytes of cappedLines(path, maxBytes)) {
     line++;
-    if (bytes.length > maxBytes) {
-      result.errors.push({ file, line, reason: `baris terlalu besar (${bytes.length} byte, batas ${maxBytes} byte)` });
-      continue;
-    }
-    const decoded = decode(bytes, 'baris');
+    const decoded = 'overBytes' in bytes ? tooLarge('baris', bytes.overBytes, maxBytes) : decode(bytes, 'baris');
     if ('reason' in decoded) {
-      if (!decoded.blank) result.errors.push({ file, line, reason: decoded.reason });
+      if (!('blank' in decoded)) result.errors.push({ file, line, code: decoded.code, reason: decoded.reason });
       continue;
     }
     collect(result, file, draftFromJsonLine(file, line, decoded.text));
   }
-  if (result.drafts.length === 0 && result.errors.length === 0) result.errors.push({ file, reason: 'berkas kosong' });
+  if (result.drafts.length === 0 && result.errors.length === 0) result.errors.push({ file, code: 'empty', reason: 'berkas kosong' });
   return result;
 }
 
 function collect(result: FileResult, file: string, draft: DraftResult): void {
-  if ('reason' in draft) result.errors.push({ file, ...(draft.line !== undefined ? { line: draft.line } : {}), reason: draft.reason });
+  if ('reason' in draft)
+    result.errors.push({ file, ...(draft.line !== undefined ? { line: draft.line } : {}), code: 'malformed', reason: draft.reason });
   else result.drafts.push(draft);
 }
 
@@ -108,34 +149,47 @@ async function loadFile(root: string, file: string, maxBytes: number): Promise<F
   try {
     if (ext === '.jsonl') return await loadJsonl(path, file, maxBytes);
     if (ext !== '.txt' && ext !== '.md') {
-      result.warnings.push({ file, reason: `format ${ext || 'tanpa ekstensi'} tidak didukung; dilewati (yang dibaca: .txt, .md, .jsonl)` });
+      result.warnings.push({
+        file,
+        code: 'unsupported',
+        reason: `format ${ext || 'tanpa ekstensi'} tidak didukung; dilewati (yang dibaca: .txt, .md, .jsonl)`,
+      });
       return result;
     }
     const read = await readText(path, maxBytes);
-    if ('reason' in read) result.errors.push({ file, reason: read.reason });
+    if ('reason' in read) result.errors.push({ file, code: read.code, reason: read.reason });
     else collect(result, file, ext === '.md' ? draftFromMarkdown(file, read.text) : draftFromPage(file, read.text));
   } catch (error) {
-    result.errors.push({ file, reason: `tidak dapat dibaca: ${(error as Error).message}` });
+    result.errors.push(fsIssue(file, error, 'berkas'));
   }
   return result;
 }
 
-/** Relative paths (forward slashes) of every file under root, sorted; hidden entries and the inbox's bookkeeping are skipped. */
-async function listFiles(root: string, warnings: LoadIssue[]): Promise<string[]> {
+/**
+ * Relative paths (forward slashes) of every file under root, sorted; hidden entries and the inbox's
+ * bookkeeping (trash, journal) are skipped. A folder
+ * the filesystem refuses (no permission, path too long, gone mid-walk…) is reported in `errors` and the walk
+ * goes on; what was listed of it before the error is kept.
+ */
+async function listFiles(root: string, errors: LoadIssue[], warnings: LoadIssue[]): Promise<string[]> {
   const files: string[] = [];
   const pending = [''];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-    for await (const entry of await opendir(join(root, dir))) {
-      if (entry.name.startsWith('.')) continue;
-      const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
-      if (isInboxBookkeeping(rel)) continue;
-      if (entry.isDirectory()) pending.push(rel);
-      else if (entry.isFile()) files.push(rel);
-      else if (entry.isSymbolicLink()) {
-        const target = await stat(join(root, rel)).catch(() => null);
-        if (target?.isFile()) files.push(rel);
-        else warnings.push({ file: rel, reason: 'tautan simbolik ke folder atau target hilang; dilewati' });
+    try {
+      for await (const entry of await opendir(join(root, dir))) {
+        if (entry.name.startsWith('.')) continue;
+        const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
+        if (isInboxBookkeeping(rel)) continue;
+        if (entry.isDirectory()) pending.push(rel);
+        else if (entry.isFile()) files.push(rel);
+        else if (entry.isSymbolicLink()) {
+          const target = await stat(join(root, rel)).catch(() => null);
+          if (target?.isFile()) files.push(rel);
+          else warnings.push({ file: rel, code: 'symlink-skipped', reason: 'tautan simbolik ke folder atau target hilang; dilewati' });
+        }
       }
+    } catch (error) {
+      errors.push(fsIssue(dir === '' ? '.' : dir, error, 'folder'));
     }
   }
   return files.sort();
@@ -189,12 +243,18 @@ function assemble(results: readonly FileResult[]): LoadResult {
         out.warnings.push({
           file: draft.file,
           ...(draft.line !== undefined ? { line: draft.line } : {}),
+          code: 'id-renamed',
           reason: `id "${base}" sudah dipakai; diganti "${id}"`,
         });
       }
       const article = finishArticle(draft, id);
       if ('reason' in article) {
-        out.errors.push({ file: draft.file, ...(draft.line !== undefined ? { line: draft.line } : {}), reason: article.reason });
+        out.errors.push({
+          file: draft.file,
+          ...(draft.line !== undefined ? { line: draft.line } : {}),
+          code: 'malformed',
+          reason: article.reason,
+        });
         continue;
       }
       const key = bodyTextHash(article.paragraphs);
@@ -203,6 +263,7 @@ function assemble(results: readonly FileResult[]): LoadResult {
         out.warnings.push({
           file: article.file,
           ...(article.line !== undefined ? { line: article.line } : {}),
+          code: 'duplicate',
           reason: `teks sama dengan ${where(kept)}; digabung ke sana`,
         });
         const noted = copies.get(kept) ?? 0;
@@ -226,14 +287,26 @@ function assemble(results: readonly FileResult[]): LoadResult {
 export async function loadCorpus(path: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const target = resolve(path);
-  const info = await stat(target).catch(() => null);
-  if (!info) return { articles: [], errors: [{ file: path, reason: 'folder atau berkas korpus tidak ditemukan' }], warnings: [] };
+  let info;
+  try {
+    info = await stat(target);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const issue: LoadIssue = missing
+      ? { file: path, code: 'missing', reason: 'folder atau berkas korpus tidak ditemukan' }
+      : { ...fsIssue(path, error, 'folder'), file: path };
+    return { articles: [], errors: [issue], warnings: [] };
+  }
+  const walkErrors: LoadIssue[] = [];
   const walkWarnings: LoadIssue[] = [];
-  const [root, files] = info.isDirectory() ? [target, await listFiles(target, walkWarnings)] : [dirname(target), [basename(target)]];
+  const [root, files] = info.isDirectory()
+    ? [target, await listFiles(target, walkErrors, walkWarnings)]
+    : [dirname(target), [basename(target)]];
   const results = await mapPool(files, CONCURRENCY, (file) => loadFile(root, file, maxBytes));
   const loaded = assemble(results);
-  loaded.warnings.unshift(...walkWarnings);
-  // Read in file order: issues found while reading and while assembling interleave by file and line.
+  loaded.errors.push(...walkErrors);
+  loaded.warnings.push(...walkWarnings);
+  // Read in file order: issues found while walking, reading and assembling interleave by file and line.
   loaded.errors.sort(byLocation);
   loaded.warnings.sort(byLocation);
   return loaded;

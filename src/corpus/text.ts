@@ -2,14 +2,21 @@ import { createHash } from 'node:crypto';
 
 /** Text hygiene shared by every format. */
 
+/**
+ * Invisible format characters that may sit inside a word without splitting it: soft hyphen, zero-width
+ * space/non-joiner/joiner, direction marks, word joiner and invisible operators, byte order mark.
+ * The corpus drops them from article text; the analyzer drops them from words (queries and index alike).
+ */
+export const INVISIBLE_IN_WORDS = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+
 /** Characters that are not plain spaces or text: odd blanks become a space, invisible ones go. */
 const ODD_CHARACTERS =
   // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
-  /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u00ad\u200b-\u200f\u2060\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+  /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 function isInvisible(c: string): boolean {
   const code = c.charCodeAt(0);
-  return code < 0x20 || code === 0x7f || code === 0xad || (code >= 0x200b && code <= 0x200f) || code === 0x2060 || code === 0xfeff;
+  return code < 0x20 || code === 0x7f || (code >= 0x80 && c.search(INVISIBLE_IN_WORDS) === 0);
 }
 
 /** Unicode line ends, odd spaces, zero-width characters, direction marks, soft hyphens, control characters → plain text with \n. */

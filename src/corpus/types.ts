@@ -53,10 +53,28 @@ export interface Article {
   warnings: string[];
 }
 
-/** A file (or .jsonl line) that could not be loaded, and why. */
+/** What kind of problem a load issue is, for code that acts on it (the bot, the CLI, the shrink guard). */
+export type LoadIssueCode =
+  | 'missing' // the corpus path itself does not exist
+  | 'fs-error' // the filesystem refused a file or folder (`errno` says how); the folder walk goes on without it
+  | 'too-large' // a file or .jsonl line over `maxFileBytes`
+  | 'empty'
+  | 'binary'
+  | 'not-utf8'
+  | 'malformed' // unreadable content: bad JSON, broken front matter, no body text
+  | 'unsupported' // warning: not a .txt/.md/.jsonl file
+  | 'symlink-skipped' // warning: a link to a folder, or whose target is gone or loops
+  | 'id-renamed' // warning: a colliding id got a suffix
+  | 'duplicate'; // warning: same text as an article already kept
+
+/** A file, folder or .jsonl line that could not be loaded (or a note on it), and why. */
 export interface LoadIssue {
+  /** Path relative to the corpus folder (the folder itself for a walk error on it), forward slashes. */
   file: string;
   line?: number;
+  code: LoadIssueCode;
+  /** The system's error code for `fs-error` (EACCES, ENAMETOOLONG, ELOOP, ENOENT…). */
+  errno?: string;
   reason: string;
 }
 

@@ -3,6 +3,7 @@
  * (digits and hyphenated words kept), stopwords on the surface form, then Sastrawi-style stemming.
  */
 import { stopwords as oramaIndonesian } from '@orama/stopwords/indonesian';
+import { INVISIBLE_IN_WORDS } from '../corpus/text.ts';
 import { stemWord } from './stemmer.ts';
 
 /**
@@ -22,7 +23,8 @@ export interface Token {
   stopword: boolean;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+/** Invisible characters count as word characters, so "pu\u200btin" stays one word; normalizeWord drops them. */
+const LETTER_OR_DIGIT = new RegExp(`[\\p{L}\\p{N}\\p{M}${INVISIBLE_IN_WORDS.source.slice(1, -1)}]`, 'u');
 const JOINERS = new Set([0x2d, 0x27, 0x2019, 0x2010, 0x2011]); // - ' ’ ‐ ‑
 
 function isWordCharAt(text: string, i: number): boolean {
@@ -76,10 +78,17 @@ export function wordAt(text: string, at: number): { start: number; end: number }
 const COMBINING_MARKS = /\p{M}+/gu;
 const ASCII_WORD = /^[a-zA-Z0-9-]+$/;
 
-/** Lowercase, NFKC, diacritics and apostrophes removed, Unicode hyphens unified. */
+/** Lowercase, NFKC, invisible characters, diacritics and apostrophes removed, Unicode hyphens unified. */
 export function normalizeWord(word: string): string {
   if (ASCII_WORD.test(word)) return word.toLowerCase(); // the common case, kept cheap for indexing
-  return word.normalize('NFKC').toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').replace(/['’]/g, '').replace(/[‐‑]/g, '-');
+  return word
+    .replace(INVISIBLE_IN_WORDS, '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/['’]/g, '')
+    .replace(/[‐‑]/g, '-');
 }
 
 export function isStopword(norm: string): boolean {

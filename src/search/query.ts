@@ -2,6 +2,7 @@
  * The /cari query language: plain words, `"frasa persis"` for phrases, `-kata` (or `-"frasa"`) to exclude.
  * Anything else is text: markdown, mentions and emoji simply contribute no words.
  */
+import { INVISIBLE_IN_WORDS } from '../corpus/text.ts';
 import { isStopword, normalizeWord, scanWords, stem } from './analyzer.ts';
 
 export interface QueryWord {
@@ -83,8 +84,9 @@ function fragments(query: string): { text: string; quoted: boolean; negated: boo
 
 export function parseQuery(query: string): ParsedQuery {
   const parsed: ParsedQuery = { words: [], commonWords: [], phrases: [], excluded: [], excludedPhrases: [] };
-  // NFKC first: circled, fullwidth and styled letters become plain ones ("ⓚⓞⓡⓔⓐ" is "korea")
-  const trimmed = query.normalize('NFKC').trim();
+  // NFKC first: circled, fullwidth and styled letters become plain ones ("ⓚⓞⓡⓔⓐ" is "korea"); invisible
+  // characters go before that, since JS counts a BOM as a space: "pu\ufefftin" is one word
+  const trimmed = query.replace(INVISIBLE_IN_WORDS, '').normalize('NFKC').trim();
   if (trimmed === '') return { ...parsed, problem: 'Kueri kosong: tuliskan beberapa kata yang Anda ingat dari berita.' };
   if (trimmed.length > MAX_QUERY_CHARS) {
     return {

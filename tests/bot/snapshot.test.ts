@@ -85,7 +85,7 @@ describe('SnapshotStore.reload', () => {
     expect(store.running?.by).toBe('1180000000000000011');
     const after = fakeSnapshot(
       [article('a'), article('b', 'Judul baru'), article('d')],
-      [{ file: 'rusak.jsonl', line: 3, reason: 'JSON tidak valid' }],
+      [{ file: 'rusak.jsonl', line: 3, code: 'malformed', reason: 'JSON tidak valid' }],
     );
     await script.next(after);
     const outcome = await reload;
@@ -99,7 +99,7 @@ describe('SnapshotStore.reload', () => {
         added: { count: 1, sample: ['d'] },
         removed: { count: 1, sample: ['c'] },
         changed: { count: 1, sample: ['b'] },
-        errors: [{ file: 'rusak.jsonl', line: 3, reason: 'JSON tidak valid' }],
+        errors: [{ file: 'rusak.jsonl', line: 3, code: 'malformed', reason: 'JSON tidak valid' }],
       },
     });
     expect(store.lastReload).toBe(outcome);
@@ -138,7 +138,7 @@ describe('SnapshotStore.reload', () => {
     const script = scriptedBuilder();
     const store = new SnapshotStore(before, { build: script.build });
     const reload = store.reload();
-    await script.next(fakeSnapshot([], [{ file: 'a.jsonl', reason: 'tidak terbaca' }]));
+    await script.next(fakeSnapshot([], [{ file: 'a.jsonl', code: 'fs-error', errno: 'EACCES', reason: 'tidak terbaca' }]));
     const outcome = await reload;
     expect(outcome.status).toBe('failed');
     if (outcome.status === 'failed') expect(outcome.reason).toMatch(/korpus baru kosong.*korpus lama \(3 artikel\) tetap dipakai/);

@@ -80,10 +80,15 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
     const result = await loadCorpus(dir);
     expect(result.articles).toEqual([]);
     expect(result.errors).toEqual([
-      { file: 'junk.md', line: 3, reason: expect.stringMatching(/^front matter rusak: bukan "kunci: nilai"/) },
-      { file: 'nested.md', line: 4, reason: expect.stringMatching(/^front matter rusak: baris menjorok/) },
-      { file: 'quote.md', line: 2, reason: expect.stringMatching(/^front matter rusak: tanda kutip tidak ditutup untuk "title"/) },
-      { file: 'unclosed.md', line: 1, reason: expect.stringMatching(/^front matter rusak: .*tidak ditutup/) },
+      { file: 'junk.md', line: 3, code: 'malformed', reason: expect.stringMatching(/^front matter rusak: bukan "kunci: nilai"/) },
+      { file: 'nested.md', line: 4, code: 'malformed', reason: expect.stringMatching(/^front matter rusak: baris menjorok/) },
+      {
+        file: 'quote.md',
+        line: 2,
+        code: 'malformed',
+        reason: expect.stringMatching(/^front matter rusak: tanda kutip tidak ditutup untuk "title"/),
+      },
+      { file: 'unclosed.md', line: 1, code: 'malformed', reason: expect.stringMatching(/^front matter rusak: .*tidak ditutup/) },
     ]);
   });
 
@@ -104,10 +109,10 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
       ['a2', 7],
     ]);
     expect(result.errors).toEqual([
-      { file: 'bulk.jsonl', line: 2, reason: expect.stringMatching(/^JSON tidak sah/) },
-      { file: 'bulk.jsonl', line: 4, reason: 'baris bukan objek JSON' },
-      { file: 'bulk.jsonl', line: 5, reason: 'tidak ada teks isi' },
-      { file: 'bulk.jsonl', line: 6, reason: 'tidak ada teks isi (kolom "body")' },
+      { file: 'bulk.jsonl', line: 2, code: 'malformed', reason: expect.stringMatching(/^JSON tidak sah/) },
+      { file: 'bulk.jsonl', line: 4, code: 'malformed', reason: 'baris bukan objek JSON' },
+      { file: 'bulk.jsonl', line: 5, code: 'malformed', reason: 'tidak ada teks isi' },
+      { file: 'bulk.jsonl', line: 6, code: 'malformed', reason: 'tidak ada teks isi (kolom "body")' },
     ]);
   });
 
@@ -126,9 +131,25 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
     ]);
   });
 
+  it('a .jsonl line over the cap is rejected by its size and the lines after it still load', async () => {
+    const long = `{"id":"panjang","body":"${'a'.repeat(30 * 1024 * 1024)}"}`;
+    const last = GOOD_JSONL('c2', 'Isi c2 tanpa baris baru di akhir berkas.');
+    await put('panjang.jsonl', [GOOD_JSONL('c1', 'Isi c1.'), long, GOOD_JSONL('c3', 'Isi c3.'), last].join('\n'));
+    const result = await loadCorpus(dir);
+    expect(result.articles.map((a) => a.id)).toEqual(['c1', 'c3', 'c2']);
+    expect(result.errors).toEqual([
+      {
+        file: 'panjang.jsonl',
+        line: 2,
+        code: 'too-large',
+        reason: `baris terlalu besar (${long.length} byte, batas ${5 * 1024 * 1024} byte)`,
+      },
+    ]);
+  });
+
   it('an empty .jsonl file is reported', async () => {
     await put('none.jsonl', '\n\n');
-    expect((await loadCorpus(dir)).errors).toEqual([{ file: 'none.jsonl', reason: 'berkas kosong' }]);
+    expect((await loadCorpus(dir)).errors).toEqual([{ file: 'none.jsonl', code: 'empty', reason: 'berkas kosong' }]);
   });
 
   it('unsupported files are warnings naming them; hidden files are ignored', async () => {
@@ -255,6 +276,13 @@ describe('loadCorpus: formats', () => {
     );
   });
 
+  it('.jsonl metadata gets the body hygiene: no zero-width character, soft hyphen or BOM survives in the title', async () => {
+    const record = { id: 'zw', title: '\ufeffPu\u200btin dan Kim Jong\u00adun', source: 'Kom\u200bpas.com', body: 'Isi\u200b artikel.' };
+    await put('zw.jsonl', JSON.stringify(record));
+    const [loaded] = (await loadCorpus(dir)).articles;
+    expect([loaded!.title, loaded!.publisher, loaded!.paragraphs]).toEqual(['Putin dan Kim Jongun', 'Kompas.com', ['Isi artikel.']]);
+  });
+
   it('ids are stable across reloads and unique when ids collide', async () => {
     await put('a.jsonl', [GOOD_JSONL('same', 'Teks pertama.'), GOOD_JSONL('same', 'Teks kedua.')].join('\n'));
     await put('a.txt', PAGE);
@@ -263,7 +291,7 @@ describe('loadCorpus: formats', () => {
     const second = await loadCorpus(dir);
     expect(first.articles.map((a) => a.id)).toEqual(['same', 'same~2', 'a', 'sub/a']);
     expect(second.articles.map((a) => a.id)).toEqual(first.articles.map((a) => a.id));
-    expect(first.warnings).toEqual([{ file: 'a.jsonl', line: 2, reason: 'id "same" sudah dipakai; diganti "same~2"' }]);
+    expect(first.warnings).toEqual([{ file: 'a.jsonl', line: 2, code: 'id-renamed', reason: 'id "same" sudah dipakai; diganti "same~2"' }]);
   });
 });
 
@@ -284,8 +312,8 @@ describe('loadCorpus: duplicates', () => {
     const result = await loadCorpus(dir);
     expect(result.articles.map((a) => a.file)).toEqual(['a/asli.txt']);
     expect(result.warnings).toEqual([
-      { file: 'b/salinan.txt', reason: 'teks sama dengan a/asli.txt; digabung ke sana' },
-      { file: 'c.jsonl', line: 1, reason: 'teks sama dengan a/asli.txt; digabung ke sana' },
+      { file: 'b/salinan.txt', code: 'duplicate', reason: 'teks sama dengan a/asli.txt; digabung ke sana' },
+      { file: 'c.jsonl', line: 1, code: 'duplicate', reason: 'teks sama dengan a/asli.txt; digabung ke sana' },
     ]);
     expect(result.articles[0]!.warnings).toEqual([
       'salinan teks yang sama juga di b/salinan.txt (Kompas.com)',

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SnapshotStore } from '../../src/snapshot.ts';
 import { spawnSnapshot } from '../../src/bot/worker-snapshot.ts';
+import type { CommandTarget } from './fake-discord/interactions.ts';
 import { isEphemeral, startHarness, type Harness } from './harness.ts';
 import { embedsOf } from './commands-fixtures.ts';
 
@@ -57,7 +58,8 @@ afterEach(() => {
 });
 
 type Who = 'owner' | 'member' | 'trusted' | 'other';
-const korpus = (subcommand: string, user: Who, dm = false) => h.fake.send(h.fake.slash('korpus', {}, { subcommand, user, dm }));
+const korpus = (subcommand: string, user: Who, where: Omit<CommandTarget, 'subcommand' | 'user'> = {}) =>
+  h.fake.send(h.fake.slash('korpus', {}, { subcommand, user, ...where }));
 const description = (message: { embeds: unknown[] }): string => embedsOf(message)[0]?.description ?? '';
 
 describe('/korpus status', () => {
@@ -85,8 +87,8 @@ describe('/korpus muat-ulang', () => {
     expect(h.bot.store.lastReload).toBeNull();
   });
 
-  it('reloads for a user listed in ADMIN_USER_IDS, even in a DM, and reports no change', async () => {
-    const run = korpus('muat-ulang', 'trusted', true);
+  it('reloads for a user listed in ADMIN_USER_IDS, without Manage Server, and reports no change', async () => {
+    const run = korpus('muat-ulang', 'trusted');
     expect((await run.callback()).type).toBe(5);
     const reply = await run.reply();
     expect(isEphemeral(reply)).toBe(true);
@@ -163,6 +165,62 @@ describe('/korpus muat-ulang', () => {
     } finally {
       await cp(parked, corpusDir, { recursive: true });
       await rm(parked, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('/korpus access', () => {
+  /** A server that is not one of the bot's home servers (ADMIN_GUILD_IDS defaults to DISCORD_GUILD_ID). */
+  const ownServer = '1180000000000000999';
+  const refusal = /^Hanya pengelola server utama bot \(izin \*\*Manage Server\*\*\) atau admin bot/;
+
+  it('is registered for servers only, through the server installation', () => {
+    const registered = h.fake.commands.guild.find((c) => c.name === 'korpus')!;
+    expect(registered.contexts).toEqual([0]);
+    expect(registered.integration_types).toEqual([0]);
+  });
+
+  it.each([
+    ['status', 'owner'],
+    ['muat-ulang', 'trusted'],
+  ] as const)('refuses /korpus %s from a DM, even to %s', async (subcommand, user) => {
+    const before = h.bot.store.lastReload;
+    const reply = await korpus(subcommand, user, { dm: true }).reply();
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.embeds).toEqual([]);
+    expect(reply.content).toBe('Perintah `/korpus` hanya bisa dipakai di server tempat bot dipasang, bukan di pesan langsung.');
+    expect(h.bot.store.lastReload).toBe(before);
+  });
+
+  it.each([
+    ['a user-installed app in the home server, by its owner', 'owner', { install: 'user' }],
+    ["a user-installed app in the user's own server", 'member', { install: 'user', guild: ownServer, serverOwner: true }],
+    ['the server installation of a server that is not a home server, by its owner', 'member', { guild: ownServer, serverOwner: true }],
+  ] as const)('refuses a reload from %s', async (_, user, where) => {
+    const before = h.bot.store.lastReload;
+    const reply = await korpus('muat-ulang', user, where).reply();
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toMatch(refusal);
+    expect(h.bot.store.lastReload).toBe(before);
+    expect(h.bot.store.running).toBeNull();
+  });
+
+  it('shows the broken files to admins only; others see their count', async () => {
+    await writeFile(join(corpusDir, 'rahasia-redaksi.jsonl'), '{"id": "rusak", "title": \n');
+    expect(embedsOf(await korpus('muat-ulang', 'owner').reply())[0]!.title).toBe('Korpus dimuat ulang');
+    const brokenField = async (user: Who, where: Omit<CommandTarget, 'subcommand' | 'user'> = {}): Promise<string> => {
+      const reply = await korpus('status', user, where).reply();
+      expect(isEphemeral(reply)).toBe(true);
+      return embedsOf(reply)[0]!.fields!.find((f) => f.name === 'Berkas bermasalah')!.value;
+    };
+    for (const admin of ['owner', 'trusted'] as const) expect(await brokenField(admin)).toContain('`rahasia-redaksi.jsonl:1`');
+    for (const [user, where] of [
+      ['member', {}],
+      ['owner', { guild: ownServer, serverOwner: true }],
+    ] as const) {
+      const field = await brokenField(user, where);
+      expect(field).toMatch(/^\d+ berkas dilewati\. Daftarnya hanya untuk admin korpus\.$/);
+      expect(field).not.toContain('rahasia');
     }
   });
 });

@@ -92,3 +92,23 @@ describe('npm start', () => {
     fake.assertClean();
   });
 });
+
+describe('npm start with a broken configuration', () => {
+  it('names the misnamed and invalid variables, never their values, and never connects', async () => {
+    const requestsBefore = fake.requests.length;
+    // The token pasted into the wrong variables, and the right one missing.
+    const result = await run('src/bot/main.ts', {
+      DISCORD_TOKEN: '',
+      DISCORD_BOT_TOKEN: TOKEN,
+      DISCORD_GUILD_ID: TOKEN,
+      ADMIN_USER_IDS: TOKEN,
+    }).done;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^kliping cannot start: the configuration is incomplete\./);
+    expect(result.stderr).toContain('DISCORD_BOT_TOKEN is set, but kliping reads DISCORD_TOKEN: rename it to DISCORD_TOKEN.');
+    expect(result.stderr).toMatch(/DISCORD_GUILD_ID is not a server id/);
+    expect(result.stderr).toMatch(/ADMIN_USER_IDS: entry 1 of 1 is not a user id/);
+    for (const part of [TOKEN, ...TOKEN.split('.').filter((p) => p.length >= 8)]) expect(result.stdout + result.stderr).not.toContain(part);
+    expect(fake.requests.length).toBe(requestsBefore);
+  });
+});

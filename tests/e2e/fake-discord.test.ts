@@ -65,7 +65,7 @@ afterEach(() => handlers.clear());
 describe('login', () => {
   it('logs in with only GET /gateway/bot over REST, identifies with Guilds, and sees the guild', () => {
     expect(fake.requests[0]?.route).toBe('GET /gateway/bot');
-    expect(fake.gatewayEvents).toContainEqual({ kind: 'identify', intents: GatewayIntentBits.Guilds });
+    expect(fake.gatewayEvents).toContainEqual({ kind: 'identify', intents: GatewayIntentBits.Guilds, shard: [0, 1] });
     expect(client.user?.id).toBe(fake.botUserId);
     expect(client.guilds.cache.get(fake.guildId)?.channels.cache.has(fake.channelId)).toBe(true);
     expect(fake.unknownRoutes).toEqual([]);

@@ -62,8 +62,14 @@ function reloadSummary(last: ReloadOutcome | null, snapshot: Snapshot): string {
     : `Gagal ${when}: ${escapeMarkdown(last.reason)}. Korpus sebelumnya tetap dipakai.`;
 }
 
-/** What `/korpus status` answers. */
-export function renderStatus(snapshot: Snapshot, last: ReloadOutcome | null, reloading: boolean): APIEmbed {
+/** Broken files by count only: their names and reasons are for corpus admins. */
+function issueCount(issues: readonly LoadIssue[]): string {
+  if (issues.length === 0) return 'Tidak ada berkas bermasalah.';
+  return `${formatCount(issues.length)} berkas dilewati. Daftarnya hanya untuk admin korpus.`;
+}
+
+/** What `/korpus status` answers; `fileList` (admins only) names the broken files, others see their count. */
+export function renderStatus(snapshot: Snapshot, last: ReloadOutcome | null, reloading: boolean, opts: { fileList: boolean }): APIEmbed {
   const { stats } = snapshot;
   const publishers =
     stats.publishers.length === 0
@@ -84,7 +90,10 @@ export function renderStatus(snapshot: Snapshot, last: ReloadOutcome | null, rel
       name: 'Muat ulang terakhir',
       value: truncate(reloadSummary(last, snapshot) + (reloading ? '\nSedang berjalan sekarang.' : ''), LIMITS.embedFieldValue),
     },
-    { name: 'Berkas bermasalah', value: truncate(issueList(snapshot.errors), LIMITS.embedFieldValue) },
+    {
+      name: 'Berkas bermasalah',
+      value: truncate(opts.fileList ? issueList(snapshot.errors) : issueCount(snapshot.errors), LIMITS.embedFieldValue),
+    },
   ];
   return { title: 'Status korpus', color: BRAND_COLOR, fields };
 }

@@ -36,6 +36,11 @@ export interface FakeDiscordOptions {
   timeoutMs?: number;
   /** Interaction callbacks later than this after the bot received the interaction go to `lateCallbacks` (default 3000 ms). */
   callbackDeadlineMs?: number;
+  /**
+   * Shards Discord asks for (GET /gateway/bot `shards`), default 1. The bot must identify every one; a guild's
+   * events go to shard (guild_id >> 22) % shards, DMs to shard 0.
+   */
+  shards?: number;
 }
 
 export type Fault = ({ status: 429; retryAfter: number; global?: boolean } | { status: 500 | 502 | 503 }) & { times?: number };
@@ -93,6 +98,7 @@ export class FakeDiscord implements RunHost {
     this.messages = new MessageStore(this.apiUrl);
     this.routes = new DiscordRoutes({
       gatewayUrl: this.gatewayUrl,
+      shards: gateway.shardCount,
       interactions: this.interactions,
       messages: this.messages,
       commands: this.commands,
@@ -115,6 +121,7 @@ export class FakeDiscord implements RunHost {
     let fake: FakeDiscord | undefined;
     const gateway = await FakeGateway.start({
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      shardCount: options.shards ?? 1,
       onEvent: (event) => {
         fake?.gatewayEvents.push(event);
         fake?.changed();
@@ -155,13 +162,14 @@ export class FakeDiscord implements RunHost {
     return selectPayload(customId, values, target);
   }
 
-  /** Dispatches the interaction over the gateway; the returned run awaits what the bot does with it. */
+  /** Dispatches the interaction over the gateway, on its guild's shard; the returned run awaits what the bot does with it. */
   send(payload: InteractionPayload): InteractionRun {
     const state: InteractionState = { payload, deliveredAt: Date.now(), originalEdits: 0, followUpIds: [] };
     if (isObject(payload.message) && typeof payload.message.id === 'string') state.originalId = payload.message.id;
     this.interactions.set(payload.token, state);
     // The 3 s budget counts from delivery: an interaction sent while the bot reconnects waits for the resume.
-    this.gateway.dispatch('INTERACTION_CREATE', payload, () => (state.deliveredAt = Date.now()));
+    const shard = this.gateway.shardOf(typeof payload.guild_id === 'string' ? payload.guild_id : null);
+    this.gateway.dispatch('INTERACTION_CREATE', payload, () => (state.deliveredAt = Date.now()), shard);
     return new InteractionRun(payload, this);
   }
 

@@ -2,6 +2,7 @@
 // data.type, entitlements, authorizing_integration_owners, member (guild) or user (DM), a channel object,
 // data.message on component clicks, and every id a string.
 import { randomBytes } from 'node:crypto';
+import { PermissionsBitField } from 'discord.js';
 import {
   applicationId,
   channelId as defaultChannelId,
@@ -46,6 +47,12 @@ export interface Actor {
   /** Send it from a DM instead of the guild (no member, no guild_id). */
   dm?: boolean;
   locale?: string;
+  /** Another server than the fake's guild (the user's own, say); its member list is not the fake's. */
+  guild?: string;
+  /** Which installation authorizes it: the server's (default in a guild) or the user's own (user-installed app). */
+  install?: 'guild' | 'user';
+  /** The user owns the server it is sent from: every permission, Manage Server included. */
+  serverOwner?: boolean;
 }
 
 export interface CommandTarget extends Actor {
@@ -109,17 +116,20 @@ function base(type: number, actor: Actor, data: Json): InteractionPayload {
       app_permissions: permissionsIn(users.bot, dmChannel.id),
     };
   }
-  const member = { ...memberOf(who, new Date(Date.now() - 86_400_000).toISOString()), permissions: permissionsIn(who, inChannel) };
+  const inGuild = actor.guild ?? guildId;
+  const permissions = actor.serverOwner ? PermissionsBitField.All.toString() : permissionsIn(who, inChannel);
+  const member = { ...memberOf(who, new Date(Date.now() - 86_400_000).toISOString()), permissions };
   return {
     ...common,
-    guild_id: guildId,
-    guild: { id: guildId, locale: 'id', features: [] },
+    guild_id: inGuild,
+    guild: { id: inGuild, locale: 'id', features: [] },
     guild_locale: 'id',
     channel_id: inChannel,
-    channel: { ...textChannel(inChannel), permissions: permissionsIn(users.bot, inChannel) },
+    channel: { ...textChannel(inChannel), guild_id: inGuild, permissions: permissionsIn(users.bot, inChannel) },
     member,
     context: 0,
-    authorizing_integration_owners: { '0': guildId },
+    // A user-installed app is authorized by the user, not the server: Discord then leaves out the guild's key.
+    authorizing_integration_owners: actor.install === 'user' ? { '1': who.id } : { '0': inGuild },
     app_permissions: permissionsIn(users.bot, inChannel),
   };
 }

@@ -32,6 +32,8 @@ export interface Route {
 
 export interface RouteDeps {
   gatewayUrl: string;
+  /** Shards GET /gateway/bot recommends. */
+  shards: number;
   interactions: ReadonlyMap<string, InteractionState>;
   messages: MessageStore;
   commands: CommandRegistry;
@@ -89,8 +91,9 @@ export class DiscordRoutes {
           status: 200,
           body: {
             url: deps.gatewayUrl,
-            shards: 1,
-            session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+            shards: deps.shards,
+            // One identify bucket per shard, so shards connect at once rather than 5 s apart.
+            session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: deps.shards },
           },
         }),
       },
