@@ -1,5 +1,6 @@
 /**
  * Known-item evaluation of /cari: `npm run eval -- --corpus PATH --queries PATH [--cache DIR]`.
+ * `npm run eval -- timeline [...]` scores /timeline instead (scripts/timeline-eval.ts).
  * Queries are JSON lines with `query`, `target_id` and optional `kinds` ("morph", "typo").
  * Prints a quality table; the last line is one JSON object with the figures.
  */
@@ -130,4 +131,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(figures));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv[2] === 'timeline') await (await import('./timeline-eval.ts')).main(process.argv.slice(3));
+  else await main();
+}

@@ -1,10 +1,14 @@
 import { loadCorpus } from '../corpus/load.ts';
-import { SearchEngine } from '../search/engine.ts';
 import { formatDateId } from '../dates/format.ts';
+import { SearchEngine } from '../search/engine.ts';
 import { sourceLabel } from '../timeline/format.ts';
-import { dateRange, DEFAULT_EVENT_LIMIT, Timeline } from '../timeline/timeline.ts';
-import type { TimelineResult } from '../timeline/types.ts';
+import { readCachedTimeline, timelineCorpusHash, writeCachedTimeline } from '../timeline/timeline-cache.ts';
+import { dateRange, DEFAULT_EVENT_LIMIT, Timeline, TOPIC_ARTICLE_LIMIT } from '../timeline/timeline.ts';
+import type { TimelineProblem, TimelineResult } from '../timeline/types.ts';
 import { intFlag, stringFlag, UsageError, type CliArgs } from './args.ts';
+import { cliCacheDir } from './cache-dir.ts';
+
+const DATE_FORMS = 'tulis misalnya 2024-06-19, 19 Juni 2024, Juni 2024, atau 2024';
 
 /** `kliping timeline [topik] [--dari D] [--sampai D] [--limit N] [--json] [--dir DIR]` */
 export async function run(args: CliArgs): Promise<number> {
@@ -13,26 +17,61 @@ export async function run(args: CliArgs): Promise<number> {
   const to = stringFlag(args, 'sampai');
   const limit = intFlag(args, 'limit', DEFAULT_EVENT_LIMIT);
   const range = dateRange(from, to);
-  if ('message' in range) throw new UsageError(range.message);
+  if ('problem' in range) throw new UsageError(problemText(range.problem));
 
   const { articles, errors } = await loadCorpus(args.dir);
   if (errors.length > 0) console.error(`${errors.length} berkas/baris dilewati (lihat: kliping corpus).`);
-  const timeline = Timeline.build(articles);
-  const topics = topic === '' ? undefined : await SearchEngine.build(articles);
-  const result = timeline.query({ ...(topic === '' ? {} : { topic }), from, to, limit }, topics);
+  // As `cari` does, in its cache folder (beside the index, as a snapshot keeps them): an unchanged
+  // corpus is read back instead of extracted and indexed again.
+  const cache = cliCacheDir();
+  const timeline = cachedTimeline(articles, cache);
+  const matches = topic === '' ? [] : (await SearchEngine.build(articles, { cacheDir: cache })).matchArticles(topic, TOPIC_ARTICLE_LIMIT);
+  const result = timeline.query({ ...(topic === '' ? {} : { topic }), from, to, limit }, matches);
 
   if (args.json) {
     console.log(JSON.stringify({ events: result.events }, null, 2));
-    if (result.message) console.error(result.message);
+    if (result.problem) console.error(problemText(result.problem));
   } else {
     console.log(renderText(result));
   }
   return 0;
 }
 
+/** The cached timeline of these articles, else one extracted now and written for the next run. */
+function cachedTimeline(articles: Parameters<typeof Timeline.build>[0], dir: string): Timeline {
+  const hash = timelineCorpusHash(articles);
+  const cached = readCachedTimeline(dir, hash, articles).timeline;
+  if (cached) return cached;
+  const built = Timeline.build(articles);
+  try {
+    writeCachedTimeline(dir, hash, articles.length, built);
+  } catch (error) {
+    console.error(`Cache timeline tidak dapat ditulis di ${dir}: ${(error as Error).message}`);
+  }
+  return built;
+}
+
+/** Why there is nothing to show, and what to try, in the CLI's words (its flags). */
+export function problemText(problem: TimelineProblem): string {
+  switch (problem.kind) {
+    case 'bad-date':
+      return `--${problem.which === 'from' ? 'dari' : 'sampai'}: tanggal "${problem.text}" tidak dikenali; ${DATE_FORMS}.`;
+    case 'reversed-range':
+      return '--dari jatuh setelah --sampai. Tukar keduanya lalu coba lagi.';
+    case 'common-words-topic':
+      return `Topik "${problem.topic}" hanya berisi kata umum. Coba nama orang, tempat, atau peristiwa.`;
+    case 'no-topic-match':
+      return `Tidak ada peristiwa bertanggal tentang "${problem.topic}". Coba kata kunci lain, periksa ejaannya, atau cari artikelnya dengan: kliping cari.`;
+    case 'no-dated-events':
+      return 'Belum ada peristiwa bertanggal di korpus ini.';
+    case 'none-in-range':
+      return `Tidak ada peristiwa${problem.topic ? ` tentang "${problem.topic}"` : ''} dalam rentang tanggal itu. Perluas --dari/--sampai atau hapus keduanya.`;
+  }
+}
+
 /** A heading per date ("19 Juni 2024", "Juli 2023"), a line per event with its outlets. */
 function renderText(result: TimelineResult): string {
-  if (result.events.length === 0) return result.message ?? 'Tidak ada peristiwa.';
+  if (result.events.length === 0) return result.problem ? problemText(result.problem) : 'Tidak ada peristiwa.';
   const lines: string[] = [];
   let heading = '';
   for (const event of result.events) {

@@ -14,7 +14,9 @@ const WEEKDAY_NAMES = alternation(WEEKDAYS.keys());
 const MONTH_NAMES = alternation(MONTHS.keys());
 const MONTH = `(?<mon>${MONTH_NAMES})\\b\\.?`;
 const YEAR = '(?<y>(?:19|20)\\d{2})(?!\\d)';
-const TIME = '(?:\\s*,?\\s*(?:pukul\\s+|jam\\s+)?(?<hh>[01]?\\d|2[0-3])[:.](?<mm>[0-5]\\d)(?!\\d)(?:\\s*(?<tz>WIB|WITA|WIT|GMT|UTC)\\b)?)?';
+// Seconds ("pukul 06.32.27 WIB") belong to the time: left out, the line would start ".27 WIB …".
+const TIME =
+  '(?:\\s*,?\\s*(?:pukul\\s+|jam\\s+)?(?<hh>[01]?\\d|2[0-3])[:.](?<mm>[0-5]\\d)(?:[:.][0-5]\\d)?(?!\\d)(?:\\s*(?<tz>WIB|WITA|WIT|GMT|UTC)\\b)?)?';
 /** "Senin (25/3/2019) kemarin", "14 Maret lalu": the qualifier belongs to the date, not a new "kemarin". */
 const QUALIFIER = '(?:\\s+(?:kemarin|lalu|silam))?';
 const PREPOSITION = 'pada|sejak|hingga|sampai|awal|akhir|pertengahan|medio|selama|jelang|menjelang';
@@ -30,6 +32,15 @@ export const NUMBER_WORDS: Record<string, number> = {
   sembilan: 9,
   sepuluh: 10,
 };
+/**
+ * What joins the two years of a range ("periode 2006-2011", "2006 hingga 2011", "2006 s.d. 2011"):
+ * neither year is a date of its own. The range is a span the timeline does not show as a year.
+ */
+const RANGE_LINK = '\\s*(?:[-–—/]|s\\.?\\s?d\\.?|hingga|sampai)\\s*';
+const YEAR_RANGE_BEFORE = `(?:19|20)\\d{2}${RANGE_LINK}`;
+const YEAR_RANGE_AFTER = `${RANGE_LINK}(?:19|20)\\d{2}`;
+/** "21 tahun ini" (these 21 years), "beberapa bulan ini": a duration, not "this year". */
+const COUNT_WORDS = [...Object.keys(NUMBER_WORDS), 'beberapa', 'belasan', 'puluhan', 'ratusan', 'sebelas', 'dua\\s+puluh'].join('|');
 /** Not inside a longer number, decimal, path or range. */
 const NUMBER_START = '(?<![\\w/.-])';
 
@@ -48,7 +59,7 @@ export const PATTERNS = {
   /** "2024-06-19", "2019-03-21T15:02:00+07:00". */
   iso: /(?<![\w/.-])(?<y>(?:19|20)\d{2})-(?<m>[01]\d)-(?<d>[0-3]\d)(?:[T ](?<hh>[01]\d|2[0-3]):(?<mm>[0-5]\d)(?::\d{2}(?:\.\d+)?)?(?<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\w/])/g,
   /** A year, read back for "Juni 2024" (month), "tahun 2019" or "sejak 2019" (year). */
-  year: new RegExp(`${NUMBER_START}(?<y>(?:19|20)\\d{2})(?![\\d/]|-an|[.,]\\d)`, 'g'),
+  year: new RegExp(`${NUMBER_START}(?<!${YEAR_RANGE_BEFORE})(?<y>(?:19|20)\\d{2})(?![\\d/]|-an|[.,]\\d|${YEAR_RANGE_AFTER})`, 'g'),
   /** "Juli", read back for "pada bulan Juli", "sejak Maret"; on for "September lalu", "Juli tahun lalu". */
   monthOnly: new RegExp(
     `\\b(?<mon>${alternation(FULL_MONTHS)})\\b(?:\\s+(?<rel>tahun\\s+lalu|tahun\\s+depan|lalu|kemarin|ini|depan|mendatang))?(?!\\s*\\d)`,
@@ -56,7 +67,7 @@ export const PATTERNS = {
   ),
   /** "kemarin", "pekan lalu", "3 hari lalu", "tahun lalu". */
   relative: new RegExp(
-    `\\b(?:(?<kw>kemarin\\s+lusa|kemarin|hari\\s+ini|besok|lusa)|(?<se>se)?(?<week>pekan|minggu)\\s+(?<wdir>lalu|ini|depan)|(?<n>\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\s+(?<nunit>hari|pekan|minggu|bulan|tahun)\\s+(?:yang\\s+)?lalu|(?<unit>bulan|tahun)\\s+(?<dir>lalu|ini|depan))\\b`,
+    `\\b(?:(?<kw>kemarin\\s+lusa|kemarin|hari\\s+ini|besok|lusa)|(?<se>se)?(?<week>pekan|minggu)\\s+(?<wdir>lalu|ini|depan)|(?<n>\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\s+(?<nunit>hari|pekan|minggu|bulan|tahun)\\s+(?:yang\\s+)?lalu|(?<!(?:\\d|\\b(?:${COUNT_WORDS}))\\s+)(?<unit>bulan|tahun)\\s+(?<dir>lalu|ini|depan))\\b`,
     'gi',
   ),
   /** "Rabu lalu", "Sabtu pekan lalu"; "Senin", read back for "pada Senin", "Pada hari Kamis". */

@@ -1,4 +1,6 @@
 import type { Article } from '../corpus/types.ts';
+import { dayIso, dayNumber, fromDayNumber, spanOf } from '../dates/calendar.ts';
+import { isFutureContext } from '../dates/context.ts';
 import { findDates } from '../dates/find.ts';
 import { MONTHS, WEEKDAYS, alternation } from '../dates/names.ts';
 import type { DateMention, ResolvedDate } from '../dates/types.ts';
@@ -33,6 +35,11 @@ export interface Candidate {
   clauseNames: string[];
   /** Informativeness of the sentence in its article (score.ts). */
   score: number;
+  /**
+   * From a photo caption: it may lend its day to a coarser report of the same happening (merge.ts),
+   * never make an event of its own.
+   */
+  caption?: true;
 }
 
 /** Fewer words than this besides the date: a byline, header or dateline, not a report. */
@@ -61,15 +68,21 @@ export function mayHoldDate(text: string): boolean {
  * so they never become events. The article's own date resolves "kemarin" and missing years.
  */
 export function extractCandidates(article: Article, articleIndex: number): Candidate[] {
+  return [...datedSentences(article, articleIndex, article.paragraphs), ...captionCandidates(article, articleIndex)];
+}
+
+/** Dated sentences of some paragraphs (the body's, or the captions'). */
+function datedSentences(article: Article, articleIndex: number, paragraphs: readonly string[]): Candidate[] {
   const reference: ResolvedDate | null = article.date ? { iso: article.date.iso, precision: article.date.precision } : null;
+  const published = lastPublicationDay(article);
   const candidates: Candidate[] = [];
   let gist: Set<string> | undefined;
-  article.paragraphs.forEach((paragraph, position) => {
+  paragraphs.forEach((paragraph, position) => {
     if (!mayHoldDate(paragraph)) return;
     const mentions = findDates(paragraph, reference);
     if (mentions.length === 0) return;
     const quotes = mentions.some((m) => m.resolution === 'relative') ? quotedRegions(paragraph) : [];
-    const usable = mentions.filter((m) => isEventDate(m, quotes));
+    const usable = mentions.filter((m) => isEventDate(m, quotes) && !isPlanned(paragraph, m, published));
     if (usable.length === 0) return;
     for (const span of splitSentences(paragraph)) {
       const inSentence = usable.filter((m) => m.start >= span.start && m.start < span.end);
@@ -79,6 +92,46 @@ export function extractCandidates(article: Article, articleIndex: number): Candi
     }
   });
   return candidates;
+}
+
+/**
+ * Day-precision dates stated in photo captions ("… di Vostochny, 13 September 2023"): they only
+ * refine a coarser report the body makes of the same happening (merge.ts), so they are kept
+ * last and ranked below every body sentence.
+ */
+function captionCandidates(article: Article, articleIndex: number): Candidate[] {
+  if (article.captions.length === 0) return [];
+  return datedSentences(article, articleIndex, article.captions)
+    .filter((c) => c.date.precision === 'day' && !c.window)
+    .map((c): Candidate => ({ ...c, caption: true, score: -1 }));
+}
+
+/**
+ * The last day an article can have been published, as ISO; null when unknown. A report cannot
+ * tell of a happening after it: such a date is a plan ("akan menaikkan iuran … per 1 Januari 2020").
+ */
+function lastPublicationDay(article: Article): string | null {
+  const { date } = article;
+  if (!date) return null;
+  return date.range?.to ?? spanOf({ iso: date.iso, precision: date.precision }).to;
+}
+
+/** How many days after publication a date may still be a report ("Kamis (12/9)" in a late-night article dated the 11th). */
+const PUBLICATION_SLACK_DAYS = 1;
+
+/**
+ * A date after the article's publication (beyond the slack, or at all when worded as a plan:
+ * "akan", "dijadwalkan", "mendatang"): what is planned, not what happened. It is no event on that
+ * date; at most the announcement is, and that is a sentence dated on its own day.
+ */
+function isPlanned(text: string, mention: DateMention, published: string | null): boolean {
+  if (published === null) return false;
+  const first = spanOf(mention.date).from;
+  if (first <= published) return false;
+  const [y, m, d] = published.split('-').map(Number) as [number, number, number];
+  const slack = fromDayNumber(dayNumber(y, m, d) + PUBLICATION_SLACK_DAYS);
+  if (first > dayIso(slack.year, slack.month, slack.day)) return true;
+  return isFutureContext(text, mention.start, mention.end);
 }
 
 function sentenceCandidates(

@@ -27,6 +27,8 @@ const SAME_HAPPENING_NEARBY = 0.2;
 const SAME_ARTICLE_BONUS = 0.2;
 /** A vague date's window is at most this many days ("pekan lalu"); wider ones are bucketed by their date. */
 const MAX_WINDOW_DAYS = 10;
+/** Below every body report's informativeness (about -1..1). */
+const CAPTION_RANK = -1e9;
 /** Names weigh more than common words: two reports of one happening share who and where. */
 const NAME_BOOST = 2;
 /** Terms of a group's centroid kept for the second pass: the rest weigh little and cost time. */
@@ -74,7 +76,8 @@ export function mergeCandidates(candidates: readonly Candidate[]): CandidateGrou
     date: c.date,
     window: c.window,
     article: c.article,
-    rank: c.score,
+    // A caption comes after every body report of its day, so it only seeds a group where the body has none.
+    rank: c.caption ? CAPTION_RANK : c.score,
     vector: vectors[i]!,
   }));
   const groups = cluster(reports, SAME_HAPPENING);
@@ -84,9 +87,12 @@ export function mergeCandidates(candidates: readonly Candidate[]): CandidateGrou
     rank: members.length,
     vector: centroidVector(members, vectors),
   }));
-  return cluster(groupItems, SAME_HAPPENING_GROUPS).map((joined) => {
-    const members = joined.flatMap((g) => groups[g]!);
-    return { date: groupItems[joined[0]!]!.date, members, centrality: centrality(members, vectors) };
+  return cluster(groupItems, SAME_HAPPENING_GROUPS).flatMap((joined) => {
+    const all = joined.flatMap((g) => groups[g]!);
+    // Captions lent the group their day; the event is what the body reports, and only that.
+    const members = all.filter((m) => !candidates[m]!.caption);
+    if (members.length === 0) return [];
+    return [{ date: groupItems[joined[0]!]!.date, members, centrality: centrality(members, vectors) }];
   });
 }
 

@@ -8,6 +8,7 @@ export interface SentenceSpan {
 /**
  * Words that end with a period without ending the sentence: titles before names,
  * and the short forms Indonesian news writes mid-sentence ("Jl. Sudirman", "Rp. 5").
+ * Not "SR": in Indonesian news it is the Richter scale that ends a quake report ("5,7 SR.").
  */
 const ABBREVIATIONS = new Set([
   'dr',
@@ -49,7 +50,6 @@ const ABBREVIATIONS = new Set([
   'mrs',
   'ms',
   'jr',
-  'sr',
   'vs',
   'gen',
   'kol',
@@ -104,7 +104,8 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
     // "ucap dia., Diketahui": a scraper dropped a linked word between two sentences.
     const stray = paragraph[end] === ',' && ch === '.' ? 1 : 0;
     const next = skipSpace(paragraph, end + stray);
-    if (next === end + stray || next >= paragraph.length) continue;
+    if (next >= paragraph.length) continue;
+    if (next === end + stray && !(ch === '.' && isGlued(paragraph, i, end))) continue;
     if (!opensSentence(paragraph[next]!)) continue;
     if (ch === '.' && end === i + 1 && isAbbreviationBefore(paragraph, i)) continue;
     pushSpan(spans, paragraph, start, end);
@@ -113,6 +114,19 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
   }
   pushSpan(spans, paragraph, start, paragraph.length);
   return spans;
+}
+
+/**
+ * "audisi Djarum.Hal itu disampaikan": a scrape lost the space after a period. A word ending in
+ * three lower-case letters before it and a capitalized word after it end a sentence;
+ * "Kompas.com", "06.32", "B.J." and "Jl.Sudirman" don't match.
+ */
+function isGlued(text: string, dot: number, next: number): boolean {
+  return (
+    /\p{Ll}{3}$/u.test(text.slice(Math.max(0, dot - 3), dot)) &&
+    /^\p{Lu}\p{Ll}/u.test(text.slice(next, next + 2)) &&
+    !isAbbreviationBefore(text, dot)
+  );
 }
 
 function skipSpace(text: string, from: number): number {

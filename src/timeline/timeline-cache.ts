@@ -11,11 +11,14 @@ import type { DatePrecision } from '../dates/types.ts';
 import { Timeline, type StoredCandidate, type StoredEvent, type TimelineParts } from './timeline.ts';
 
 /** Bump whenever the file layout changes: old files then no longer match. */
-export const TIMELINE_FORMAT_VERSION = 1;
+export const TIMELINE_FORMAT_VERSION = 2;
 
-/** The sources that decide which events a corpus yields: an upgrade never serves what the old code extracted. */
+/**
+ * The sources that decide which events a corpus yields: an upgrade never serves what the old code
+ * extracted. Not the query's (timeline.ts, params.ts, summary.ts): they read the parts, never shape them.
+ */
 const TIMELINE_SOURCES = [
-  'timeline.ts',
+  'segment.ts',
   'timeline-cache.ts',
   'extract.ts',
   'merge.ts',
@@ -69,8 +72,11 @@ interface JsonPart {
   events: EventRow[];
 }
 
+/** Writes a timeline as built (`Timeline.build`); one changed by `extend`/`without` is not cached and this throws. */
 export function writeCachedTimeline(dir: string, hash: string, articleCount: number, timeline: Timeline): void {
-  const { candidates, eventOf, fitness, events, byImportance } = timeline.parts;
+  const { parts } = timeline;
+  if (!parts) throw new Error('only a timeline as built is cached, not one changed by extend/without');
+  const { candidates, eventOf, fitness, events, byImportance } = parts;
   const termIds = new Map<string, number>();
   const idOf = (term: string): number => {
     let id = termIds.get(term);

@@ -1,265 +1,354 @@
 import type { Article } from '../corpus/types.ts';
-import { spanOf } from '../dates/calendar.ts';
 import { parseDayBound } from '../dates/find.ts';
-import type { ResolvedDate } from '../dates/types.ts';
 import { analyze } from '../search/analyzer.ts';
-import { extractCandidates, type Candidate } from './extract.ts';
-import { mergeCandidates, type CandidateGroup } from './merge.ts';
+import { TIMELINE_PARAMS, type TimelineParams } from './params.ts';
+import { outletKey, TimelineSegment, citationOf, type StoredEvent, type TimelineArticle, type TimelineParts } from './segment.ts';
 import { summarize } from './summary.ts';
-import type { TimelineEvent, TimelineQuery, TimelineResult, TimelineSource } from './types.ts';
+import type { TimelineEvent, TimelineProblem, TimelineQuery, TimelineResult, TimelineSource } from './types.ts';
 
-/** What `query` needs from the search engine to pick a topic's articles. */
-export interface TopicMatcher {
-  matchArticles(query: string, limit?: number): { id: string; score: number }[];
+export type { StoredCandidate, StoredEvent, TimelineParts } from './segment.ts';
+
+export const DEFAULT_EVENT_LIMIT = TIMELINE_PARAMS.defaultEventLimit;
+/** Articles of a topic the caller asks the engine for (`matchArticles(topic, TOPIC_ARTICLE_LIMIT)`). */
+export const TOPIC_ARTICLE_LIMIT = TIMELINE_PARAMS.topicArticleLimit;
+
+/** An article the engine matched to a topic. */
+export interface TopicMatch {
+  id: string;
+  score: number;
 }
 
-export const DEFAULT_EVENT_LIMIT = 15;
-/** Articles of a topic considered; ranked by the engine, so the tail adds little but time. */
-export const TOPIC_ARTICLE_LIMIT = 2000;
-/** Share of the topic's terms a sentence must contain to be about the topic. */
-const TOPIC_TERM_SHARE = 0.5;
-
-/** A happening, as stored once at load. */
-export interface StoredEvent {
-  date: ResolvedDate;
-  /** ISO day bounds, for range filters and date order. */
-  from: string;
-  to: string;
-  /** The candidate whose sentence becomes the summary. */
-  representative: number;
-  /** One article (index) per outlet, the representative's first. */
-  sources: number[];
-  /** Number of outlets, plus how central and informative the summary sentence is (< 1). */
-  importance: number;
+/** A segment, and the ids of its articles removed or replaced since it was built. */
+interface Layer {
+  segment: TimelineSegment;
+  removed: ReadonlySet<string>;
 }
 
-/** What a query reads of a candidate; the rest only served merging, at build. */
-export type StoredCandidate = Pick<Candidate, 'article' | 'sentence' | 'dateSpans' | 'terms'>;
-
-/** Everything a timeline keeps besides its articles: what the timeline cache persists (timeline-cache.ts). */
-export interface TimelineParts {
-  /** In article order, as extracted. */
-  candidates: readonly StoredCandidate[];
-  /** Event of each candidate. */
-  eventOf: Int32Array;
-  /** How well each candidate's sentence would summarize its event (see `storeEvent`). */
-  fitness: Float32Array;
-  events: readonly StoredEvent[];
-  /** Event indices, most important first. */
-  byImportance: Int32Array;
-}
-
-/**
- * Dated events of a corpus, extracted once at load and queried many times: by topic (through the
- * search engine and the sentences' own words), date range, and importance.
- */
-export class Timeline {
-  /** Summary lines made so far, by candidate: only shown events are ever summarized. */
-  private readonly summaries = new Map<number, string>();
-  private readonly candidates: readonly StoredCandidate[];
-  private readonly eventOf: Int32Array;
-  private readonly fitness: Float32Array;
-  private readonly events: readonly StoredEvent[];
-  private readonly byImportance: Int32Array;
-  /** Article id → its candidates (indices), for topic queries. */
-  private readonly candidatesOf = new Map<string, number[]>();
-
-  private constructor(
-    private readonly articles: readonly Article[],
-    readonly parts: TimelineParts,
-  ) {
-    ({
-      candidates: this.candidates,
-      eventOf: this.eventOf,
-      fitness: this.fitness,
-      events: this.events,
-      byImportance: this.byImportance,
-    } = parts);
-    this.candidates.forEach((candidate, index) => {
-      const id = articles[candidate.article]!.id;
-      const ids = this.candidatesOf.get(id);
-      if (ids) ids.push(index);
-      else this.candidatesOf.set(id, [index]);
-    });
-  }
-
-  static build(articles: readonly Article[]): Timeline {
-    const candidates: Candidate[] = [];
-    articles.forEach((article, index) => {
-      candidates.push(...extractCandidates(article, index));
-    });
-    const eventOf = new Int32Array(candidates.length);
-    const fitness = new Float32Array(candidates.length);
-    const events = mergeCandidates(candidates).map((group, eventIndex): StoredEvent => {
-      group.members.forEach((m) => (eventOf[m] = eventIndex));
-      return storeEvent(group, candidates, articles, fitness);
-    });
-    const byImportance = Int32Array.from(events.keys()).sort((a, b) => events[b]!.importance - events[a]!.importance);
-    const stored = candidates.map(({ article, sentence, dateSpans, terms }): StoredCandidate => ({ article, sentence, dateSpans, terms }));
-    return new Timeline(articles, { candidates: stored, eventOf, fitness, events, byImportance });
-  }
-
-  /** A timeline from parts a build made over these same articles (checked by the caller: timeline-cache.ts). */
-  static fromParts(articles: readonly Article[], parts: TimelineParts): Timeline {
-    return new Timeline(articles, parts);
-  }
-
-  /** Number of events extracted. */
-  get size(): number {
-    return this.events.length;
-  }
-
-  query(q: TimelineQuery, topics?: TopicMatcher): TimelineResult {
-    const limit = Math.max(1, Math.floor(q.limit ?? DEFAULT_EVENT_LIMIT));
-    const range = dateRange(q.from, q.to);
-    if ('message' in range) return { events: [], total: 0, message: range.message };
-    const topic = q.topic?.trim() ?? '';
-    const relevance = topic === '' ? undefined : this.topicEvents(topic, topics);
-    if (relevance && 'message' in relevance) return { events: [], total: 0, message: relevance.message };
-
-    const chosen: number[] = [];
-    let total = 0;
-    const consider = (index: number): void => {
-      const event = this.events[index]!;
-      if (event.to < range.from || event.from > range.to) return;
-      total++;
-      chosen.push(index);
-    };
-    if (relevance) {
-      for (const index of relevance.keys()) consider(index);
-      // Outlets that wrote about the topic in this event, not all its outlets: one aside in a
-      // big story about something else does not make that story the topic's.
-      const rank = (i: number): number => {
-        const hit = relevance.get(i)!;
-        return hit.outlets.size + hit.share + this.fitness[hit.candidate]! / 4;
-      };
-      chosen.sort((a, b) => rank(b) - rank(a));
-    } else {
-      for (const index of this.byImportance) consider(index);
-    }
-    const shown = chosen.slice(0, limit).sort((a, b) => compareByDate(this.events[a]!, this.events[b]!));
-    // On a topic, the line is the event's best sentence about that topic.
-    const events = shown.map((index) => this.toEvent(index, relevance?.get(index)?.candidate));
-    if (events.length > 0) return { events, total };
-    return {
-      events,
-      total,
-      message: emptyMessage(topic, q.from !== undefined || q.to !== undefined, relevance?.size ?? this.events.length),
-    };
-  }
-
-  /**
-   * Events about the topic: those with a sentence, in one of the engine's matching articles, that
-   * contains at least half of the topic's terms. A dated sentence elsewhere in a matching article
-   * (the weather, another case) is not part of the topic's timeline.
-   */
-  private topicEvents(topic: string, topics: TopicMatcher | undefined): Map<number, TopicHit> | { message: string } {
-    const terms = [...new Set(analyze(topic))];
-    if (terms.length === 0) {
-      return {
-        message: `Topik "${topic}" hanya berisi kata umum. Coba nama orang, tempat, atau peristiwa, misalnya "gempa" atau "revisi UU KPK".`,
-      };
-    }
-    const articleIds = topics ? topics.matchArticles(topic, TOPIC_ARTICLE_LIMIT).map((hit) => hit.id) : this.candidatesOf.keys();
-    const relevance = new Map<number, TopicHit>();
-    for (const id of articleIds) {
-      for (const candidate of this.candidatesOf.get(id) ?? []) {
-        const share = termShare(terms, this.candidates[candidate]!.terms);
-        if (share < TOPIC_TERM_SHARE) continue;
-        const event = this.eventOf[candidate]!;
-        const article = this.articles[this.candidates[candidate]!.article]!;
-        const outlet = outletKey(article);
-        const hit = relevance.get(event);
-        if (!hit) relevance.set(event, { share, candidate, outlets: new Set([outlet]) });
-        else {
-          hit.outlets.add(outlet);
-          if (share > hit.share || (share === hit.share && this.fitness[candidate]! > this.fitness[hit.candidate]!)) {
-            hit.share = share;
-            hit.candidate = candidate;
-          }
-        }
-      }
-    }
-    return relevance;
-  }
-
-  private toEvent(index: number, representative?: number): TimelineEvent {
-    const event = this.events[index]!;
-    const chosen = representative ?? event.representative;
-    let summary = this.summaries.get(chosen);
-    if (summary === undefined) {
-      const candidate = this.candidates[chosen]!;
-      summary = summarize(candidate.sentence, candidate.dateSpans);
-      this.summaries.set(chosen, summary);
-    }
-    return {
-      date: event.date.iso,
-      precision: event.date.precision,
-      summary,
-      sources: event.sources.map((a): TimelineSource => {
-        const article = this.articles[a]!;
-        return { articleId: article.id, title: article.title, publisher: article.publisher };
-      }),
-    };
-  }
+/** An event that may be shown: where it lives, the candidate its line comes from, and how it ranks. */
+interface Entry {
+  layer: Layer;
+  event: number;
+  /** The candidate its line comes from; -1 until the event is picked, for the events of no topic. */
+  candidate: number;
+  rank: number;
 }
 
 /** An event chosen by topic: how much of the topic its best sentence names, that sentence, and the outlets that wrote about it. */
 interface TopicHit {
   share: number;
   candidate: number;
+  quoted: boolean;
   outlets: Set<string>;
+  /** Outlets among them whose article's title names the topic too. */
+  aboutOutlets: Set<string>;
 }
 
-/** Articles of one outlet count once; an article with no known outlet counts alone. */
-function outletKey(article: Article): string {
-  return article.publisher?.toLowerCase() ?? `article:${article.id}`;
+/** A line chosen for the answer, with the sources of any repeat of it that was folded in. */
+interface Shown {
+  entry: Entry;
+  summary: string;
+  terms: readonly string[];
+  sources: TimelineSource[];
 }
+
+const NO_REMOVALS: ReadonlySet<string> = new Set();
+/** A line that opens with a quotation mark: someone's words, not the reporter's account. */
+const QUOTATION = /^["“‘']/;
+/** A sentence that starts inside another (a scrape lost its start) or does not end: not a line. */
+const OPENS_MID_SENTENCE = /^[\p{Ll}\p{P}]/u;
+const ENDS_SENTENCE = /[.!?…]["”’')\]]*$|["”’]$/u;
+/** What a shown line may start with: a letter, a quote, or a day and month ("26 Agustus …"). */
+const STARTS_LINE = /^(?:[\p{L}"“‘']|\d{1,2}\s+\p{L})/u;
 
 /**
- * The stored form of a merged group. Each member's fitness as the summary combines how
- * informative its sentence is, how central to the group, and whether it is about this date (not
- * an aside, or one of several dates) at this precision; the fittest is the summary. Each outlet is cited once, through
- * its fittest article.
+ * Dated events of a corpus, extracted once at build and queried many times: by topic (the
+ * engine's matching articles, read by the caller, and the sentences' own words), date range, and
+ * importance. Immutable: `extend` and `without` return new timelines that share what is unchanged.
  */
-function storeEvent(
-  group: CandidateGroup,
-  candidates: readonly Candidate[],
-  articles: readonly Article[],
-  fitness: Float32Array,
-): StoredEvent {
-  const { date, members, centrality } = group;
-  members.forEach((m, i) => {
-    const c = candidates[m]!;
-    const onDate = (c.primary ? 0.25 : 0) + (c.soleDate ? 0.15 : 0);
-    const exact = c.date.precision === date.precision && !c.window ? 0.15 : 0;
-    fitness[m] = c.score + 0.5 * centrality[i]! + onDate + exact;
-  });
-  const ranked = [...members].sort((a, b) => fitness[b]! - fitness[a]!);
-  const bestOfOutlet = new Map<string, number>();
-  for (const m of ranked) {
-    const article = candidates[m]!.article;
-    const outlet = outletKey(articles[article]!);
-    if (!bestOfOutlet.has(outlet)) bestOfOutlet.set(outlet, article);
+export class Timeline {
+  /** Summary lines made so far, by layer and candidate: only shown events are ever summarized. */
+  private readonly summaries = new WeakMap<TimelineSegment, Map<number, string>>();
+
+  private constructor(
+    private readonly layers: readonly Layer[],
+    private readonly params: Readonly<TimelineParams> = TIMELINE_PARAMS,
+  ) {}
+
+  static build(articles: readonly Article[], params?: Readonly<TimelineParams>): Timeline {
+    return new Timeline([{ segment: TimelineSegment.build(articles), removed: NO_REMOVALS }], params);
   }
-  const top = ranked[0]!;
-  const { from, to } = spanOf(date);
-  const sources = [...bestOfOutlet.values()];
-  return {
-    date,
-    from,
-    to,
-    representative: top,
-    sources,
-    // Below one: it only orders events with the same number of outlets.
-    importance: sources.length + Math.min(0.99, Math.max(0, fitness[top]!) / 2),
-  };
+
+  /** A timeline from parts a build made over these same articles (checked by the caller: timeline-cache.ts). */
+  static fromParts(articles: readonly Article[], parts: TimelineParts): Timeline {
+    return new Timeline([{ segment: new TimelineSegment(articles.map(citationOf), parts), removed: NO_REMOVALS }]);
+  }
+
+  /**
+   * What the timeline cache persists: the parts of a timeline as built. A timeline changed by
+   * `extend` or `without` has none (its next full build is cached instead).
+   */
+  get parts(): TimelineParts | undefined {
+    const [only, ...more] = this.layers;
+    return only && more.length === 0 && only.removed.size === 0 ? only.segment.parts : undefined;
+  }
+
+  /** Number of events with at least one source still in the corpus. */
+  get size(): number {
+    let size = 0;
+    for (const { segment, removed } of this.layers) {
+      if (removed.size === 0) size += segment.parts.events.length;
+      else for (const event of segment.parts.events) if (this.liveSources({ segment, removed }, event).length > 0) size++;
+    }
+    return size;
+  }
+
+  /**
+   * The timeline of these articles added: a new article whose id is already here replaces the old
+   * one. Only the new articles are extracted and merged (among themselves); a happening they
+   * report that is already here shows once, with the outlets of both (see `query`).
+   */
+  extend(articles: readonly Article[]): Timeline {
+    if (articles.length === 0) return this;
+    const ids = new Set(articles.map((a) => a.id));
+    const layers = this.layers.map((layer) => withRemoved(layer, ids));
+    return new Timeline([...layers, { segment: TimelineSegment.build(articles), removed: NO_REMOVALS }], this.params);
+  }
+
+  /** The timeline without these articles: their sentences and citations are gone, events they alone reported too. */
+  without(ids: ReadonlySet<string>): Timeline {
+    if (ids.size === 0) return this;
+    return new Timeline(
+      this.layers.map((layer) => withRemoved(layer, ids)),
+      this.params,
+    );
+  }
+
+  /**
+   * The events to show: about `q.topic` when given (`matches` are the engine's
+   * `matchArticles(topic, TOPIC_ARTICLE_LIMIT)`, made by the caller), in the date range, the most
+   * important first, then in date order. Two lines never tell one happening of one day.
+   */
+  query(q: TimelineQuery, matches: readonly TopicMatch[] = []): TimelineResult {
+    const limit = Math.max(1, Math.floor(q.limit ?? this.params.defaultEventLimit));
+    const range = dateRange(q.from, q.to);
+    if ('problem' in range) return { events: [], total: 0, problem: range.problem };
+    const topic = q.topic?.trim() ?? '';
+    const found = topic === '' ? this.importantEvents() : this.topicEvents(topic, matches);
+    if ('problem' in found) return { events: [], total: 0, problem: found.problem };
+
+    const inRange = found.filter(({ layer, event }) => {
+      const stored = layer.segment.parts.events[event]!;
+      return stored.to >= range.from && stored.from <= range.to;
+    });
+    const shown = this.pick(inRange, limit).sort((a, b) => compareByDate(eventOf(a.entry), eventOf(b.entry)));
+    const events = shown.map(({ entry, summary, sources }): TimelineEvent => {
+      const { date } = eventOf(entry);
+      return { date: date.iso, precision: date.precision, summary, sources };
+    });
+    if (events.length > 0) return { events, total: inRange.length };
+    return { events, total: 0, problem: emptyProblem(topic, found.length > 0 && inRange.length === 0) };
+  }
+
+  /** Every live event, the most important first. */
+  private importantEvents(): Entry[] {
+    const entries: Entry[] = [];
+    for (const layer of this.layers) {
+      const { events, byImportance } = layer.segment.parts;
+      for (const event of byImportance) {
+        if (layer.removed.size > 0 && this.liveSources(layer, events[event]!).length === 0) continue;
+        // Its line is found when it is picked: most events are never shown.
+        entries.push({ layer, event, candidate: -1, rank: events[event]!.importance });
+      }
+    }
+    if (this.layers.length > 1) entries.sort((a, b) => b.rank - a.rank);
+    return entries;
+  }
+
+  /**
+   * Events about the topic, best first: those with a sentence, in one of the engine's matching
+   * articles, that names the topic as a whole. Each topic word weighs by its rarity among dated
+   * sentences; the sentence must hold the rarest and at least `topicSentenceShare` of the weight,
+   * and with its article's title at least `topicCoverage`: "Ambon" alone in a story about a court
+   * case, or "gempa" in a story about another quake, is not "gempa Ambon". A dated sentence
+   * elsewhere in a matching article (the weather, another case) is not part of the topic's timeline.
+   */
+  private topicEvents(topic: string, matches: readonly TopicMatch[]): Entry[] | { problem: TimelineProblem } {
+    const terms = [...new Set(analyze(topic))];
+    if (terms.length === 0) return { problem: { kind: 'common-words-topic', topic } };
+    const weights = this.termWeights(terms);
+    const total = weights.reduce((sum, w) => sum + w, 0);
+    const rarest = terms[weights.indexOf(Math.max(...weights))]!;
+    const { topicCoverage, topicSentenceShare } = this.params;
+
+    const hits = new Map<Layer, Map<number, TopicHit>>();
+    for (const layer of this.layers) {
+      const { segment, removed } = layer;
+      const { candidates, eventOf: eventIndex, fitness } = segment.parts;
+      const layerHits = new Map<number, TopicHit>();
+      hits.set(layer, layerHits);
+      for (const { id } of matches) {
+        if (removed.has(id)) continue;
+        for (const c of segment.candidatesOf.get(id) ?? []) {
+          const candidate = candidates[c]!;
+          if (!candidate.terms.includes(rarest)) continue;
+          const title = segment.titleTerms(candidate.article);
+          let own = 0;
+          let withTitle = 0;
+          terms.forEach((term, i) => {
+            const inSentence = candidate.terms.includes(term);
+            if (inSentence) own += weights[i]!;
+            if (inSentence || title.has(term)) withTitle += weights[i]!;
+          });
+          const share = own / total;
+          if (share < topicSentenceShare) continue;
+          if (withTitle / total < topicCoverage) continue;
+          if (!isLine(candidate.sentence)) continue;
+          const outlet = outletKey(segment.articles[candidate.article]!);
+          const about = terms.every((term) => title.has(term));
+          const quoted = QUOTATION.test(candidate.sentence);
+          const event = eventIndex[c]!;
+          const hit = layerHits.get(event);
+          if (!hit) {
+            layerHits.set(event, { share, candidate: c, quoted, outlets: new Set([outlet]), aboutOutlets: new Set(about ? [outlet] : []) });
+            continue;
+          }
+          hit.outlets.add(outlet);
+          if (about) hit.aboutOutlets.add(outlet);
+          // The line: the reporter's account before a quotation, then the most of the topic, then the fittest.
+          const better = quoted !== hit.quoted ? !quoted : share !== hit.share ? share > hit.share : fitness[c]! > fitness[hit.candidate]!;
+          if (better) Object.assign(hit, { share, candidate: c, quoted });
+        }
+      }
+    }
+    // Outlets that wrote about the topic in this event, not all its outlets: one aside in a
+    // big story about something else does not make that story the topic's.
+    const entries: Entry[] = [];
+    for (const [layer, layerHits] of hits) {
+      for (const [event, hit] of layerHits) {
+        const rank =
+          hit.outlets.size +
+          hit.share +
+          layer.segment.parts.fitness[hit.candidate]! / 4 +
+          (this.params.aboutTopicBonus * hit.aboutOutlets.size) / hit.outlets.size -
+          (hit.quoted ? this.params.quotationPenalty : 0) -
+          this.params.vaguePenalty[layer.segment.parts.events[event]!.date.precision];
+        entries.push({ layer, event, candidate: hit.candidate, rank });
+      }
+    }
+    return entries.sort((a, b) => b.rank - a.rank);
+  }
+
+  /** How telling each term is: its rarity among all dated sentences. */
+  private termWeights(terms: readonly string[]): number[] {
+    let sentences = 0;
+    const counts = terms.map(() => 0);
+    for (const { segment } of this.layers) {
+      sentences += segment.parts.candidates.length;
+      const frequencies = segment.termFrequencies();
+      terms.forEach((term, i) => (counts[i]! += frequencies.get(term) ?? 0));
+    }
+    return counts.map((count) => Math.log(1 + sentences / (count + 1)));
+  }
+
+  /**
+   * The first `limit` entries whose line stands alone (a whole sentence: see `isLine`), skipping
+   * repeats: the same sentence again, or a line of the same day sharing most of its terms with
+   * one already chosen. A repeat's outlets are cited on the line it repeats.
+   */
+  private pick(entries: readonly Entry[], limit: number): Shown[] {
+    const shown: Shown[] = [];
+    const sentences = new Set<string>();
+    for (const entry of entries) {
+      if (shown.length >= limit) break;
+      if (entry.candidate < 0) entry.candidate = this.liveRepresentative(entry.layer, entry.event);
+      if (entry.candidate < 0) continue;
+      const candidate = entry.layer.segment.parts.candidates[entry.candidate]!;
+      const sources = this.liveSources(entry.layer, eventOf(entry)).map((a) => sourceOf(entry.layer.segment.articles[a]!));
+      const key = candidate.sentence.replace(/\s+/g, ' ').trim().toLowerCase();
+      const repeated = sentences.has(key) ? shown.find((s) => sameSentence(s, key)) : this.sameDayLine(shown, entry, candidate.terms);
+      if (repeated) {
+        for (const source of sources) if (!repeated.sources.some((s) => sameOutlet(s, source))) repeated.sources.push(source);
+        continue;
+      }
+      const summary = this.summary(entry.layer.segment, entry.candidate);
+      if (!STARTS_LINE.test(summary)) continue;
+      sentences.add(key);
+      shown.push({ entry, summary, terms: candidate.terms, sources });
+    }
+    return shown;
+  }
+
+  private sameDayLine(shown: readonly Shown[], entry: Entry, terms: readonly string[]): Shown | undefined {
+    const date = eventOf(entry).date.iso;
+    return shown.find((s) => eventOf(s.entry).date.iso === date && overlap(s.terms, terms) >= this.params.sameDayOverlap);
+  }
+
+  private summary(segment: TimelineSegment, index: number): string {
+    let cache = this.summaries.get(segment);
+    if (!cache) this.summaries.set(segment, (cache = new Map()));
+    let summary = cache.get(index);
+    if (summary === undefined) {
+      const candidate = segment.parts.candidates[index]!;
+      summary = summarize(candidate.sentence, candidate.dateSpans);
+      cache.set(index, summary);
+    }
+    return summary;
+  }
+
+  /** The event's sources (article indices) still in the corpus. */
+  private liveSources({ segment, removed }: Layer, event: StoredEvent): number[] {
+    if (removed.size === 0) return event.sources;
+    return event.sources.filter((a) => !removed.has(segment.articles[a]!.id));
+  }
+
+  /** The event's fittest candidate that makes a line and whose article is still in the corpus; -1 for none. */
+  private liveRepresentative({ segment, removed }: Layer, event: number): number {
+    const { candidates, events } = segment.parts;
+    const first = events[event]!.representative;
+    const usable = (c: number): boolean =>
+      isLine(candidates[c]!.sentence) && (removed.size === 0 || !removed.has(segment.articles[candidates[c]!.article]!.id));
+    if (usable(first)) return first;
+    return segment.membersOf(event).find(usable) ?? -1;
+  }
 }
 
-function termShare(topicTerms: readonly string[], sentenceTerms: readonly string[]): number {
-  let found = 0;
-  for (const term of topicTerms) if (sentenceTerms.includes(term)) found++;
-  return found / topicTerms.length;
+function withRemoved(layer: Layer, ids: ReadonlySet<string>): Layer {
+  const here = [...ids].filter((id) => layer.segment.holds(id));
+  if (here.length === 0) return layer;
+  return { segment: layer.segment, removed: new Set([...layer.removed, ...here]) };
+}
+
+function eventOf(entry: Entry): StoredEvent {
+  return entry.layer.segment.parts.events[entry.event]!;
+}
+
+function sourceOf(article: TimelineArticle): TimelineSource {
+  return { articleId: article.id, title: article.title, publisher: article.publisher, url: article.url };
+}
+
+function sameOutlet(a: TimelineSource, b: TimelineSource): boolean {
+  return a.publisher !== null && b.publisher !== null
+    ? a.publisher.toLowerCase() === b.publisher.toLowerCase()
+    : a.articleId === b.articleId;
+}
+
+function sameSentence(shown: Shown, key: string): boolean {
+  const candidate = shown.entry.layer.segment.parts.candidates[shown.entry.candidate]!;
+  return candidate.sentence.replace(/\s+/g, ' ').trim().toLowerCase() === key;
+}
+
+/** Shared terms, as a share of the shorter list's. */
+function overlap(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let shared = 0;
+  for (const term of short) if (long.includes(term)) shared++;
+  return shared / short.length;
+}
+
+/** A whole sentence: it neither starts inside another (lost opening words, a stray mark) nor stops short. */
+function isLine(sentence: string): boolean {
+  return !OPENS_MID_SENTENCE.test(sentence.replace(/^(?:[-–—]+\s*)+/, '').replace(/^["“‘'(]+/, '')) && ENDS_SENTENCE.test(sentence);
 }
 
 /** Date order; a month or year heading before the days it contains. */
@@ -270,7 +359,7 @@ function compareByDate(a: StoredEvent, b: StoredEvent): number {
 }
 
 /** ISO day bounds of a user's "dari"/"sampai" (any precision), or why they can't be used. */
-export function dateRange(from: string | undefined, to: string | undefined): { from: string; to: string } | { message: string } {
+export function dateRange(from: string | undefined, to: string | undefined): { from: string; to: string } | { problem: TimelineProblem } {
   const bounds = { from: '0000-01-01', to: '9999-12-31' };
   for (const [which, text] of [
     ['from', from],
@@ -278,21 +367,15 @@ export function dateRange(from: string | undefined, to: string | undefined): { f
   ] as const) {
     if (text === undefined || text.trim() === '') continue;
     const bound = parseDayBound(text, which);
-    if (!bound) {
-      return { message: `Tanggal "${text}" tidak dikenali. Tulis misalnya 2024-06-19, 19 Juni 2024, Juni 2024, atau 2024.` };
-    }
+    if (!bound) return { problem: { kind: 'bad-date', which, text } };
     bounds[which] = bound.day;
   }
-  if (bounds.from > bounds.to)
-    return { message: 'Tanggal awal (dari) jatuh setelah tanggal akhir (sampai). Tukar keduanya lalu coba lagi.' };
+  if (bounds.from > bounds.to) return { problem: { kind: 'reversed-range' } };
   return bounds;
 }
 
-function emptyMessage(topic: string, hasRange: boolean, eventsBeforeRange: number): string {
-  const what = topic === '' ? 'Belum ada peristiwa bertanggal di korpus' : `Tidak ada peristiwa bertanggal tentang "${topic}"`;
-  if (hasRange && eventsBeforeRange > 0) {
-    return `${what} dalam rentang tanggal itu. Perluas rentang (dari/sampai) atau hapus batas tanggalnya.`;
-  }
-  if (topic === '') return `${what}. Muat artikel yang menyebut tanggal peristiwa, lalu coba lagi.`;
-  return `${what}. Coba kata kunci lain atau yang lebih umum, periksa ejaannya, atau gunakan /cari untuk melihat artikel yang ada.`;
+/** `outOfRange`: there were events, the date range left none. */
+function emptyProblem(topic: string, outOfRange: boolean): TimelineProblem {
+  if (outOfRange) return topic === '' ? { kind: 'none-in-range' } : { kind: 'none-in-range', topic };
+  return topic === '' ? { kind: 'no-dated-events' } : { kind: 'no-topic-match', topic };
 }

@@ -4,6 +4,8 @@ export interface TimelineSource {
   articleId: string;
   title: string;
   publisher: string | null;
+  /** Where the article can be read, when known. */
+  url: string | null;
 }
 
 export interface TimelineEvent {
@@ -24,10 +26,25 @@ export interface TimelineQuery {
   limit?: number;
 }
 
+/** Why a timeline is empty or cannot be made; the bot and the CLI word it. */
+export type TimelineProblem =
+  /** `from` or `to` is not a date any form reads (`text` is what was given). */
+  | { kind: 'bad-date'; which: 'from' | 'to'; text: string }
+  /** `from` falls after `to`. */
+  | { kind: 'reversed-range' }
+  /** The topic holds only common words ("yang dan"): nothing to match. */
+  | { kind: 'common-words-topic'; topic: string }
+  /** No dated event is about the topic. */
+  | { kind: 'no-topic-match'; topic: string }
+  /** The corpus holds no dated event at all. */
+  | { kind: 'no-dated-events' }
+  /** There are events (about the topic, if any), none of them in the date range. */
+  | { kind: 'none-in-range'; topic?: string };
+
 export interface TimelineResult {
   events: TimelineEvent[];
   /** Events that matched before `limit`. */
   total: number;
-  /** Set when there is nothing to show, in Indonesian: why, and what to try. */
-  message?: string;
+  /** Set when there is nothing to show. */
+  problem?: TimelineProblem;
 }

@@ -4,7 +4,7 @@
 import type { Article } from '../corpus/types.ts';
 import { serve } from '../workers/rpc.ts';
 import { obtainTimeline, type TimelineOrigin } from './timeline-cache.ts';
-import type { Timeline } from './timeline.ts';
+import type { Timeline, TopicMatch } from './timeline.ts';
 import type { TimelineQuery, TimelineResult } from './types.ts';
 
 let timeline: Timeline | null = null;
@@ -17,8 +17,8 @@ serve({
     return obtained.origin;
   },
   /** `matches` are the engine's `matchArticles(q.topic, TOPIC_ARTICLE_LIMIT)`, made by the caller. */
-  query(q: TimelineQuery, matches: { id: string; score: number }[]): TimelineResult {
+  query(q: TimelineQuery, matches: TopicMatch[]): TimelineResult {
     if (!timeline) throw new Error('timeline not built yet');
-    return timeline.query(q, { matchArticles: () => matches });
+    return timeline.query(q, matches);
   },
 });

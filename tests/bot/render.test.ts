@@ -175,7 +175,12 @@ describe('renderArticlePage', () => {
 });
 
 function event(date: string, precision: TimelineEvent['precision'], summary: string, publishers: string[]): TimelineEvent {
-  return { date, precision, summary, sources: publishers.map((p, i) => ({ articleId: `${p}-${i}`, title: `Judul ${p}`, publisher: p })) };
+  return {
+    date,
+    precision,
+    summary,
+    sources: publishers.map((p, i) => ({ articleId: `${p}-${i}`, title: `Judul ${p}`, publisher: p, url: null })),
+  };
 }
 
 describe('renderTimeline', () => {
@@ -214,8 +219,8 @@ describe('renderTimeline', () => {
   });
 
   it('says why there is nothing instead of posting an empty embed', () => {
-    const messages = renderTimeline({ events: [], total: 0, message: 'Tidak ada peristiwa untuk topik "xyz".' }, { topic: 'xyz' }, urlOf);
-    expect(messages[0]![0]!.description).toBe('Tidak ada peristiwa untuk topik "xyz".');
+    const messages = renderTimeline({ events: [], total: 0, problem: { kind: 'no-topic-match', topic: 'xyz' } }, { topic: 'xyz' }, urlOf);
+    expect(messages[0]![0]!.description).toMatch(/^Tidak ada peristiwa bertanggal tentang "xyz"\. Coba kata kunci lain/);
     expect(renderTimeline({ events: [], total: 0 }, {}, urlOf)[0]![0]!.description).toMatch(/^Tidak ada peristiwa/);
   });
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
-import { Timeline } from '../../src/timeline/timeline.ts';
+import { Timeline, TOPIC_ARTICLE_LIMIT } from '../../src/timeline/timeline.ts';
 import {
   ReloadInProgressError,
   SnapshotStore,
@@ -270,7 +270,7 @@ describe('snapshots over real files', () => {
       let events = 0;
       for (const q of queries) {
         const { result, urls } = await snapshot.queries.timeline(q);
-        expect(result).toEqual(timeline.query(q, engine));
+        expect(result).toEqual(timeline.query(q, q.topic?.trim() ? engine.matchArticles(q.topic.trim(), TOPIC_ARTICLE_LIMIT) : []));
         for (const event of result.events) for (const source of event.sources) expect(urls).toHaveProperty(source.articleId);
         events += result.events.length;
       }

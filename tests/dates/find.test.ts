@@ -77,8 +77,23 @@ describe('findDates: numbers that are not dates', () => {
     'Pasal 12 ayat 3, halaman 2019',
     'revisi UU Nomor 30 Tahun 2002 tentang KPK',
     'sesuai PP No. 43 Tahun 2018 dan Perpres No 7a tahun 2019',
+    // a year range is a span, neither of its years a date: "periode 2006-2011" is not 2006
+    'menjabat dua periode 2006-2011 dan 2011 hingga 2016',
+    'masa bakti 2014–2019 atau 2014 s.d. 2019',
+    // a duration: "hampir 21 tahun ini" is these 21 years, not this year
+    'selama hampir 21 tahun ini dan beberapa bulan ini',
   ])('%s', (text) => {
     expect(read(text, day('2024-06-21'))).toEqual([]);
+  });
+
+  it('reads a time with seconds whole: "pukul 06.32.27 WIB" leaves no ".27 WIB" behind', () => {
+    expect(read('Rabu (11/9/2019) pukul 06.32.27 WIB wilayah Talaud diguncang gempa.')).toEqual([
+      'Rabu (11/9/2019) pukul 06.32.27 WIB → 2019-09-11 day explicit @06:32 WIB',
+    ]);
+  });
+
+  it('still reads "tahun ini" without a count before it', () => {
+    expect(read('Pada tahun ini ia menang.', day('2019-09-11'))).toEqual(['tahun ini → 2019 year relative']);
   });
 
   it('still reads the year of "tahun 2002" when no statute number precedes it', () => {

@@ -7,7 +7,7 @@ import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { obtainTimeline, readCachedTimeline, timelineCorpusHash, writeCachedTimeline } from '../../src/timeline/timeline-cache.ts';
-import { Timeline } from '../../src/timeline/timeline.ts';
+import { Timeline, TOPIC_ARTICLE_LIMIT, type TimelineParts } from '../../src/timeline/timeline.ts';
 import type { TimelineQuery } from '../../src/timeline/types.ts';
 
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
@@ -36,7 +36,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const answers = (timeline: Timeline) => QUERIES.map((q) => timeline.query(q, engine));
+const answers = (timeline: Timeline) =>
+  QUERIES.map((q) => timeline.query(q, q.topic ? engine.matchArticles(q.topic, TOPIC_ARTICLE_LIMIT) : []));
 const onlyFile = (): string => {
   const files = readdirSync(dir);
   expect(files).toHaveLength(1);
@@ -109,22 +110,22 @@ describe('the timeline cache', () => {
   it.each([
     [
       'a source beyond the corpus',
-      (p: Timeline['parts']) => ({ ...p, events: p.events.map((e, i) => (i === 0 ? { ...e, sources: [99] } : e)) }),
+      (p: TimelineParts) => ({ ...p, events: p.events.map((e, i) => (i === 0 ? { ...e, sources: [99] } : e)) }),
       /sources out of range/,
     ],
     [
       'an event index beyond the events',
-      (p: Timeline['parts']) => ({ ...p, eventOf: p.eventOf.map((e, i) => (i === 0 ? 9999 : e)) }),
+      (p: TimelineParts) => ({ ...p, eventOf: p.eventOf.map((e, i) => (i === 0 ? 9999 : e)) }),
       /event out of range/,
     ],
     [
       'an importance order that repeats an event',
-      (p: Timeline['parts']) => ({ ...p, byImportance: p.byImportance.map(() => 0) }),
+      (p: TimelineParts) => ({ ...p, byImportance: p.byImportance.map(() => 0) }),
       /permutation/,
     ],
     [
       'a date that lies about its precision',
-      (p: Timeline['parts']) => ({
+      (p: TimelineParts) => ({
         ...p,
         events: p.events.map((e, i) => (i === 0 ? { ...e, date: { iso: '2024-06-19', precision: 'month' as const } } : e)),
       }),
@@ -132,7 +133,7 @@ describe('the timeline cache', () => {
     ],
     [
       'date spans outside the sentence',
-      (p: Timeline['parts']) => ({
+      (p: TimelineParts) => ({
         ...p,
         candidates: p.candidates.map((c, i) => (i === 0 ? { ...c, dateSpans: [[0, 100_000] as [number, number]] } : c)),
       }),
@@ -140,7 +141,7 @@ describe('the timeline cache', () => {
     ],
   ])('checks the structure even when the checksum is right: %s', (_, tamper, reason) => {
     const hash = timelineCorpusHash(articles);
-    writeCachedTimeline(dir, hash, articles.length, Timeline.fromParts(articles, tamper(built.parts)));
+    writeCachedTimeline(dir, hash, articles.length, Timeline.fromParts(articles, tamper(built.parts!)));
     const read = readCachedTimeline(dir, hash, articles);
     expect(read.timeline).toBeNull();
     expect(read.reason).toMatch(reason);

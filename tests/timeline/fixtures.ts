@@ -27,17 +27,11 @@ export function article(fields: {
   };
 }
 
-/** A topic matcher standing in for the search engine: articles whose title or body contain the word. */
-export function wordMatcher(articles: readonly Article[]): {
-  matchArticles(query: string, limit?: number): { id: string; score: number }[];
-} {
-  return {
-    matchArticles(query: string, limit = 100) {
-      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-      return articles
-        .filter((a) => words.some((w) => `${a.title} ${a.paragraphs.join(' ')}`.toLowerCase().includes(w)))
-        .slice(0, limit)
-        .map((a, i) => ({ id: a.id, score: 1 / (i + 1) }));
-    },
-  };
+/** What the search engine's `matchArticles` would give, standing in for it: articles whose title or body contain a word of the topic. */
+export function topicMatches(articles: readonly Article[], topic: string, limit = 100): { id: string; score: number }[] {
+  const words = topic.toLowerCase().split(/\s+/).filter(Boolean);
+  return articles
+    .filter((a) => words.some((w) => `${a.title} ${a.paragraphs.join(' ')}`.toLowerCase().includes(w)))
+    .slice(0, limit)
+    .map((a, i) => ({ id: a.id, score: 1 / (i + 1) }));
 }

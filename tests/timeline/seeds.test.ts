@@ -4,12 +4,13 @@ import type { Article } from '../../src/corpus/types.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { SUMMARY_MAX_CHARS } from '../../src/timeline/summary.ts';
-import { Timeline } from '../../src/timeline/timeline.ts';
+import { Timeline, TOPIC_ARTICLE_LIMIT } from '../../src/timeline/timeline.ts';
 import type { TimelineEvent } from '../../src/timeline/types.ts';
 
 /**
  * The timeline a careful reader writes from the five seeds (read them: seeds/*.txt). Captions
- * (the Vostochny photo of 13 September 2023) and headers ("DECEMBER 9, 2022") are not events.
+ * (the Vostochny photo of 13 September 2023) and headers ("DECEMBER 9, 2022") are not events; a
+ * caption's day may date an event the body reports at month precision.
  */
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
@@ -28,7 +29,7 @@ describe('the seeds timeline', () => {
   it('has the key events in date order, at honest precision', () => {
     expect(events.map((e) => [e.date, e.precision])).toEqual([
       ['2023-07', 'month'], // Shoigu in Pyongyang "pada bulan Juli" (Bisnis.com, published September 2023)
-      ['2023-09', 'month'], // Kim in Russia "September lalu" (Kompas TV)
+      ['2023-09-13', 'day'], // Kim in Russia "September lalu" (Kompas TV), its day from the Vostochny captions of two other outlets
       ['2024-01-02', 'day'], // missile debris in Kharkiv "pada 2 Januari" (Kompas TV, June 2024)
       ['2024-06', 'month'], // Russia asserts its right "pada pekan ini" (the week of 10–16 June)
       ['2024-06-14', 'day'], // Campbell to Kim Hong-kyun, "Jumat (14/6/2024)"
@@ -64,10 +65,12 @@ describe('the seeds timeline', () => {
 
   it('dates the older events the articles recall, from body text only', () => {
     expect(about('2023-07', /Shoigu ke Pyongyang/)?.sources.map((s) => s.publisher)).toEqual(['Bisnis.com']);
-    expect(about('2023-09', /Kim Jong-un menyambangi Rusia selama sepekan penuh/)).toBeDefined();
+    // The captions (Orbit Indonesia, Pahami.id) state the day of the visit Kompas TV's body reports: they refine its date, nothing more.
+    expect(on('2023-09-13')).toHaveLength(1);
+    expect(outlets(about('2023-09-13', /Kim Jong-un menyambangi Rusia selama sepekan penuh/))).toEqual(['Kompas TV']);
     expect(about('2024-01-02', /Kharkiv.*Hwasong-11/)).toBeDefined();
-    // Captions, headers and bylines give no events.
-    for (const date of ['2023-09-13', '2022-12-09', '2024-06-25', '2024-06-15']) expect(on(date)).toEqual([]);
+    // Captions, headers and bylines give no events of their own.
+    for (const date of ['2022-12-09', '2024-06-25', '2024-06-15']) expect(on(date)).toEqual([]);
   });
 
   it('writes lines of at most ~200 characters, ending on a whole word', () => {
@@ -79,11 +82,11 @@ describe('the seeds timeline', () => {
 
   it('selects a topic through the real search engine', async () => {
     const engine = await SearchEngine.build(articles);
-    const result = Timeline.build(articles).query({ topic: 'Putin' }, engine);
+    const result = Timeline.build(articles).query({ topic: 'Putin' }, engine.matchArticles('Putin', TOPIC_ARTICLE_LIMIT));
     expect(result.events.map((e) => e.date)).toEqual(['2024-06-19', '2024-06-20']);
     expect(result.events[1]!.summary).toMatch(/^Kedua Menlu melakukan panggilan telepon/);
-    const none = Timeline.build(articles).query({ topic: 'banjir Jakarta' }, engine);
+    const none = Timeline.build(articles).query({ topic: 'banjir Jakarta' }, engine.matchArticles('banjir Jakarta', TOPIC_ARTICLE_LIMIT));
     expect(none.events).toEqual([]);
-    expect(none.message).toMatch(/^Tidak ada peristiwa bertanggal tentang "banjir Jakarta"/);
+    expect(none.problem).toEqual({ kind: 'no-topic-match', topic: 'banjir Jakarta' });
   });
 });

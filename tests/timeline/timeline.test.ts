@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../src/timeline/timeline.ts';
 import type { TimelineEvent } from '../../src/timeline/types.ts';
-import { article, wordMatcher } from './fixtures.ts';
+import { article, topicMatches } from './fixtures.ts';
 
 const publishers = (event: TimelineEvent | undefined): (string | null)[] => event?.sources.map((s) => s.publisher) ?? [];
 
@@ -130,7 +130,7 @@ describe('Timeline.build and query', () => {
     ]);
     const result = timeline.query({});
     expect(result.events).toEqual([]);
-    expect(result.message).toMatch(/Belum ada peristiwa bertanggal/);
+    expect(result.problem).toEqual({ kind: 'no-dated-events' });
   });
 
   it('chooses the most reported events under a limit, and tells the total', () => {
@@ -148,24 +148,28 @@ describe('Timeline.build and query', () => {
     expect(timeline.query({ from: '2019-09', to: '2019-09' }).total).toBe(3);
     const empty = timeline.query({ from: '2020' });
     expect(empty.events).toEqual([]);
-    expect(empty.message).toMatch(/rentang/);
-    expect(timeline.query({ from: 'besok lusa' }).message).toMatch(/tidak dikenali/);
+    expect(empty.problem).toEqual({ kind: 'none-in-range' });
+    expect(timeline.query({ from: 'besok lusa' }).problem).toEqual({ kind: 'bad-date', which: 'from', text: 'besok lusa' });
+    expect(timeline.query({ from: '2020', to: '2019' }).problem).toEqual({ kind: 'reversed-range' });
   });
 
   it('selects a topic through the matcher and the sentences own words', () => {
     const timeline = Timeline.build(habibie);
-    const result = timeline.query({ topic: 'Habibie' }, wordMatcher(habibie));
+    const result = timeline.query({ topic: 'Habibie' }, topicMatches(habibie, 'Habibie'));
     // Article "a" matches, but its weather sentence is not about Habibie.
     expect(result.events.map((e) => e.date)).toEqual(['2019-07', '2019-09-11', '2019-09-12']);
     expect(result.events.every((e) => !e.summary.includes('Cuaca'))).toBe(true);
   });
 
-  it('answers an unknown topic with a clear Indonesian message', () => {
+  it('answers an unknown topic with a typed problem', () => {
     const timeline = Timeline.build(habibie);
-    const none = timeline.query({ topic: 'gempa Palu' }, wordMatcher(habibie));
+    const none = timeline.query({ topic: 'gempa Palu' }, topicMatches(habibie, 'gempa Palu'));
     expect(none.events).toEqual([]);
     expect(none.total).toBe(0);
-    expect(none.message).toMatch(/Tidak ada peristiwa bertanggal tentang "gempa Palu". Coba kata kunci lain/);
-    expect(timeline.query({ topic: 'yang dan di' }, wordMatcher(habibie)).message).toMatch(/kata umum/);
+    expect(none.problem).toEqual({ kind: 'no-topic-match', topic: 'gempa Palu' });
+    expect(timeline.query({ topic: 'yang dan di' }, topicMatches(habibie, 'yang dan di')).problem).toEqual({
+      kind: 'common-words-topic',
+      topic: 'yang dan di',
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { TimelineEvent, TimelineResult, TimelineSource } from '../../timeline/types.ts';
+import type { TimelineEvent, TimelineProblem, TimelineResult, TimelineSource } from '../../timeline/types.ts';
 import { formatCount, formatDateId } from '../format.ts';
 import { LIMITS, escapeMarkdown, packBlocks, truncate } from '../limits.ts';
 import { BRAND_COLOR, packEmbeds } from '../messages.ts';
@@ -16,13 +16,31 @@ export type UrlLookup = (articleId: string) => string | null;
 
 const NO_EVENTS = 'Tidak ada peristiwa bertanggal yang cocok. Coba topik yang lebih umum atau rentang tanggal yang lebih lebar.';
 
+/** Why the timeline is empty, and what to try, in the bot's words (its options). */
+export function timelineProblemText(problem: TimelineProblem): string {
+  switch (problem.kind) {
+    case 'bad-date':
+      return `Tanggal "${problem.text}" tidak dikenali. Tulis misalnya 2024-06-19, 19 Juni 2024, Juni 2024, atau 2024.`;
+    case 'reversed-range':
+      return 'Tanggal awal (dari) jatuh setelah tanggal akhir (sampai). Tukar keduanya lalu coba lagi.';
+    case 'common-words-topic':
+      return `Topik "${problem.topic}" hanya berisi kata umum. Coba nama orang, tempat, atau peristiwa, misalnya "gempa" atau "revisi UU KPK".`;
+    case 'no-topic-match':
+      return `Tidak ada peristiwa bertanggal tentang "${problem.topic}". Coba kata kunci lain atau yang lebih umum, periksa ejaannya, atau gunakan /cari untuk melihat artikel yang ada.`;
+    case 'no-dated-events':
+      return 'Belum ada peristiwa bertanggal di korpus. Muat artikel yang menyebut tanggal peristiwa, lalu coba lagi.';
+    case 'none-in-range':
+      return `Tidak ada peristiwa bertanggal${problem.topic ? ` tentang "${problem.topic}"` : ''} dalam rentang tanggal itu. Perluas rentang (dari/sampai) atau hapus batas tanggalnya.`;
+  }
+}
+
 function sourceName(source: TimelineSource): string {
   return escapeMarkdown(source.publisher ?? truncate(source.title, 40));
 }
 
 function eventLine(event: TimelineEvent, urlOf: UrlLookup): string {
   const sources = event.sources.map((source) => {
-    const url = safeUrl(urlOf(source.articleId));
+    const url = safeUrl(source.url ?? urlOf(source.articleId));
     return url ? `[${sourceName(source)}](${url})` : sourceName(source);
   });
   return `• ${escapeMarkdown(event.summary.replace(/\s+/g, ' ').trim())} — ${sources.join(', ')}`;
@@ -58,7 +76,15 @@ function title(view: TimelineHeading): string {
  */
 export function renderTimeline(result: TimelineResult, view: TimelineHeading, urlOf: UrlLookup): APIEmbed[][] {
   if (result.events.length === 0) {
-    return [[{ title: title(view), description: truncate(result.message ?? NO_EVENTS, LIMITS.embedDescription), color: BRAND_COLOR }]];
+    return [
+      [
+        {
+          title: title(view),
+          description: truncate(result.problem ? timelineProblemText(result.problem) : NO_EVENTS, LIMITS.embedDescription),
+          color: BRAND_COLOR,
+        },
+      ],
+    ];
   }
   const chunks = packBlocks(dateBlocks(result.events, urlOf), LIMITS.embedDescription, '\n\n');
   const embeds: APIEmbed[] = chunks.map((description) => ({ description, color: BRAND_COLOR }));

@@ -1,0 +1,181 @@
+import type { Article } from '../corpus/types.ts';
+import { spanOf } from '../dates/calendar.ts';
+import type { ResolvedDate } from '../dates/types.ts';
+import { textTerms } from './entities.ts';
+import { extractCandidates, type Candidate } from './extract.ts';
+import { mergeCandidates, type CandidateGroup } from './merge.ts';
+
+/** What a timeline keeps of an article: enough to cite it, never its text (contract 2). */
+export interface TimelineArticle {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  date: ResolvedDate | null;
+}
+
+/** A happening, as stored once at build. */
+export interface StoredEvent {
+  date: ResolvedDate;
+  /** ISO day bounds, for range filters and date order. */
+  from: string;
+  to: string;
+  /** The candidate whose sentence becomes the summary. */
+  representative: number;
+  /** One article (index) per outlet, the representative's first. */
+  sources: number[];
+  /** Number of outlets, plus how central and informative the summary sentence is (< 1). */
+  importance: number;
+}
+
+/** What a query reads of a candidate; the rest only served merging, at build. */
+export type StoredCandidate = Pick<Candidate, 'article' | 'sentence' | 'dateSpans' | 'terms'>;
+
+/** Everything a segment keeps besides its articles' citations: what the timeline cache persists (timeline-cache.ts). */
+export interface TimelineParts {
+  /** In article order, as extracted. */
+  candidates: readonly StoredCandidate[];
+  /** Event of each candidate. */
+  eventOf: Int32Array;
+  /** How well each candidate's sentence would summarize its event (see `storeEvent`). */
+  fitness: Float32Array;
+  events: readonly StoredEvent[];
+  /** Event indices, most important first. */
+  byImportance: Int32Array;
+}
+
+export function citationOf(article: Article): TimelineArticle {
+  const { id, title, publisher, url, date } = article;
+  return { id, title, publisher, url, date: date ? { iso: date.iso, precision: date.precision } : null };
+}
+
+/** Articles of one outlet count once; an article with no known outlet counts alone. */
+export function outletKey(article: TimelineArticle): string {
+  return article.publisher?.toLowerCase() ?? `article:${article.id}`;
+}
+
+/**
+ * The events of one batch of articles, extracted and merged together: a timeline is one segment,
+ * or (after `extend`) a few. Only citations of the articles are kept; lookups a query needs are
+ * made on first use.
+ */
+export class TimelineSegment {
+  /** Article id → its candidates (indices). */
+  readonly candidatesOf = new Map<string, number[]>();
+  private readonly ids: ReadonlySet<string>;
+  private termCounts: Map<string, number> | undefined;
+  private titleTermSets: Array<ReadonlySet<string> | undefined> = [];
+  private eventMembers: number[][] | undefined;
+
+  constructor(
+    readonly articles: readonly TimelineArticle[],
+    readonly parts: TimelineParts,
+  ) {
+    this.ids = new Set(articles.map((a) => a.id));
+    parts.candidates.forEach((candidate, index) => {
+      const id = articles[candidate.article]!.id;
+      const ids = this.candidatesOf.get(id);
+      if (ids) ids.push(index);
+      else this.candidatesOf.set(id, [index]);
+    });
+  }
+
+  static build(articles: readonly Article[]): TimelineSegment {
+    const candidates: Candidate[] = [];
+    articles.forEach((article, index) => {
+      candidates.push(...extractCandidates(article, index));
+    });
+    // Captions only lend their day to the body's reports (merge.ts): they are not kept.
+    const kept = candidates.flatMap((c, i) => (c.caption ? [] : [i]));
+    const keptIndex = new Int32Array(candidates.length).fill(-1);
+    kept.forEach((old, i) => (keptIndex[old] = i));
+    const eventOf = new Int32Array(kept.length);
+    const fitness = new Float32Array(kept.length);
+    const citations = articles.map(citationOf);
+    const keptCandidates = kept.map((i) => candidates[i]!);
+    const events = mergeCandidates(candidates).map((group, eventIndex): StoredEvent => {
+      const members = group.members.map((m) => keptIndex[m]!);
+      members.forEach((m) => (eventOf[m] = eventIndex));
+      return storeEvent({ ...group, members }, keptCandidates, citations, fitness);
+    });
+    const byImportance = Int32Array.from(events.keys()).sort((a, b) => events[b]!.importance - events[a]!.importance);
+    const stored = keptCandidates.map(({ article, sentence, dateSpans, terms }): StoredCandidate => ({
+      article,
+      sentence,
+      dateSpans,
+      terms,
+    }));
+    return new TimelineSegment(citations, { candidates: stored, eventOf, fitness, events, byImportance });
+  }
+
+  holds(articleId: string): boolean {
+    return this.ids.has(articleId);
+  }
+
+  /** In how many dated sentences each term occurs: how rare, so how telling, a topic's word is. */
+  termFrequencies(): ReadonlyMap<string, number> {
+    if (!this.termCounts) {
+      this.termCounts = new Map();
+      for (const candidate of this.parts.candidates)
+        for (const term of candidate.terms) this.termCounts.set(term, (this.termCounts.get(term) ?? 0) + 1);
+    }
+    return this.termCounts;
+  }
+
+  titleTerms(article: number): ReadonlySet<string> {
+    let terms = this.titleTermSets[article];
+    if (!terms) this.titleTermSets[article] = terms = new Set(textTerms(this.articles[article]!.title));
+    return terms;
+  }
+
+  /** The candidates of an event, fittest first. */
+  membersOf(event: number): readonly number[] {
+    if (!this.eventMembers) {
+      const members: number[][] = this.parts.events.map(() => []);
+      this.parts.eventOf.forEach((e, c) => members[e]!.push(c));
+      for (const list of members) list.sort((a, b) => this.parts.fitness[b]! - this.parts.fitness[a]!);
+      this.eventMembers = members;
+    }
+    return this.eventMembers[event]!;
+  }
+}
+
+/**
+ * The stored form of a merged group. Each member's fitness as the summary combines how
+ * informative its sentence is, how central to the group, and whether it is about this date (not
+ * an aside, or one of several dates) at this precision; the fittest is the summary. Each outlet is
+ * cited once, through its fittest article.
+ */
+function storeEvent(
+  group: CandidateGroup,
+  candidates: readonly Candidate[],
+  articles: readonly TimelineArticle[],
+  fitness: Float32Array,
+): StoredEvent {
+  const { date, members, centrality } = group;
+  members.forEach((m, i) => {
+    const c = candidates[m]!;
+    const onDate = (c.primary ? 0.25 : 0) + (c.soleDate ? 0.15 : 0);
+    const exact = c.date.precision === date.precision && !c.window ? 0.15 : 0;
+    fitness[m] = c.score + 0.5 * centrality[i]! + onDate + exact;
+  });
+  const ranked = [...members].sort((a, b) => fitness[b]! - fitness[a]!);
+  const bestOfOutlet = new Map<string, number>();
+  for (const m of ranked) {
+    const article = candidates[m]!.article;
+    const outlet = outletKey(articles[article]!);
+    if (!bestOfOutlet.has(outlet)) bestOfOutlet.set(outlet, article);
+  }
+  const top = ranked[0]!;
+  const { from, to } = spanOf(date);
+  const sources = [...bestOfOutlet.values()];
+  return {
+    date,
+    from,
+    to,
+    representative: top,
+    sources,
+    // Below one: it only orders events with the same number of outlets.
+    importance: sources.length + Math.min(0.99, Math.max(0, fitness[top]!) / 2),
+  };
+}
