@@ -3,7 +3,7 @@ import { english, type BotCommand, type CommandContext, type ComponentInteractio
 import { dateRangeOptions, parseDayRange } from '../src/bot/input.ts';
 import { NO_MENTIONS, autocompleteChoices, ephemeralText } from '../src/bot/messages.ts';
 import { renderArticlePage } from '../src/bot/render/article.ts';
-import { renderSearchPage, type SearchSession } from '../src/bot/render/search.ts';
+import { renderSearchPage, searchProblemText, type SearchSession } from '../src/bot/render/search.ts';
 import { escapeMarkdown } from '../src/bot/limits.ts';
 import type { Snapshot } from '../src/snapshot.ts';
 
@@ -91,7 +91,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   if (result.problem) {
     return void (await interaction.reply(
       ephemeralText(
-        `Kueri ini tidak bisa dipakai: ${result.problem}. Tulis dua atau tiga kata yang Anda ingat dari berita, mis. \`/cari kueri: kecaman Putin\`.`,
+        `Kueri ini tidak bisa dipakai: ${searchProblemText(result.problem)}. Tulis dua atau tiga kata yang Anda ingat dari berita, mis. \`/cari kueri: kecaman Putin\`.`,
       ),
     ));
   }

@@ -1,10 +1,13 @@
 /**
- * Known-item evaluation of /cari: `npm run eval -- --corpus PATH --queries PATH [--cache DIR]`.
+ * Known-item evaluation of /cari over one or more query sets:
+ * `npm run eval -- --queries A.jsonl --queries B.jsonl --corpus X.jsonl [--corpus Y.jsonl] [--cache DIR]`
+ * (one corpus for every set, or one per set in the same order). Queries are JSON lines with `query`,
+ * `target_id` and optional `kinds` ("morph", "typo", "detail", "question"). Prints one table, a row per set
+ * and per kind; the last line is one JSON object keyed by set name, each `{mrr10, recall10, p50Ms, p99Ms, byKind}`.
  * `npm run eval -- timeline [...]` scores /timeline instead (scripts/timeline-eval.ts).
- * Queries are JSON lines with `query`, `target_id` and optional `kinds` ("morph", "typo").
- * Prints a quality table; the last line is one JSON object with the figures.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { SearchEngine } from '../src/search/engine.ts';
@@ -93,42 +96,93 @@ export function evaluate(queries: KnownItemQuery[], search: (query: string) => s
   };
 }
 
-export function qualityTable(figures: QualityFigures): string {
-  const rows = [
-    ['kind', 'n', 'MRR@10', 'recall@10'],
-    ['all', String(Object.values(figures.byKind).reduce((s, k) => s + k.n, 0)), figures.mrr10.toFixed(3), figures.recall10.toFixed(3)],
-    ...Object.entries(figures.byKind).map(([kind, k]) => [kind, String(k.n), k.mrr10.toFixed(3), k.recall10.toFixed(3)]),
-  ];
+/** One row per set and per kind of query in it. */
+export function qualityTable(sets: Record<string, QualityFigures>): string {
+  const rows = [['set', 'kind', 'n', 'MRR@10', 'recall@10', 'p50 ms', 'p99 ms']];
+  for (const [name, figures] of Object.entries(sets)) {
+    const n = Object.values(figures.byKind).reduce((s, k) => s + k.n, 0);
+    rows.push([
+      name,
+      'all',
+      String(n),
+      figures.mrr10.toFixed(3),
+      figures.recall10.toFixed(3),
+      figures.p50Ms.toFixed(2),
+      figures.p99Ms.toFixed(2),
+    ]);
+    for (const [kind, k] of Object.entries(figures.byKind))
+      rows.push(['', kind, String(k.n), k.mrr10.toFixed(3), k.recall10.toFixed(3), '', '']);
+  }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padStart(widths[i]!)).join('  ')).join('\n');
+  return rows.map((r) => r.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
 }
+
+/** A query set and the corpus it is asked over; `name` is the file name without `.jsonl`. */
+export interface EvalSet {
+  name: string;
+  queries: string;
+  corpus: string;
+}
+
+/**
+ * Pairs `--queries` files with `--corpus` files: one corpus serves every set, or each set names its own
+ * (in the same order).
+ */
+export function pairSets(queries: readonly string[], corpora: readonly string[]): EvalSet[] | string {
+  if (queries.length === 0 || corpora.length === 0) return 'at least one --queries and one --corpus are needed';
+  if (corpora.length !== 1 && corpora.length !== queries.length) {
+    return `${corpora.length} --corpus for ${queries.length} --queries: give one corpus for all, or one per query file`;
+  }
+  const names = new Set<string>();
+  return queries.map((path, i) => {
+    let name = basename(path).replace(/\.jsonl$/, '');
+    for (let n = 2; names.has(name); n++) name = `${basename(path).replace(/\.jsonl$/, '')}-${n}`;
+    names.add(name);
+    return { name, queries: path, corpus: corpora.length === 1 ? corpora[0]! : corpora[i]! };
+  });
+}
+
+const USAGE = 'usage: npm run eval -- --queries PATH [--queries PATH …] --corpus PATH [--corpus PATH …] [--cache DIR]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { corpus: { type: 'string' }, queries: { type: 'string' }, cache: { type: 'string' } },
+    options: {
+      corpus: { type: 'string', multiple: true },
+      queries: { type: 'string', multiple: true },
+      cache: { type: 'string' },
+    },
   });
-  if (!values.corpus || !values.queries) {
-    console.error('usage: npm run eval -- --corpus PATH --queries PATH [--cache DIR]');
+  const sets = pairSets(values.queries ?? [], values.corpus ?? []);
+  if (typeof sets === 'string') {
+    console.error(`${sets}\n${USAGE}`);
     process.exitCode = 2;
     return;
   }
-  let started = performance.now();
-  const articles = (await loadCorpus(values.corpus)).articles;
-  const loadMs = performance.now() - started;
-  started = performance.now();
-  const engine = await SearchEngine.build(articles, values.cache ? { cacheDir: values.cache } : {});
-  const buildMs = performance.now() - started;
-  const queries = readQueries(values.queries);
-  for (const q of warmupQueries(articles)) engine.search(q);
-
-  const figures = evaluate(queries, (query) => engine.search(query, { limit: 10 }).hits.map((h) => h.articleId));
-  console.log(
-    `corpus ${values.corpus}: ${articles.length} articles, loaded in ${(loadMs / 1000).toFixed(1)} s, index ${engine.origin} in ${(buildMs / 1000).toFixed(1)} s`,
-  );
-  console.log(`queries ${values.queries}: ${queries.length}`);
-  console.log(qualityTable(figures));
-  console.log(`latency per query (excerpts included): p50 ${figures.p50Ms.toFixed(2)} ms, p99 ${figures.p99Ms.toFixed(2)} ms`);
-  console.log(JSON.stringify(figures));
+  const engines = new Map<string, SearchEngine>();
+  const results: Record<string, QualityFigures> = {};
+  for (const set of sets) {
+    let engine = engines.get(set.corpus);
+    if (!engine) {
+      let started = performance.now();
+      const articles = (await loadCorpus(set.corpus)).articles;
+      const loadMs = performance.now() - started;
+      started = performance.now();
+      engine = await SearchEngine.build(articles, values.cache ? { cacheDir: values.cache } : {});
+      const buildMs = performance.now() - started;
+      for (const q of warmupQueries(articles)) engine.search(q);
+      engines.set(set.corpus, engine);
+      console.log(
+        `corpus ${set.corpus}: ${articles.length} articles, loaded in ${(loadMs / 1000).toFixed(1)} s, index ${engine.origin} in ${(buildMs / 1000).toFixed(1)} s`,
+      );
+    }
+    const queries = readQueries(set.queries);
+    const search = engine;
+    results[set.name] = evaluate(queries, (query) => search.search(query, { limit: 10 }).hits.map((h) => h.articleId));
+    console.log(`queries ${set.queries} (${set.name}): ${queries.length}`);
+  }
+  console.log('latency per query, excerpts included');
+  console.log(qualityTable(results));
+  console.log(JSON.stringify(results));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

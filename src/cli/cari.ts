@@ -2,7 +2,8 @@ import { loadCorpus } from '../corpus/load.ts';
 import type { PublicationDate } from '../corpus/types.ts';
 import { parseDayBound } from '../dates/find.ts';
 import { SearchEngine } from '../search/engine.ts';
-import type { SearchOptions, SearchResult } from '../search/types.ts';
+import { renderRanges } from '../search/excerpt.ts';
+import type { SearchHit, SearchOptions, SearchProblem, SearchResult } from '../search/types.ts';
 import { intFlag, stringFlag, UsageError, type CliArgs } from './args.ts';
 import { cliCacheDir } from './cache-dir.ts';
 
@@ -33,7 +34,7 @@ export async function run(args: CliArgs): Promise<number> {
   const result = engine.search(query, options);
 
   if (args.json) console.log(JSON.stringify(result, null, 2));
-  else console.log(renderText(result));
+  else console.log(renderText(result, process.stdout.isTTY === true));
   return result.problem ? 1 : 0;
 }
 
@@ -41,15 +42,51 @@ function dateLabel(date: PublicationDate | null): string {
   return date ? date.iso : 'tanpa tanggal';
 }
 
-function renderText(result: SearchResult): string {
-  if (result.problem) return result.problem;
+/** Why the search could not run, in Indonesian for the command line (flags `--sumber`, `--dari`, `--sampai`). */
+export function problemText(problem: SearchProblem): string {
+  switch (problem.kind) {
+    case 'empty-query':
+      return 'Kueri kosong: tuliskan beberapa kata yang Anda ingat dari berita, mis. kliping cari "kecaman Putin".';
+    case 'query-too-long':
+      return `Kueri terlalu panjang (${problem.chars} karakter; paling banyak ${problem.maxChars}). Cukup dua atau tiga kata khas.`;
+    case 'no-words':
+      return 'Kueri tidak berisi kata yang bisa dicari (hanya tanda baca, simbol, atau emoji).';
+    case 'only-common-words':
+      return 'Kueri hanya berisi kata umum atau kata tanya (seperti "yang", "dan", "siapa"). Tambahkan kata yang lebih khas.';
+    case 'only-exclusions':
+      return 'Kueri hanya berisi pengecualian (-kata). Tambahkan kata yang dicari.';
+    case 'unknown-publisher': {
+      const close = problem.suggestions.length > 0 ? ` Mungkin: ${problem.suggestions.join(', ')}.` : '';
+      return `--sumber: "${problem.publisher}" tidak ada di korpus.${close} Daftar sumber: kliping corpus.`;
+    }
+    case 'bad-date':
+      return `--${problem.bound === 'from' ? 'dari' : 'sampai'}: tanggal "${problem.value}" tidak dikenali; ${DATE_FORMS}.`;
+    case 'reversed-dates':
+      return `Rentang tanggal terbalik: --dari (${problem.from}) jatuh setelah --sampai (${problem.to}).`;
+  }
+}
+
+/** The excerpt for a terminal: matched words in bold where the output is one, plain text otherwise. */
+export function terminalExcerpt(hit: Pick<SearchHit, 'excerpt' | 'highlights'>, bold: boolean): string {
+  return bold
+    ? renderRanges(
+        hit.excerpt,
+        hit.highlights,
+        (text) => text,
+        (word) => `\x1b[1m${word}\x1b[22m`,
+      )
+    : hit.excerpt;
+}
+
+function renderText(result: SearchResult, bold: boolean): string {
+  if (result.problem) return problemText(result.problem);
   const lines: string[] = [];
   if (result.didYouMean) lines.push(`Mungkin maksud Anda: ${result.didYouMean}`, '');
   if (result.hits.length === 0) lines.push('Tidak ada berita yang cocok.');
   result.hits.forEach((hit, i) => {
     const source = [hit.publisher, hit.origin && hit.origin !== hit.publisher ? `sumber: ${hit.origin}` : null].filter(Boolean).join(', ');
     lines.push(`${i + 1}. ${hit.title}`, `   ${dateLabel(hit.date)} · ${source || 'sumber tidak diketahui'}`);
-    if (hit.excerpt) lines.push(`   ${hit.excerpt}`);
+    if (hit.excerpt) lines.push(`   ${terminalExcerpt(hit, bold)}`);
     if (hit.url) lines.push(`   ${hit.url}`);
     lines.push('');
   });

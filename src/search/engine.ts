@@ -4,20 +4,23 @@
  * filters, excerpts, autocomplete. Plain data in, plain data out; no Discord here.
  */
 import type { Article } from '../corpus/types.ts';
-import type { SearchHit, SearchOptions, SearchResult } from './types.ts';
+import type { SearchHit, SearchOptions, SearchProblem, SearchResult } from './types.ts';
 import { isStopword } from './analyzer.ts';
 import { EXCERPT_CHARS, excerptOf, type Highlight } from './excerpt.ts';
 import { DocFacts, daySpan } from './filters.ts';
 import { corpusHash, readCachedIndex, writeCachedIndex } from './index-cache.ts';
 import { buildIndex, docFrequency, type IndexData } from './inverted-index.ts';
 import { nasalAlternative, parseQuery, type ParsedQuery, type QueryWord } from './query.ts';
-import { Ranker, type Reading } from './ranker.ts';
+import { DEFAULT_RANKING_PARAMS, type RankingParams } from './params.ts';
+import { Ranker, type RankedWord, type Reading } from './ranker.ts';
 import { Suggester } from './suggest.ts';
 import { knownVariants } from './typos.ts';
 
 export interface BuildOptions {
   /** Folder for the persisted index; it is reused when the corpus is unchanged. */
   cacheDir?: string;
+  /** Ranking parameters other than the defaults (`DEFAULT_RANKING_PARAMS`). */
+  ranking?: Partial<RankingParams>;
 }
 
 /**
@@ -33,12 +36,6 @@ const MIN_TYPO_LENGTH = 4;
 const MIN_UNKNOWN_TYPO_LENGTH = 3;
 /** Longer "words" are not language (pasted hashes, "aaaa…"): their variants would only cost time. */
 const MAX_TYPO_LENGTH = 24;
-/** How much a typo reading counts against the word as typed. */
-const CORRECTION_WEIGHT = 0.8;
-/** How much the other root of a nasal-prefixed word counts ("mengaburkan" read as kabur, not abur). */
-const ALTERNATIVE_ROOT_WEIGHT = 0.8;
-/** Stopwords of the query count like other words: their low idf already makes them count little. */
-const COMMON_WORD_WEIGHT = 1;
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 /** Fewer hits than this and a spelling suggestion is offered. */
@@ -46,7 +43,7 @@ const FEW_HITS = 3;
 
 /** A query made ready for ranking. */
 interface PreparedQuery {
-  readings: Reading[][];
+  words: RankedWord[];
   highlight: Highlight;
   /** The query with each doubtful word replaced by its likeliest correction, when any. */
   corrected: string | undefined;
@@ -59,6 +56,7 @@ export class SearchEngine {
   readonly origin: 'built' | 'cache';
   /** Why a cached index was not used, when it was not. */
   readonly cacheNote: string | undefined;
+  private readonly params: RankingParams;
   private readonly ranker: Ranker;
   private readonly facts: DocFacts;
   private readonly docById = new Map<string, number>();
@@ -69,20 +67,23 @@ export class SearchEngine {
     private readonly index: IndexData,
     origin: 'built' | 'cache',
     cacheNote: string | undefined,
+    ranking: Partial<RankingParams>,
   ) {
     this.origin = origin;
     this.cacheNote = cacheNote;
     this.facts = new DocFacts(articles);
-    this.ranker = new Ranker(index, this.facts.recency);
+    this.params = { ...DEFAULT_RANKING_PARAMS, ...ranking };
+    this.ranker = new Ranker(index, this.facts.recency, this.params);
     articles.forEach((article, doc) => this.docById.set(article.id, doc));
     this.suggester = new Suggester(index, articles, this.facts.recency, (query, limit) => this.matchArticles(query, limit));
   }
 
   static async build(articles: readonly Article[], opts: BuildOptions = {}): Promise<SearchEngine> {
-    if (opts.cacheDir === undefined) return new SearchEngine(articles, await buildIndex(articles), 'built', undefined);
+    const ranking = opts.ranking ?? {};
+    if (opts.cacheDir === undefined) return new SearchEngine(articles, await buildIndex(articles), 'built', undefined, ranking);
     const hash = corpusHash(articles);
     const cached = readCachedIndex(opts.cacheDir, hash, articles.length);
-    if (cached.index) return new SearchEngine(articles, cached.index, 'cache', undefined);
+    if (cached.index) return new SearchEngine(articles, cached.index, 'cache', undefined, ranking);
     const index = await buildIndex(articles);
     let note = cached.reason;
     try {
@@ -90,7 +91,7 @@ export class SearchEngine {
     } catch (error) {
       note = `${note}; could not write the cache: ${(error as Error).message}`;
     }
-    return new SearchEngine(articles, index, 'built', note);
+    return new SearchEngine(articles, index, 'built', note, ranking);
   }
 
   get size(): number {
@@ -108,13 +109,13 @@ export class SearchEngine {
     const parsed = parseQuery(typeof query === 'string' ? query : '');
     if (parsed.problem) return done({ hits: [], total: 0, problem: parsed.problem });
     const filter = this.filterOf(opts);
-    if (typeof filter === 'string') return done({ hits: [], total: 0, problem: filter });
+    if (filter !== null && 'kind' in filter) return done({ hits: [], total: 0, problem: filter });
 
     const prepared = this.prepare(parsed);
     const accept = this.acceptor(parsed, filter);
     const limit = clampCount(opts.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
-    const ranked = this.ranker.rank(prepared.readings, accept, limit);
-    const hits = ranked.hits.map(({ doc, score }) => this.hitOf(doc, score, prepared.highlight));
+    const ranked = this.ranker.rank(prepared.words, accept, limit);
+    const hits = ranked.hits.map(({ doc, score, passage }) => this.hitOf(doc, score, prepared.highlight, passage));
     const offerCorrection = prepared.corrected !== undefined && (prepared.hadUnknownWord || ranked.total < FEW_HITS);
     return done({ hits, total: ranked.total, ...(offerCorrection ? { didYouMean: prepared.corrected } : {}) });
   }
@@ -124,7 +125,7 @@ export class SearchEngine {
     const parsed = parseQuery(typeof query === 'string' ? query : '');
     if (parsed.problem) return [];
     const prepared = this.prepare(parsed);
-    const { hits } = this.ranker.rank(prepared.readings, this.acceptor(parsed, null), clampCount(limit, 50, 1, 10_000));
+    const { hits } = this.ranker.rank(prepared.words, this.acceptor(parsed, null), clampCount(limit, 50, 1, 10_000));
     return hits.map(({ doc, score }) => ({ id: this.articles[doc]!.id, score }));
   }
 
@@ -143,8 +144,9 @@ export class SearchEngine {
       .map(({ name }) => name);
   }
 
-  private hitOf(doc: number, score: number, highlight: Highlight): SearchHit {
+  private hitOf(doc: number, score: number, highlight: Highlight, passage: number | undefined): SearchHit {
     const article = this.articles[doc]!;
+    const excerpt = excerptOf(article, highlight, EXCERPT_CHARS, passage);
     return {
       articleId: article.id,
       title: article.title,
@@ -152,7 +154,8 @@ export class SearchEngine {
       origin: article.origin,
       date: article.date,
       url: article.url,
-      excerpt: excerptOf(article, highlight, EXCERPT_CHARS),
+      excerpt: excerpt.text,
+      highlights: excerpt.highlights,
       score,
     };
   }
@@ -160,7 +163,8 @@ export class SearchEngine {
   /** Readings of every query word (typo corrections included), what to highlight, and a suggestion. */
   private prepare(parsed: ParsedQuery): PreparedQuery {
     const { surface, stems, surfaceStem } = this.index;
-    const readings: Reading[][] = [];
+    const { correctionWeight, alternativeRootWeight, commonWordWeight } = this.params;
+    const words: RankedWord[] = [];
     const stemWeights = new Map<string, number>();
     const probes = new Set<string>();
     const correctedWords: string[] = [];
@@ -189,7 +193,7 @@ export class SearchEngine {
       const alternative = nasalAlternative(word);
       const alternativeId = alternative === undefined ? undefined : stems.ids.get(alternative);
       if (alternativeId !== undefined) {
-        own.push({ stemId: alternativeId, surfaceId: undefined, weight: ALTERNATIVE_ROOT_WEIGHT });
+        own.push({ stemId: alternativeId, surfaceId: undefined, weight: alternativeRootWeight });
         remember(alternativeId, word.norm);
       }
       const corrections = this.corrections(word, surfaceFrequency(word.norm), surfaceFrequency);
@@ -197,7 +201,7 @@ export class SearchEngine {
         const id = surface.ids.get(correction)!;
         const correctionStem = surfaceStem[id]!;
         if (correctionStem === stemId || correctionStem === alternativeId) continue;
-        own.push({ stemId: correctionStem, surfaceId: id, weight: CORRECTION_WEIGHT });
+        own.push({ stemId: correctionStem, surfaceId: id, weight: correctionWeight });
         remember(correctionStem, correction);
       }
       if (corrections.length > 0) {
@@ -205,14 +209,16 @@ export class SearchEngine {
         if (stemId === undefined) hadUnknownWord = true;
       }
       correctedWords.push(corrections[0] ?? word.text);
-      if (own.length > 0) readings.push(own);
+      if (own.length > 0) words.push({ readings: own, coordinates: true });
     }
     for (const word of parsed.commonWords) {
       const stemId = stems.ids.get(word.stem);
-      if (stemId !== undefined) readings.push([{ stemId, surfaceId: surface.ids.get(word.norm), weight: COMMON_WORD_WEIGHT }]);
+      if (stemId !== undefined) {
+        words.push({ readings: [{ stemId, surfaceId: surface.ids.get(word.norm), weight: commonWordWeight }], coordinates: false });
+      }
     }
     return {
-      readings,
+      words,
       highlight: { stems: stemWeights, probes: [...probes] },
       corrected: corrected ? correctedWords.join(' ') : undefined,
       hadUnknownWord,
@@ -230,21 +236,21 @@ export class SearchEngine {
       .map((v) => v.word);
   }
 
-  /** Publisher and date bounds from the options, or the problem with them in Indonesian. */
-  private filterOf(opts: SearchOptions): { publisher?: number; from: number; to: number } | null | string {
+  /** Publisher and date bounds from the options, or what is wrong with them. */
+  private filterOf(opts: SearchOptions): { publisher?: number; from: number; to: number } | null | SearchProblem {
     let publisher: number | undefined;
     if (opts.publisher !== undefined && opts.publisher.trim() !== '') {
       publisher = this.facts.findPublisher(opts.publisher);
       if (publisher === undefined) {
-        const close = this.publishers(opts.publisher.trim().slice(0, 4)).slice(0, 5);
-        return `Sumber "${opts.publisher}" tidak ada di korpus.${close.length > 0 ? ` Mungkin: ${close.join(', ')}.` : ''}`;
+        const suggestions = this.publishers(opts.publisher.trim().slice(0, 4)).slice(0, 5);
+        return { kind: 'unknown-publisher', publisher: opts.publisher, suggestions };
       }
     }
     const from = opts.from ? daySpan(opts.from.trim()) : null;
     const to = opts.to ? daySpan(opts.to.trim()) : null;
-    if (opts.from && !from) return `Tanggal "dari" tidak dikenali: "${opts.from}". Pakai format 2024-06-19, 2024-06 atau 2024.`;
-    if (opts.to && !to) return `Tanggal "sampai" tidak dikenali: "${opts.to}". Pakai format 2024-06-19, 2024-06 atau 2024.`;
-    if (from && to && from.from > to.to) return `Rentang tanggal terbalik: "dari" (${opts.from}) jatuh setelah "sampai" (${opts.to}).`;
+    if (opts.from && !from) return { kind: 'bad-date', bound: 'from', value: opts.from };
+    if (opts.to && !to) return { kind: 'bad-date', bound: 'to', value: opts.to };
+    if (from && to && from.from > to.to) return { kind: 'reversed-dates', from: opts.from!, to: opts.to! };
     if (publisher === undefined && !from && !to) return null;
     return { ...(publisher === undefined ? {} : { publisher }), from: from?.from ?? -Infinity, to: to?.to ?? Infinity };
   }

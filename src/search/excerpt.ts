@@ -1,10 +1,12 @@
 /**
  * Excerpts: the passage of an article that best matches the query, about 300 characters cut at word
- * boundaries, with the matched words in **bold** as written and the article's own markdown escaped.
+ * boundaries, as plain text with the ranges of the matched words. Markup is the reader's business: the
+ * bot escapes and bolds, the CLI prints for a terminal.
  */
 import type { Article } from '../corpus/types.ts';
 import { hyphenParts, isStopword, normalizeWord, scanWords, stem, wordAt } from './analyzer.ts';
 import { bodyText } from './inverted-index.ts';
+import type { TextRange } from './types.ts';
 
 /** What to look for in a passage. */
 export interface Highlight {
@@ -18,11 +20,11 @@ export const EXCERPT_CHARS = 300;
 /** Paragraphs examined in full at most; the first ones of an article are the likeliest anyway. */
 const MAX_CANDIDATE_PARAGRAPHS = 8;
 
-const MARKDOWN = /[\\*_~`|>#[\]<]/g;
-
-/** Escapes Discord/markdown syntax and defuses mass mentions. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(MARKDOWN, '\\$&').replace(/@(everyone|here)\b/gi, '@\u200b$1');
+/** An excerpt: plain text (whitespace collapsed, `…` where it was cut) and the ranges of the matched words in it. */
+export interface Excerpt {
+  text: string;
+  /** Offsets into `text`, in order, not overlapping. */
+  highlights: TextRange[];
 }
 
 /** Stems of written words as met in excerpts, memoized: the same words recur across hits. */
@@ -128,28 +130,63 @@ function windowOf(passage: Passage, size: number): { start: number; end: number 
   return { start, end };
 }
 
-function render(passage: Passage, start: number, end: number): string {
+function render(passage: Passage, start: number, end: number): Excerpt {
   const { text } = passage;
   let out = start > 0 ? '…' : '';
+  const highlights: Excerpt['highlights'] = [];
+  const append = (piece: string) => {
+    const collapsed = piece.replace(/\s+/g, ' ');
+    out += out.endsWith(' ') || out === '' ? collapsed.trimStart() : collapsed;
+  };
   let at = start;
   for (const match of passage.matches) {
     if (match.start < start || match.end > end) continue;
-    out += escapeMarkdown(text.slice(at, match.start)) + `**${escapeMarkdown(text.slice(match.start, match.end))}**`;
+    append(text.slice(at, match.start));
+    highlights.push({ start: out.length, end: out.length + match.end - match.start });
+    out += text.slice(match.start, match.end);
     at = match.end;
   }
-  out += escapeMarkdown(text.slice(at, end)).trimEnd();
+  append(text.slice(at, end));
+  out = out.trimEnd();
   if (end < text.length) out += '…';
-  // a leading "-" or "+" would render as a list item
-  return out.replace(/\s+/g, ' ').trim().replace(/^[-+]/, '\\$&');
+  return { text: out, highlights };
 }
 
-/** The excerpt of an article for a query; the lead paragraph when only the title matched. */
-export function excerptOf(article: Article, highlight: Highlight, size = EXCERPT_CHARS): string {
+/**
+ * The excerpt of an article for a query: from the paragraph the ranker found holding most of the query
+ * when it says so (`paragraph`, an index into the indexed body text), else the best of the first ones;
+ * the lead paragraph when only the title matched.
+ */
+export function excerptOf(article: Article, highlight: Highlight, size = EXCERPT_CHARS, paragraph?: number): Excerpt {
   const paragraphs = bodyText(article);
+  const known = paragraph === undefined ? undefined : paragraphs[paragraph];
+  const hinted = known === undefined ? undefined : passageOf(known, known.toLowerCase(), highlight);
   const passage =
+    (hinted && hinted.matches.length > 0 ? hinted : undefined) ??
     bestPassage(paragraphs, highlight) ??
     (paragraphs[0] === undefined ? undefined : passageOf(paragraphs[0], paragraphs[0].toLowerCase(), highlight));
-  if (!passage) return '';
+  if (!passage) return { text: '', highlights: [] };
   const { start, end } = windowOf(passage, size);
   return render(passage, start, end);
+}
+
+/**
+ * A text with ranges rendered for some medium: `plain` for the text between ranges, `mark` for each range
+ * (the bot escapes and bolds for Discord, the CLI bolds for a terminal). Ranges out of order or out of
+ * bounds are ignored.
+ */
+export function renderRanges(
+  text: string,
+  ranges: readonly TextRange[],
+  plain: (piece: string) => string,
+  mark: (piece: string) => string,
+): string {
+  let out = '';
+  let at = 0;
+  for (const { start, end } of ranges) {
+    if (start < at || end > text.length || end <= start) continue;
+    out += plain(text.slice(at, start)) + mark(text.slice(start, end));
+    at = end;
+  }
+  return out + plain(text.slice(at));
 }

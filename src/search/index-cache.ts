@@ -6,10 +6,10 @@
 import { corpusTextHash } from '../cache/corpus-hash.ts';
 import { cacheFilePath, check, readCacheFile, sourcesFingerprint, writeCacheFile, type CacheKind } from '../cache/cache-file.ts';
 import type { Article } from '../corpus/types.ts';
-import type { IndexData, TermSpace } from './inverted-index.ts';
+import { SENTENCE_BREAK, type IndexData, type TermSpace } from './inverted-index.ts';
 
 /** Bump whenever the file layout changes: old files then no longer match. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /**
  * The sources that decide which terms and weights an index holds. Their content is part of the hash,
@@ -34,10 +34,10 @@ export function cacheFile(dir: string, hash: string): string {
   return cacheFilePath(dir, INDEX_FILE, hash);
 }
 
-type Section = Uint32Array | Float32Array | Uint8Array;
+type Section = Uint32Array | Uint16Array | Uint8Array;
 interface SectionInfo {
   name: string;
-  kind: 'u32' | 'f32' | 'u8';
+  kind: 'u32' | 'u16' | 'u8';
   offset: number;
   bytes: number;
 }
@@ -50,16 +50,24 @@ interface Header {
 }
 
 const encodeTerms = (terms: string[]) => new Uint8Array(Buffer.from(terms.join('\n'), 'utf8'));
-const kindOf = (s: Section): SectionInfo['kind'] => (s instanceof Uint32Array ? 'u32' : s instanceof Float32Array ? 'f32' : 'u8');
+const kindOf = (s: Section): SectionInfo['kind'] => (s instanceof Uint32Array ? 'u32' : s instanceof Uint16Array ? 'u16' : 'u8');
 
 function sectionsOf(index: IndexData): [string, Section][] {
   const space = (prefix: string, s: TermSpace): [string, Section][] => [
     [`${prefix}.terms`, encodeTerms(s.terms)],
     [`${prefix}.offsets`, s.offsets],
     [`${prefix}.docs`, s.docs],
-    [`${prefix}.impacts`, s.impacts],
+    [`${prefix}.counts`, s.counts],
   ];
-  return [...space('surface', index.surface), ...space('stems', index.stems), ['surfaceStem', index.surfaceStem]];
+  return [
+    ...space('surface', index.surface),
+    ...space('stems', index.stems),
+    ['surfaceStem', index.surfaceStem],
+    ['titleLength', index.titleLength],
+    ['bodyLength', index.bodyLength],
+    ['bodyTerms', index.bodyTerms],
+    ['bodyStart', index.bodyStart],
+  ];
 }
 
 export function writeCachedIndex(dir: string, hash: string, index: IndexData): void {
@@ -101,30 +109,38 @@ function decode(payload: Buffer, header: Header, docCount: number): IndexData {
     check(bytes.byteLength % 4 === 0, `section ${name} misaligned`);
     return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   };
-  const f32 = (name: string) => {
+  const u16 = (name: string) => {
     const bytes = raw(name);
-    check(bytes.byteLength % 4 === 0, `section ${name} misaligned`);
-    return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    check(bytes.byteLength % 2 === 0, `section ${name} misaligned`);
+    return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
   };
   const space = (prefix: string): TermSpace => {
     const termText = Buffer.from(raw(`${prefix}.terms`)).toString('utf8');
     const terms = termText === '' ? [] : termText.split('\n');
     const offsets = u32(`${prefix}.offsets`);
     const docs = u32(`${prefix}.docs`);
-    const impacts = f32(`${prefix}.impacts`);
+    const counts = u16(`${prefix}.counts`);
     check(offsets.length === terms.length + 1 && offsets[0] === 0, `${prefix}: offsets do not fit the terms`);
     for (let t = 0; t < terms.length; t++) check(offsets[t]! <= offsets[t + 1]!, `${prefix}: offsets out of order`);
-    check(offsets[terms.length] === docs.length && docs.length === impacts.length, `${prefix}: postings do not fit`);
+    check(offsets[terms.length] === docs.length && docs.length === counts.length, `${prefix}: postings do not fit`);
     for (const doc of docs) check(doc < docCount, `${prefix}: posting beyond the corpus`);
     for (let t = 1; t < terms.length; t++) check(terms[t - 1]! < terms[t]!, `${prefix}: terms out of order`);
     const ids = new Map<string, number>();
     terms.forEach((term, id) => ids.set(term, id));
-    return { terms, ids, offsets, docs, impacts };
+    return { terms, ids, offsets, docs, counts };
   };
   const surface = space('surface');
   const stems = space('stems');
   const surfaceStem = u32('surfaceStem');
   check(surfaceStem.length === surface.terms.length, 'surface-to-stem map does not fit');
   for (const id of surfaceStem) check(id < stems.terms.length, 'surface-to-stem map out of range');
-  return { docCount, surface, stems, surfaceStem };
+  const titleLength = u16('titleLength');
+  const bodyLength = u32('bodyLength');
+  const bodyTerms = u32('bodyTerms');
+  const bodyStart = u32('bodyStart');
+  check(titleLength.length === docCount && bodyLength.length === docCount, 'field lengths do not fit the corpus');
+  check(bodyStart.length === docCount + 1 && bodyStart[0] === 0 && bodyStart[docCount] === bodyTerms.length, 'body terms do not fit');
+  for (let d = 0; d < docCount; d++) check(bodyStart[d]! <= bodyStart[d + 1]!, 'body terms out of order');
+  for (const term of bodyTerms) check(term < stems.terms.length || term >= SENTENCE_BREAK, 'body term out of range');
+  return { docCount, surface, stems, surfaceStem, titleLength, bodyLength, bodyTerms, bodyStart };
 }

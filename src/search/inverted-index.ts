@@ -1,8 +1,9 @@
 /**
  * A compact inverted index in two term spaces: surface forms ("mengecam") and stems ("kecam"). Postings
  * are stored as flat typed arrays (CSR layout: a term's postings are `offsets[t] … offsets[t+1]`), each
- * with a precomputed BM25 impact, so a query is a few tight loops and the whole index serializes as
- * raw buffers.
+ * with its raw counts per field, so the ranking parameters (`params.ts`) apply at query time. Beside it,
+ * the body of every document as its sequence of stem ids with sentence and paragraph breaks: proximity
+ * and passage evidence are read from it for the best candidates of a query.
  */
 import type { Article } from '../corpus/types.ts';
 import { hyphenParts, isStopword, normalizeWord, scanWords, stem } from './analyzer.ts';
@@ -15,8 +16,8 @@ export interface TermSpace {
   /** `offsets[t]`..`offsets[t + 1]` index the postings of term `t`. */
   offsets: Uint32Array;
   docs: Uint32Array;
-  /** BM25 term-frequency saturation of the posting (title and body), without idf. */
-  impacts: Float32Array;
+  /** Counts of the term in the document: title count in the top 4 bits, body count in the low 12 (see `titleCount`). */
+  counts: Uint16Array;
 }
 
 export interface IndexData {
@@ -25,27 +26,25 @@ export interface IndexData {
   stems: TermSpace;
   /** Stem id of each surface term. */
   surfaceStem: Uint32Array;
+  /** Words per document in the title (0 for a title derived from the lead: that is body text) and in the body. */
+  titleLength: Uint16Array;
+  bodyLength: Uint32Array;
+  /**
+   * The body of document d is `bodyTerms[bodyStart[d]] … bodyTerms[bodyStart[d + 1]]`: the stem ids of its
+   * words (stopwords left out; a hyphenated word followed by its halves), with `SENTENCE_BREAK` and
+   * `PARAGRAPH_BREAK` between sentences and paragraphs.
+   */
+  bodyTerms: Uint32Array;
+  bodyStart: Uint32Array;
 }
 
-/**
- * BM25 per field, summed with the title weighing several times the body: the words people remember
- * are the headline's. Saturation per field keeps a long body from drowning a title match.
- */
-const K1 = 1.2;
-const TITLE_WEIGHT = 20;
-const B_TITLE = 0.4;
-const B_BODY = 0.75;
+export const PARAGRAPH_BREAK = 0xffffffff;
+export const SENTENCE_BREAK = 0xfffffffe;
 
-/**
- * A title match always weighs at least this much, and a body-only posting never reaches half of it
- * (body saturation stays below K1 + 1): the ranker tells title matches by `impact > TITLE_IMPACT_FLOOR`.
- */
-const TITLE_IMPACT_MIN = 2 * (K1 + 1);
-export const TITLE_IMPACT_FLOOR = K1 + 1;
-
-function saturation(tf: number, length: number, average: number, b: number): number {
-  return tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + K1 * (1 - b + (b * length) / average));
-}
+const TITLE_COUNT_MAX = 0xf;
+const BODY_COUNT_MAX = 0xfff;
+export const titleCount = (packed: number): number => packed >>> 12;
+export const bodyCount = (packed: number): number => packed & BODY_COUNT_MAX;
 
 /** A typed array that grows by doubling. */
 class GrowableU32 {
@@ -110,9 +109,7 @@ class SpaceBuilder {
    * The finished postings, with term ids renumbered in lexicographic order of the terms (so prefix
    * ranges need no sorting at start-up); `newId` maps the ids handed out while building.
    */
-  finish(titleLen: Float64Array, bodyLen: Float64Array): { space: TermSpace; newId: Uint32Array } {
-    const avgTitle = Math.max(mean(titleLen), 1);
-    const avgBody = Math.max(mean(bodyLen), 1);
+  finish(): { space: TermSpace; newId: Uint32Array } {
     const order = Uint32Array.from(this.terms.keys()).sort((a, b) => compareTerms(this.terms[a]!, this.terms[b]!));
     const newId = new Uint32Array(order.length);
     order.forEach((old, id) => (newId[old] = id));
@@ -123,32 +120,22 @@ class SpaceBuilder {
     for (let t = 0; t < terms.length; t++) offsets[t + 1]! += offsets[t]!;
     const cursor = offsets.slice(0, -1);
     const docs = new Uint32Array(n);
-    const impacts = new Float32Array(n);
+    const counts = new Uint16Array(n);
     for (let i = 0; i < n; i++) {
-      const doc = this.docOf.data[i]!;
-      const packed = this.counts.data[i]!;
       const at = cursor[newId[this.termOf.data[i]!]!]!++;
-      docs[at] = doc;
-      const titleCount = packed >>> 16;
-      const title =
-        titleCount === 0 ? 0 : Math.max(TITLE_WEIGHT * saturation(titleCount, titleLen[doc]!, avgTitle, B_TITLE), TITLE_IMPACT_MIN);
-      impacts[at] = title + saturation(packed & 0xffff, bodyLen[doc]!, avgBody, B_BODY);
+      docs[at] = this.docOf.data[i]!;
+      const packed = this.counts.data[i]!;
+      counts[at] = (Math.min(packed >>> 16, TITLE_COUNT_MAX) << 12) | Math.min(packed & 0xffff, BODY_COUNT_MAX);
     }
     const ids = new Map<string, number>();
     terms.forEach((term, id) => ids.set(term, id));
-    return { space: { terms, ids, offsets, docs, impacts }, newId };
+    return { space: { terms, ids, offsets, docs, counts }, newId };
   }
 }
 
 /** Code-unit order, the order `<` uses: prefix ranges are contiguous in it. */
 function compareTerms(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function mean(values: Float64Array): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return values.length === 0 ? 0 : sum / values.length;
 }
 
 /** Body text the index sees: paragraphs and photo captions. */
@@ -170,13 +157,24 @@ interface WordEntry {
   stopword: boolean;
 }
 
+/** True when the gap between two words ends a sentence: a full stop, ! or ? followed by a space. */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to - 1; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x2e || c === 0x21 || c === 0x3f) && /\s/.test(text[i + 1]!)) return true;
+  }
+  return false;
+}
+
 export async function buildIndex(articles: readonly Article[]): Promise<IndexData> {
   const surface = new SpaceBuilder();
   const stems = new SpaceBuilder();
   const surfaceStem: number[] = [];
   const entries = new Map<string, WordEntry | null>();
-  const titleLen = new Float64Array(articles.length);
-  const bodyLen = new Float64Array(articles.length);
+  const titleLength = new Uint16Array(articles.length);
+  const bodyLength = new Uint32Array(articles.length);
+  const bodyTerms = new GrowableU32();
+  const bodyStart = new Uint32Array(articles.length + 1);
 
   const entryOf = (written: string): WordEntry | null => {
     let entry = entries.get(written);
@@ -200,30 +198,61 @@ export async function buildIndex(articles: readonly Article[]): Promise<IndexDat
     return entry;
   };
 
-  const addText = (text: string, inTitle: boolean, lengths: Float64Array, doc: number) => {
+  const addTitle = (text: string, doc: number) => {
     scanWords(text, (start, end) => {
       const entry = entryOf(text.slice(start, end));
-      if (!entry || (entry.stopword && !inTitle)) return;
-      if (!entry.stopword) lengths[doc]!++;
-      for (const id of entry.surfaceIds) surface.count(id, inTitle);
-      for (const id of entry.stemIds) stems.count(id, inTitle);
+      if (!entry) return;
+      if (!entry.stopword) titleLength[doc] = Math.min(titleLength[doc]! + 1, 0xffff);
+      for (const id of entry.surfaceIds) surface.count(id, true);
+      for (const id of entry.stemIds) stems.count(id, true);
     });
+  };
+
+  const addParagraph = (text: string, doc: number) => {
+    let previousEnd = -1;
+    scanWords(text, (start, end) => {
+      const entry = entryOf(text.slice(start, end));
+      if (!entry || entry.stopword) return;
+      if (previousEnd !== -1 && endsSentence(text, previousEnd, start)) bodyTerms.push(SENTENCE_BREAK);
+      previousEnd = end;
+      bodyLength[doc]!++;
+      for (const id of entry.surfaceIds) surface.count(id, false);
+      for (const id of entry.stemIds) {
+        stems.count(id, false);
+        bodyTerms.push(id);
+      }
+    });
+    bodyTerms.push(PARAGRAPH_BREAK);
   };
 
   for (let doc = 0; doc < articles.length; doc++) {
     const article = articles[doc]!;
-    addText(article.title, true, titleLen, doc);
-    for (const paragraph of bodyText(article)) addText(paragraph, false, bodyLen, doc);
+    bodyStart[doc] = bodyTerms.length;
+    // a title derived from the lead is the lead's first sentence: body text, not a headline
+    if (!article.titleDerived) addTitle(article.title, doc);
+    for (const paragraph of bodyText(article)) addParagraph(paragraph, doc);
     surface.endDocument(doc);
     stems.endDocument(doc);
     if (doc % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
   }
+  bodyStart[articles.length] = bodyTerms.length;
 
-  const surfaceSpace = surface.finish(titleLen, bodyLen);
-  const stemSpace = stems.finish(titleLen, bodyLen);
+  const surfaceSpace = surface.finish();
+  const stemSpace = stems.finish();
   const stemOfSurface = new Uint32Array(surfaceStem.length);
   surfaceStem.forEach((stemId, surfaceId) => (stemOfSurface[surfaceSpace.newId[surfaceId]!] = stemSpace.newId[stemId]!));
-  return { docCount: articles.length, surface: surfaceSpace.space, stems: stemSpace.space, surfaceStem: stemOfSurface };
+  const sequence = bodyTerms.data.slice(0, bodyTerms.length);
+  for (let i = 0; i < sequence.length; i++) if (sequence[i]! < SENTENCE_BREAK) sequence[i] = stemSpace.newId[sequence[i]!]!;
+  return {
+    docCount: articles.length,
+    surface: surfaceSpace.space,
+    stems: stemSpace.space,
+    surfaceStem: stemOfSurface,
+    titleLength,
+    bodyLength,
+    bodyTerms: sequence,
+    bodyStart,
+  };
 }
 
 /** Document frequency of a term. */

@@ -4,6 +4,12 @@
  */
 import { INVISIBLE_IN_WORDS } from '../corpus/text.ts';
 import { isStopword, normalizeWord, scanWords, stem } from './analyzer.ts';
+import type { SearchProblem } from './types.ts';
+
+export type QueryProblem = Extract<
+  SearchProblem,
+  { kind: 'empty-query' | 'query-too-long' | 'no-words' | 'only-common-words' | 'only-exclusions' }
+>;
 
 export interface QueryWord {
   /** As typed, for "did you mean" and display. */
@@ -42,8 +48,20 @@ export interface ParsedQuery {
   /** Words whose stem must not occur. */
   excluded: QueryWord[];
   excludedPhrases: string[][];
-  /** Why the query cannot be run, in Indonesian. */
-  problem?: string;
+  /** Why the query cannot be run. */
+  problem?: QueryProblem;
+}
+
+/**
+ * Question words and their -kah forms: they say what kind of answer is wanted, not what the answer is
+ * about, so they are not searched for ("Siapa juru bicara Kremlin" searches "juru bicara Kremlin").
+ * "di mana" is covered by "mana" ("di" is a stopword).
+ */
+const QUESTION_ROOTS = ['apa', 'siapa', 'berapa', 'kapan', 'mana', 'dimana', 'mengapa', 'kenapa', 'bagaimana'];
+const QUESTION_WORDS: ReadonlySet<string> = new Set(QUESTION_ROOTS.flatMap((word) => [word, `${word}kah`]));
+
+export function isQuestionWord(norm: string): boolean {
+  return QUESTION_WORDS.has(norm);
 }
 
 export const MAX_QUERY_CHARS = 300;
@@ -87,18 +105,14 @@ export function parseQuery(query: string): ParsedQuery {
   // NFKC first: circled, fullwidth and styled letters become plain ones ("ⓚⓞⓡⓔⓐ" is "korea"); invisible
   // characters go before that, since JS counts a BOM as a space: "pu\ufefftin" is one word
   const trimmed = query.replace(INVISIBLE_IN_WORDS, '').normalize('NFKC').trim();
-  if (trimmed === '') return { ...parsed, problem: 'Kueri kosong: tuliskan beberapa kata yang Anda ingat dari berita.' };
-  if (trimmed.length > MAX_QUERY_CHARS) {
-    return {
-      ...parsed,
-      problem: `Kueri terlalu panjang (${trimmed.length} karakter; paling banyak ${MAX_QUERY_CHARS}). Cukup dua atau tiga kata khas.`,
-    };
-  }
+  if (trimmed === '') return { ...parsed, problem: { kind: 'empty-query' } };
+  if (trimmed.length > MAX_QUERY_CHARS)
+    return { ...parsed, problem: { kind: 'query-too-long', chars: trimmed.length, maxChars: MAX_QUERY_CHARS } };
 
   let sawWord = false;
   const seen = new Set<string>();
   const addWord = (word: QueryWord, stopword: boolean) => {
-    if (seen.has(word.norm)) return;
+    if (seen.has(word.norm) || isQuestionWord(word.norm)) return;
     seen.add(word.norm);
     if (stopword) parsed.commonWords.push(word);
     else parsed.words.push(word);
@@ -129,15 +143,10 @@ export function parseQuery(query: string): ParsedQuery {
     }
   }
 
-  if (!sawWord) return { ...parsed, problem: 'Kueri tidak berisi kata yang bisa dicari (hanya tanda baca, simbol, atau emoji).' };
+  if (!sawWord) return { ...parsed, problem: { kind: 'no-words' } };
   if (parsed.words.length === 0) {
     const onlyExclusions = parsed.excluded.length > 0 || parsed.excludedPhrases.length > 0;
-    return {
-      ...parsed,
-      problem: onlyExclusions
-        ? 'Kueri hanya berisi pengecualian (-kata). Tambahkan kata yang dicari.'
-        : 'Kueri hanya berisi kata umum (seperti "yang", "dan", "di"). Tambahkan kata yang lebih khas.',
-    };
+    return { ...parsed, problem: { kind: onlyExclusions ? 'only-exclusions' : 'only-common-words' } };
   }
   if (parsed.words.length > MAX_QUERY_WORDS) parsed.words.length = MAX_QUERY_WORDS;
   if (parsed.commonWords.length > MAX_QUERY_WORDS) parsed.commonWords.length = MAX_QUERY_WORDS;

@@ -1,11 +1,20 @@
 /**
- * Ranking over the inverted index. Each query word is scored per document as the best of its
- * readings (the word itself, or at a discount a typo correction or the other root of a nasal prefix); a reading scores its stem's BM25
- * (title and body) plus a bonus when the exact written form occurs. Documents matching more of the query words rank
- * higher (coordination, where a word in the title counts more than one only in the body), and equal
- * scores go to the more recent article.
+ * Ranking over the inverted index, in two passes (parameters in `params.ts`).
+ *
+ * 1. BM25F with per-field saturation: a query word scores, per document, the best of its readings (the
+ *    word itself, or at a discount a typo correction or the other root of a nasal prefix); a reading scores
+ *    its stem's idf × (titleWeight × title saturation + body saturation), plus a share of the same for the
+ *    exact written form. Coordination: a document matching m of the n query words keeps (m/n)^p of its
+ *    score, wherever the words are (title or body). Stopwords of the query add score but never coordinate.
+ * 2. The best `rerankDepth` documents are re-scored from their body's term sequence: proximity (how close
+ *    each pair of query words stands within one sentence), passage evidence (how much of the query's idf
+ *    the best paragraph and the best sentence hold; the title counts as one more such passage) and title
+ *    coverage (how much of it the headline holds).
+ *
+ * Equal scores go to the more recent article.
  */
-import { TITLE_IMPACT_FLOOR, type IndexData, type TermSpace } from './inverted-index.ts';
+import { bodyCount, PARAGRAPH_BREAK, SENTENCE_BREAK, titleCount, type IndexData, type TermSpace } from './inverted-index.ts';
+import { DEFAULT_RANKING_PARAMS, type RankingParams } from './params.ts';
 
 /** One way of reading a query word: a stem, optionally an exact surface form, and how much it counts. */
 export interface Reading {
@@ -14,47 +23,73 @@ export interface Reading {
   weight: number;
 }
 
+/** A query word as the ranker sees it: its readings, and whether it counts toward coordination. */
+export interface RankedWord {
+  readings: Reading[];
+  /** False for the query's stopwords: they add score where found, but a document is not judged by them. */
+  coordinates: boolean;
+}
+
 export interface RankedDoc {
   doc: number;
   score: number;
+  /** The body paragraph (index into the indexed body text) holding most of the query, when reranking found one. */
+  passage?: number;
 }
 
-/** Share of the exact form's own BM25 added on top of the stem's: exact forms count more. */
-const EXACT_FORM_BONUS = 0.5;
-/** Coordination exponent: a document with m of n words keeps (m/n)^p of its score. */
-const COORDINATION_POWER = 2;
-/**
- * How much a word found only in the body counts toward coordination, against one in the title: people
- * remember headlines, so the article whose title holds all the words beats the one that holds some of
- * them and mentions the rest below.
- */
-const BODY_ONLY_SHARE = 0.25;
+/** At most this many words take part in coordination and proximity (one bit each in a mask). */
+const MAX_MASK_WORDS = 31;
+/** The mask's top bit: the document has been touched by the query. */
+const SEEN = 0x80000000;
 
 export class Ranker {
+  private readonly params: RankingParams;
+  /** Per document, k1 × (1 − b + b × length / average length), for each field. */
+  private readonly titleNorm: Float32Array;
+  private readonly bodyNorm: Float32Array;
   private readonly total: Float32Array;
-  private readonly matched: Uint8Array;
-  /** Per document, how many query words its title holds. */
-  private readonly inTitle: Uint8Array;
-  private readonly wordInTitle: Uint8Array;
+  /** Per document, one bit per coordinating query word it holds (title or body). */
+  private readonly matched: Uint32Array;
+  /** Per document, one bit per query word its title holds. */
+  private readonly inTitle: Uint32Array;
   private readonly touched: Int32Array;
   private readonly readingScore: Float32Array;
   private readonly wordBest: Float32Array;
+  private readonly wordTitled: Uint8Array;
   private readonly wordTouched: Int32Array;
+  /** Stem id → index of the query word it reads, or -1: the body scan's lookup, reset after each query. */
+  private readonly wordOfStem: Int8Array;
+  /** Scratch of the body scan, per query word: last position and sentence seen; per pair, best proximity. */
+  private readonly lastPos = new Int32Array(MAX_MASK_WORDS);
+  private readonly lastSentence = new Int32Array(MAX_MASK_WORDS);
+  private readonly pair = new Float32Array(MAX_MASK_WORDS * MAX_MASK_WORDS);
 
   constructor(
     private readonly index: IndexData,
     /** Larger is more recent; breaks ties. */
     private readonly recency: Float64Array,
+    params: Partial<RankingParams> = {},
   ) {
+    this.params = { ...DEFAULT_RANKING_PARAMS, ...params };
     const n = index.docCount;
+    const { k1, bTitle, bBody } = this.params;
+    const avgTitle = Math.max(mean(index.titleLength), 1);
+    const avgBody = Math.max(mean(index.bodyLength), 1);
+    this.titleNorm = new Float32Array(n);
+    this.bodyNorm = new Float32Array(n);
+    for (let doc = 0; doc < n; doc++) {
+      this.titleNorm[doc] = k1 * (1 - bTitle + (bTitle * index.titleLength[doc]!) / avgTitle);
+      this.bodyNorm[doc] = k1 * (1 - bBody + (bBody * index.bodyLength[doc]!) / avgBody);
+    }
     this.total = new Float32Array(n);
-    this.matched = new Uint8Array(n);
-    this.inTitle = new Uint8Array(n);
-    this.wordInTitle = new Uint8Array(n);
+    this.matched = new Uint32Array(n);
+    this.inTitle = new Uint32Array(n);
     this.touched = new Int32Array(n);
     this.readingScore = new Float32Array(n);
     this.wordBest = new Float32Array(n);
+    this.wordTitled = new Uint8Array(n);
     this.wordTouched = new Int32Array(n);
+    this.wordOfStem = new Int8Array(index.stems.terms.length).fill(-1);
   }
 
   idf(space: TermSpace, id: number): number {
@@ -63,45 +98,64 @@ export class Ranker {
   }
 
   /**
-   * The best `limit` documents for the words (each a list of readings) among those `accept` lets
-   * through, and how many were accepted in all.
+   * The best `limit` documents for the words among those `accept` lets through, and how many were
+   * accepted in all.
    */
-  rank(words: Reading[][], accept: (doc: number) => boolean, limit: number): { hits: RankedDoc[]; total: number } {
+  rank(words: RankedWord[], accept: (doc: number) => boolean, limit: number): { hits: RankedDoc[]; total: number } {
+    const coordinating = words.filter((w) => w.coordinates).slice(0, MAX_MASK_WORDS);
+    const ordered = [...coordinating, ...words.filter((w) => !w.coordinates)];
+    const coordinatingBits = 2 ** coordinating.length - 1;
     let touchedCount = 0;
     const { total, matched, touched, inTitle } = this;
-    const markMatched = (doc: number, score: number, titled: boolean) => {
-      if (matched[doc] === 0) touched[touchedCount++] = doc;
-      matched[doc]!++;
-      if (titled) inTitle[doc]!++;
-      total[doc]! += score;
-    };
-    for (const readings of words) {
-      if (readings.length === 1) this.scoreReading(readings[0]!, markMatched);
-      else this.scoreBestReading(readings, markMatched);
-    }
+    ordered.forEach((word, i) => {
+      // stopwords get a bit too (when there is room), for title coverage; coordination ignores them
+      const bit = i < MAX_MASK_WORDS ? 1 << i : 0;
+      const add = (doc: number, score: number, titled: boolean) => {
+        if (matched[doc] === 0) touched[touchedCount++] = doc;
+        matched[doc]! |= bit | SEEN;
+        if (titled) inTitle[doc]! |= bit;
+        total[doc]! += score;
+      };
+      if (word.readings.length === 1) this.scoreReading(word.readings[0]!, add);
+      else this.scoreBestReading(word.readings, add);
+    });
 
-    const wordCount = words.length;
-    const top: RankedDoc[] = [];
+    const { coordinationPower, rerankDepth } = this.params;
+    const depth = Math.max(limit, rerankDepth);
+    const candidates: RankedDoc[] = [];
     let accepted = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
-      const titled = inTitle[doc]!;
-      const coordination = (titled + BODY_ONLY_SHARE * (matched[doc]! - titled)) / wordCount;
-      const score = total[doc]! * coordination ** COORDINATION_POWER;
+      const share = coordinating.length === 0 ? 1 : popcount(matched[doc]! & coordinatingBits) / coordinating.length;
+      const score = total[doc]! * share ** coordinationPower;
       total[doc] = 0;
-      matched[doc] = 0;
-      inTitle[doc] = 0;
-      if (!accept(doc)) continue;
-      accepted++;
-      if (top.length === limit && !this.better(doc, score, top[limit - 1]!)) continue;
-      let at = top.length === limit ? limit - 1 : top.length;
-      while (at > 0 && this.better(doc, score, top[at - 1]!)) {
-        top[at] = top[at - 1]!;
-        at--;
+      if (!accept(doc)) {
+        matched[doc] = 0;
+        inTitle[doc] = 0;
+        continue;
       }
-      top[at] = { doc, score };
+      accepted++;
+      this.insert(candidates, depth, { doc, score });
     }
+    const reranked = this.rerank(ordered.slice(0, MAX_MASK_WORDS), coordinating.length, candidates);
+    for (let i = 0; i < touchedCount; i++) {
+      matched[touched[i]!] = 0;
+      inTitle[touched[i]!] = 0;
+    }
+    const top: RankedDoc[] = [];
+    for (const hit of reranked) this.insert(top, limit, hit);
     return { hits: top, total: accepted };
+  }
+
+  /** Keeps `top` the best `size` documents, best first. */
+  private insert(top: RankedDoc[], size: number, hit: RankedDoc): void {
+    if (top.length === size && !this.better(hit.doc, hit.score, top[size - 1]!)) return;
+    let at = top.length === size ? size - 1 : top.length;
+    while (at > 0 && this.better(hit.doc, hit.score, top[at - 1]!)) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = hit;
   }
 
   private better(doc: number, score: number, than: RankedDoc): boolean {
@@ -112,19 +166,145 @@ export class Ranker {
     return a !== b ? a > b : doc < than.doc;
   }
 
+  /** Second pass: each candidate's score grows with the proximity and passage evidence of its body and title. */
+  private rerank(words: RankedWord[], coordinating: number, candidates: RankedDoc[]): RankedDoc[] {
+    const { proximityWeight, passageWeight, sentenceWeight, titleCoverageWeight } = this.params;
+    if (coordinating === 0 || proximityWeight + passageWeight + sentenceWeight + titleCoverageWeight === 0) return candidates;
+    const weights = words.map((w) => Math.max(...w.readings.map((r) => r.weight * this.idf(this.index.stems, r.stemId))));
+    // stopwords never occur in the body's term sequence: only coordinating words are looked up there
+    words.slice(0, coordinating).forEach((word, i) => word.readings.forEach((r) => (this.wordOfStem[r.stemId] = i)));
+    try {
+      return candidates.map(({ doc, score }) => {
+        const evidence = this.evidence(doc, weights, coordinating);
+        return {
+          doc,
+          ...(evidence.passage === -1 ? {} : { passage: evidence.passage }),
+          score:
+            score *
+            (1 +
+              proximityWeight * evidence.proximity +
+              passageWeight * evidence.paragraph +
+              sentenceWeight * evidence.sentence +
+              titleCoverageWeight * evidence.title),
+        };
+      });
+    } finally {
+      for (const word of words) for (const r of word.readings) this.wordOfStem[r.stemId] = -1;
+    }
+  }
+
+  /**
+   * Read from the document's body terms: the share of the query's weight held by its best paragraph and
+   * best sentence (the title counting as one of each), and min-distance proximity over word pairs: each
+   * pair earns 1/d for its closest occurrence d words apart in one sentence (within the window), pairs
+   * weighted by their rarer-word idf (the lesser of the two).
+   */
+  private evidence(
+    doc: number,
+    weights: number[],
+    n: number,
+  ): { proximity: number; paragraph: number; sentence: number; title: number; passage: number } {
+    const { bodyTerms, bodyStart } = this.index;
+    const window = this.params.proximityWindow;
+    const massOf = (mask: number, words = n) => {
+      let sum = 0;
+      for (let i = 0; i < words; i++) if (mask & (1 << i)) sum += weights[i]!;
+      return sum;
+    };
+    const titleMask = this.inTitle[doc]!;
+    const titleMass = massOf(titleMask);
+    // title coverage counts the query's stopwords too: a remembered headline holds them
+    let bestSentence = titleMass;
+    let bestParagraph = titleMass;
+    const { lastPos, lastSentence, pair, wordOfStem } = this;
+    lastSentence.fill(-1, 0, n);
+    pair.fill(0, 0, n * n);
+    // two words both in a (short) title stand close
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (titleMask & (1 << i) && titleMask & (1 << j)) pair[i * n + j] = 0.5;
+    let sentence = 0;
+    let sentenceMask = 0;
+    let paragraphMask = 0;
+    let paragraphIndex = 0;
+    let passage = -1;
+    let passageMass = 0;
+    let pos = 0;
+    for (let p = bodyStart[doc]!; p < bodyStart[doc + 1]!; p++) {
+      const term = bodyTerms[p]!;
+      if (term >= SENTENCE_BREAK) {
+        if (sentenceMask !== 0) bestSentence = Math.max(bestSentence, massOf(sentenceMask));
+        sentenceMask = 0;
+        sentence++;
+        if (term === PARAGRAPH_BREAK) {
+          const paragraphMass = paragraphMask === 0 ? 0 : massOf(paragraphMask);
+          if (paragraphMass > passageMass) {
+            passageMass = paragraphMass;
+            passage = paragraphIndex;
+          }
+          bestParagraph = Math.max(bestParagraph, paragraphMass);
+          paragraphMask = 0;
+          paragraphIndex++;
+        }
+        continue;
+      }
+      pos++;
+      const w = wordOfStem[term]!;
+      if (w < 0) continue;
+      sentenceMask |= 1 << w;
+      paragraphMask |= 1 << w;
+      for (let j = 0; j < n; j++) {
+        if (j === w || lastSentence[j] !== sentence) continue;
+        const distance = pos - lastPos[j]!;
+        if (distance > window) continue;
+        const at = j < w ? j * n + w : w * n + j;
+        pair[at] = Math.max(pair[at]!, 1 / distance);
+      }
+      lastPos[w] = pos;
+      lastSentence[w] = sentence;
+    }
+    let proximity = 0;
+    let pairMass = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const weight = Math.min(weights[i]!, weights[j]!);
+        pairMass += weight;
+        proximity += weight * pair[i * n + j]!;
+      }
+    }
+    const mass = massOf(2 ** n - 1);
+    return {
+      proximity: pairMass === 0 ? 0 : proximity / pairMass,
+      paragraph: mass === 0 ? 0 : bestParagraph / mass,
+      sentence: mass === 0 ? 0 : bestSentence / mass,
+      title: massOf(titleMask, weights.length) / massOf(2 ** weights.length - 1, weights.length),
+      passage,
+    };
+  }
+
+  /** BM25F of one posting: the field saturations, the title weighed `titleWeight` times. */
+  private fieldScore(space: TermSpace, p: number): number {
+    const packed = space.counts[p]!;
+    const doc = space.docs[p]!;
+    const k = this.params.k1 + 1;
+    const t = titleCount(packed);
+    const b = bodyCount(packed);
+    return (
+      (t === 0 ? 0 : (this.params.titleWeight * t * k) / (t + this.titleNorm[doc]!)) + (b === 0 ? 0 : (b * k) / (b + this.bodyNorm[doc]!))
+    );
+  }
+
   /** Adds one reading's score straight into the totals: its stem's documents, then the exact-form bonus. */
   private scoreReading(reading: Reading, add: (doc: number, score: number, titled: boolean) => void): void {
     const { stems, surface } = this.index;
     const stemWeight = reading.weight * this.idf(stems, reading.stemId);
     let end = stems.offsets[reading.stemId + 1]!;
     for (let p = stems.offsets[reading.stemId]!; p < end; p++) {
-      const impact = stems.impacts[p]!;
-      add(stems.docs[p]!, stemWeight * impact, impact > TITLE_IMPACT_FLOOR);
+      add(stems.docs[p]!, stemWeight * this.fieldScore(stems, p), titleCount(stems.counts[p]!) > 0);
     }
     if (reading.surfaceId === undefined) return;
-    const surfaceWeight = reading.weight * EXACT_FORM_BONUS * this.idf(surface, reading.surfaceId);
+    const surfaceWeight = reading.weight * this.params.exactFormBonus * this.idf(surface, reading.surfaceId);
     end = surface.offsets[reading.surfaceId + 1]!;
-    for (let p = surface.offsets[reading.surfaceId]!; p < end; p++) this.total[surface.docs[p]!]! += surfaceWeight * surface.impacts[p]!;
+    for (let p = surface.offsets[reading.surfaceId]!; p < end; p++)
+      this.total[surface.docs[p]!]! += surfaceWeight * this.fieldScore(surface, p);
   }
 
   /** Several readings of a word: each document keeps its best one, and has the word in its title if any reading is there. */
@@ -140,16 +320,16 @@ export class Ranker {
         const doc = stems.docs[p]!;
         const score = scores[doc]!;
         scores[doc] = 0;
-        if (best[doc] === 0) this.wordTouched[count++] = doc;
+        if (this.wordTitled[doc] === 0 && best[doc] === 0) this.wordTouched[count++] = doc;
         if (score > best[doc]!) best[doc] = score;
-        if (stems.impacts[p]! > TITLE_IMPACT_FLOOR) this.wordInTitle[doc] = 1;
+        this.wordTitled[doc] = titleCount(stems.counts[p]!) > 0 ? 2 : Math.max(this.wordTitled[doc]!, 1);
       }
     }
     for (let i = 0; i < count; i++) {
       const doc = this.wordTouched[i]!;
-      add(doc, best[doc]!, this.wordInTitle[doc] === 1);
+      add(doc, best[doc]!, this.wordTitled[doc] === 2);
       best[doc] = 0;
-      this.wordInTitle[doc] = 0;
+      this.wordTitled[doc] = 0;
     }
   }
 
@@ -158,10 +338,23 @@ export class Ranker {
     const { stems, surface } = this.index;
     const stemWeight = reading.weight * this.idf(stems, reading.stemId);
     let end = stems.offsets[reading.stemId + 1]!;
-    for (let p = stems.offsets[reading.stemId]!; p < end; p++) scores[stems.docs[p]!]! += stemWeight * stems.impacts[p]!;
+    for (let p = stems.offsets[reading.stemId]!; p < end; p++) scores[stems.docs[p]!]! += stemWeight * this.fieldScore(stems, p);
     if (reading.surfaceId === undefined) return;
-    const surfaceWeight = reading.weight * EXACT_FORM_BONUS * this.idf(surface, reading.surfaceId);
+    const surfaceWeight = reading.weight * this.params.exactFormBonus * this.idf(surface, reading.surfaceId);
     end = surface.offsets[reading.surfaceId + 1]!;
-    for (let p = surface.offsets[reading.surfaceId]!; p < end; p++) scores[surface.docs[p]!]! += surfaceWeight * surface.impacts[p]!;
+    for (let p = surface.offsets[reading.surfaceId]!; p < end; p++)
+      scores[surface.docs[p]!]! += surfaceWeight * this.fieldScore(surface, p);
   }
+}
+
+function popcount(mask: number): number {
+  let count = 0;
+  for (let m = mask; m !== 0; m &= m - 1) count++;
+  return count;
+}
+
+function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return values.length === 0 ? 0 : sum / values.length;
 }

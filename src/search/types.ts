@@ -10,6 +10,12 @@ export interface SearchOptions {
   limit?: number;
 }
 
+/** A span of a text: UTF-16 offsets, end exclusive. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
 /** One search result: plain data, ready to render anywhere. */
 export interface SearchHit {
   articleId: string;
@@ -18,8 +24,10 @@ export interface SearchHit {
   origin: string | null;
   date: PublicationDate | null;
   url: string | null;
-  /** ~300 characters around the best passage, markdown-escaped, matched words in **bold**. */
+  /** ~300 characters around the best passage, plain text as the article wrote it (whitespace collapsed, `…` where cut). */
   excerpt: string;
+  /** Where the query's words stand in `excerpt`: offsets (end exclusive), in order, not overlapping. */
+  highlights: TextRange[];
   score: number;
 }
 
@@ -28,8 +36,23 @@ export interface SearchResult {
   /** Matches before `limit` was applied. */
   total: number;
   tookMs: number;
-  /** Set when the query itself could not be used: "kueri kosong", "hanya kata umum" … */
-  problem?: string;
+  /** Set when the query or an option could not be used; the caller words it for its reader. */
+  problem?: SearchProblem;
   /** A spelling suggestion for a query with few or no hits. */
   didYouMean?: string;
 }
+
+/** Why a search could not run: plain data, worded by the bot and the CLI. */
+export type SearchProblem =
+  | { kind: 'empty-query' }
+  | { kind: 'query-too-long'; chars: number; maxChars: number }
+  /** Only punctuation, symbols or emoji. */
+  | { kind: 'no-words' }
+  /** Only stopwords and question words ("yang", "dan", "siapa"). */
+  | { kind: 'only-common-words' }
+  /** Only `-kata` / `-"frasa"` exclusions. */
+  | { kind: 'only-exclusions' }
+  /** `suggestions`: known publishers whose name shares the typed one's start. */
+  | { kind: 'unknown-publisher'; publisher: string; suggestions: string[] }
+  | { kind: 'bad-date'; bound: 'from' | 'to'; value: string }
+  | { kind: 'reversed-dates'; from: string; to: string };

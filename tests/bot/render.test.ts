@@ -9,6 +9,8 @@ import { renderSearchPage, type SearchSession } from '../../src/bot/render/searc
 import { renderTimeline } from '../../src/bot/render/timeline.ts';
 
 function hit(n: number, over: Partial<SearchHit> = {}): SearchHit {
+  const excerpt = `… Presiden Rusia Vladimir Putin mengecam langkah itu (${n}) …`;
+  const vladimir = excerpt.indexOf('Vladimir');
   return {
     articleId: `artikel-${n}`,
     title: `Putin dan Kim Jong Un bertemu ${n}`,
@@ -16,7 +18,8 @@ function hit(n: number, over: Partial<SearchHit> = {}): SearchHit {
     origin: 'Antara',
     date: { iso: '2024-06-19', precision: 'day', provenance: 'byline' },
     url: `https://contoh.id/berita/${n}`,
-    excerpt: `… Presiden Rusia **Vladimir** Putin mengecam langkah itu (${n}) …`,
+    excerpt,
+    highlights: [{ start: vladimir, end: vladimir + 'Vladimir'.length }],
     score: 10 - n,
     ...over,
   };
@@ -80,17 +83,18 @@ describe('renderSearchPage', () => {
     expect(embeds[0]!.description).toMatch(/^Filter: sumber: Bisnis\.com · dari: Juni 2024\nMungkin maksud Anda: \*\*kecam\*\*\?/);
   });
 
-  it('escapes titles and publishers, not the already escaped excerpt, and unlinks what would break a link', () => {
+  it("escapes titles, publishers and the excerpt's text, bolds the excerpt's matches, and unlinks what would break a link", () => {
     const nasty = hit(1, {
       title: '*Heboh* [klik](https://jahat.id) @everyone',
       publisher: 'Media_Saya',
       url: 'https://contoh.id/a (b)',
-      excerpt: 'sudah \\*aman\\* dan **tebal**',
+      excerpt: 'sudah *aman* dan tebal_ @everyone',
+      highlights: [{ start: 17, end: 23 }],
     });
     const description = renderSearchPage(session([nasty]), 'K', 0).embeds[0]!.description!;
     expect(description).toContain('[\\*Heboh\\* \\[klik\\](https://jahat.id) @everyone](https://contoh.id/a%20%28b%29)');
     expect(description).toContain('Media\\_Saya');
-    expect(description).toContain('sudah \\*aman\\* dan **tebal**');
+    expect(description).toContain('sudah \\*aman\\* dan **tebal\\_** @\u200beveryone');
     expect(renderSearchPage(session([hit(1, { url: 'javascript:alert(1)' })]), 'K', 0).embeds[0]!.description).toContain('**1. Putin');
   });
 
@@ -107,7 +111,8 @@ describe('renderSearchPage', () => {
         publisher: 'P'.repeat(300),
         origin: 'O'.repeat(300),
         url: `https://contoh.id/${'x'.repeat(2000)}`,
-        excerpt: '**kata** '.repeat(400),
+        excerpt: 'kata '.repeat(400),
+        highlights: Array.from({ length: 400 }, (_, k) => ({ start: 5 * k, end: 5 * k + 4 })),
       }),
     );
     for (let page = 0; page < 10; page++) {

@@ -1,5 +1,6 @@
 import { ComponentType, type APIEmbed } from 'discord.js';
-import type { SearchHit } from '../../search/types.ts';
+import { renderRanges } from '../../search/excerpt.ts';
+import type { SearchHit, SearchProblem } from '../../search/types.ts';
 import { formatCount, formatPublicationDate } from '../format.ts';
 import { LIMITS, escapeMarkdown, label, truncate } from '../limits.ts';
 import { BRAND_COLOR, clampPage, pagerRow, type MessageRow } from '../messages.ts';
@@ -50,14 +51,20 @@ export function hitSourceLine(hit: Pick<SearchHit, 'publisher' | 'origin' | 'dat
   return truncate(`${publisher}${origin} · ${formatPublicationDate(hit.date)}`, SOURCE_LINE_MAX);
 }
 
+/** The engine's plain excerpt for Discord: the article's markdown escaped, the matched words in bold. */
+export function excerptMarkdown(hit: Pick<SearchHit, 'excerpt' | 'highlights'>): string {
+  const markdown = renderRanges(hit.excerpt, hit.highlights, escapeMarkdown, (word) => `**${escapeMarkdown(word)}**`);
+  // the bot sends no mentions; the zero-width space keeps "@everyone" from even looking like one
+  return markdown.replace(/@(everyone|here)\b/gi, '@\u200b$1');
+}
+
 function hitBlock(hit: SearchHit, rank: number): string {
   const title = truncate(escapeMarkdown(hit.title.replace(/\s+/g, ' ').trim()), HIT_TITLE_MAX);
   const url = safeUrl(hit.url);
   const linked = url !== null && title.length + url.length + 12 <= HIT_BUDGET / 2;
   const heading = linked ? `**${rank}. [${title}](${url})**` : `**${rank}. ${title}**`;
   const source = hitSourceLine(hit);
-  // The engine's excerpt is already escaped and bolded: only cut it, never escape it again.
-  const excerpt = truncate(hit.excerpt, HIT_BUDGET - heading.length - source.length - 2);
+  const excerpt = truncate(excerptMarkdown(hit), HIT_BUDGET - heading.length - source.length - 2);
   return `${heading}\n${source}\n${excerpt}`;
 }
 
@@ -115,4 +122,26 @@ export function renderSearchPage(session: SearchSession, key: string, page: numb
     });
   }
   return { embeds: [embed], components };
+}
+
+/** Why a query could not run, in Indonesian for a Discord user (the options are `kueri`, `sumber`, `dari`, `sampai`). */
+export function searchProblemText(problem: SearchProblem): string {
+  switch (problem.kind) {
+    case 'empty-query':
+      return 'kueri kosong';
+    case 'query-too-long':
+      return `kueri terlalu panjang (${problem.chars} karakter; paling banyak ${problem.maxChars})`;
+    case 'no-words':
+      return 'kueri tidak berisi kata yang bisa dicari (hanya tanda baca, simbol, atau emoji)';
+    case 'only-common-words':
+      return 'kueri hanya berisi kata umum atau kata tanya (seperti "yang", "dan", "siapa"); tambahkan kata yang lebih khas';
+    case 'only-exclusions':
+      return 'kueri hanya berisi pengecualian (-kata); tambahkan kata yang dicari';
+    case 'unknown-publisher':
+      return `sumber "${escapeMarkdown(problem.publisher)}" tidak ada di korpus${problem.suggestions.length > 0 ? ` (mungkin: ${problem.suggestions.map(escapeMarkdown).join(', ')})` : ''}`;
+    case 'bad-date':
+      return `tanggal \`${problem.bound === 'from' ? 'dari' : 'sampai'}\` tidak dikenali: "${escapeMarkdown(problem.value)}"`;
+    case 'reversed-dates':
+      return `rentang tanggal terbalik: \`dari\` (${escapeMarkdown(problem.from)}) jatuh setelah \`sampai\` (${escapeMarkdown(problem.to)})`;
+  }
 }

@@ -1,0 +1,70 @@
+/**
+ * Every ranking parameter of /cari in one place, with its default (as minisearch's `BM25Params`). The
+ * index stores raw facts (term counts per field, field lengths, the body's term sequence); these
+ * parameters are applied at query time, so changing one needs no re-index.
+ */
+export interface RankingParams {
+  /** BM25 term-frequency saturation: how fast repeated occurrences stop adding. */
+  k1: number;
+  /** Length normalization of the title field (0 = none, 1 = full). */
+  bTitle: number;
+  /** Length normalization of the body field (paragraphs and captions). */
+  bBody: number;
+  /**
+   * How much a saturated title match weighs against a saturated body match (BM25F with per-field
+   * saturation). Moderate: a headline word matters, but a body full of the query's words matters too.
+   */
+  titleWeight: number;
+  /** Share of the exact written form's own BM25 added to the stem's, so exact forms beat stem-only matches. */
+  exactFormBonus: number;
+  /** A document with matched/total query-word weight c keeps c^coordinationPower of its score. */
+  coordinationPower: number;
+  /**
+   * How much a stopword of the query ("kini", "seorang") counts. Stopwords are indexed from titles only,
+   * so they only help a remembered headline; they never count toward coordination.
+   */
+  commonWordWeight: number;
+  /** How much a typo reading of a word counts against the word as typed. */
+  correctionWeight: number;
+  /** How much the other root of a nasal-prefixed word counts ("mengaburkan" read as kabur, not abur). */
+  alternativeRootWeight: number;
+  /** The best documents of the first (BM25F) pass that are re-scored on proximity and passages. */
+  rerankDepth: number;
+  /**
+   * Proximity (Tao & Zhai's min-distance, per pair of query words within one sentence): the score grows by
+   * up to this share when every pair of query words stands side by side.
+   */
+  proximityWeight: number;
+  /** Pairs further apart than this many words (within a sentence) earn no proximity. */
+  proximityWindow: number;
+  /**
+   * Passage evidence: the score grows by up to this share when one paragraph holds every query word
+   * (by idf weight); a long article that scatters them gains less.
+   */
+  passageWeight: number;
+  /** Likewise for the best single sentence. */
+  sentenceWeight: number;
+  /**
+   * The headline's share of the query (by idf weight), as Meilisearch's "attribute" rule: an article whose
+   * real title holds the whole query grows by this share. A title derived from the lead is body, not title.
+   */
+  titleCoverageWeight: number;
+}
+
+export const DEFAULT_RANKING_PARAMS: Readonly<RankingParams> = Object.freeze({
+  k1: 1.2,
+  bTitle: 0.4,
+  bBody: 0.75,
+  titleWeight: 4,
+  exactFormBonus: 0.5,
+  coordinationPower: 2,
+  commonWordWeight: 0.5,
+  correctionWeight: 0.8,
+  alternativeRootWeight: 0.8,
+  rerankDepth: 30,
+  proximityWeight: 0.6,
+  proximityWindow: 8,
+  passageWeight: 0.6,
+  sentenceWeight: 0.6,
+  titleCoverageWeight: 0.6,
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/types.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { buildIndex } from '../../src/search/inverted-index.ts';
+import { DEFAULT_RANKING_PARAMS } from '../../src/search/params.ts';
+import { Ranker } from '../../src/search/ranker.ts';
+import { article } from './fixtures.ts';
+
+/** Articles about other things, so that the words of a test are rare (their idf counts) and lengths average out. */
+const FILLER = ['Pasar', 'Sekolah', 'Kantor', 'Taman', 'Stadion', 'Terminal'].map((place, i) =>
+  article({ id: `filler${i}`, title: `${place} Baru Dibuka Wali Kota`, paragraphs: [`Warga menyambut ${place.toLowerCase()} yang baru.`] }),
+);
+
+async function ids(articles: Article[], query: string): Promise<string[]> {
+  const engine = await SearchEngine.build([...articles, ...FILLER]);
+  return engine.search(query).hits.map((h) => h.articleId);
+}
+
+async function scores(articles: Article[], query: string): Promise<Map<string, number>> {
+  const engine = await SearchEngine.build([...articles, ...FILLER]);
+  return new Map(engine.search(query).hits.map((h) => [h.articleId, h.score]));
+}
+
+describe('ranking rules', () => {
+  it('title vs body: the same word weighs more in the headline than in the body', async () => {
+    const found = await ids(
+      [
+        article({ id: 'body', title: 'Laporan Harian Redaksi', paragraphs: ['Banjir rob melanda pesisir utara.'] }),
+        article({ id: 'title', title: 'Banjir Rob Melanda', paragraphs: ['Laporan harian redaksi dari pesisir utara.'] }),
+      ],
+      'banjir rob',
+    );
+    expect(found.slice(0, 2)).toEqual(['title', 'body']);
+  });
+
+  it('title vs body: a headline holding every word beats one holding some, the rest said in passing below', async () => {
+    const found = await ids(
+      [
+        article({ id: 'title', title: 'Gubernur Tinjau Banjir Rob di Pesisir Semarang Utara', paragraphs: ['Air laut naik.'] }),
+        article({ id: 'body', title: 'Banjir Rob', paragraphs: ['Air laut naik.', 'Gubernur datang.'] }),
+      ],
+      'banjir gubernur',
+    );
+    expect(found.slice(0, 2)).toEqual(['title', 'body']);
+  });
+
+  it('coordination counts body words fully: all the words in the body beat one of them in the title', async () => {
+    const found = await ids(
+      [
+        article({ id: 'one-in-title', title: 'Latihan Pagi Bersama Warga', paragraphs: ['Warga berolahraga di lapangan.'] }),
+        article({ id: 'all-in-body', title: 'Ketegangan di Semenanjung', paragraphs: ['Kedua negara menggelar latihan militer bersama.'] }),
+      ],
+      'latihan militer',
+    );
+    expect(found.slice(0, 2)).toEqual(['all-in-body', 'one-in-title']);
+  });
+
+  it('proximity: the words side by side in one sentence beat the same words far apart', async () => {
+    const far = 'Pemerintah mengumumkan kebijakan harga beras. Kenaikan tarif listrik juga dibahas para menteri.';
+    const near = 'Pemerintah mengumumkan kebijakan tarif beras. Kenaikan harga listrik juga dibahas para menteri.';
+    const found = await ids(
+      [
+        article({ id: 'far', title: 'Rapat Kabinet', paragraphs: [far] }),
+        article({ id: 'near', title: 'Rapat Kabinet', paragraphs: [near] }),
+      ],
+      'harga listrik',
+    );
+    expect(found.slice(0, 2)).toEqual(['near', 'far']);
+  });
+
+  it('passage evidence: the words together in one paragraph beat the same words scattered over paragraphs', async () => {
+    const together = ['Pembukaan acara.', 'Vaksin dosis ketiga tiba di puskesmas desa.', 'Penutupan acara.'];
+    const scattered = ['Vaksin disiapkan.', 'Pembukaan acara di puskesmas.', 'Penutupan acara desa.'];
+    const found = await ids(
+      [
+        article({ id: 'scattered', title: 'Kabar Kesehatan', paragraphs: scattered }),
+        article({ id: 'together', title: 'Kabar Kesehatan', paragraphs: together }),
+      ],
+      'vaksin puskesmas desa',
+    );
+    expect(found.slice(0, 2)).toEqual(['together', 'scattered']);
+  });
+
+  it('a question: question words carry no topic, even where a headline holds them', async () => {
+    const found = await ids(
+      [
+        article({ id: 'asks', title: 'Siapa Bilang Menteri Tidak Bisa Menyanyi?', paragraphs: ['Acara musik di Jakarta.'] }),
+        article({ id: 'answers', title: 'Pergantian Kabinet', paragraphs: ['Sri Mulyani kembali menjadi menteri keuangan.'] }),
+      ],
+      'Siapakah menteri keuangan?',
+    );
+    expect(found[0]).toBe('answers');
+    const dimana = await scores(
+      [article({ id: 'a', title: 'Menteri Keuangan', paragraphs: ['Di mana-mana.'] })],
+      'dimanakah menteri keuangan',
+    );
+    const plain = await scores([article({ id: 'a', title: 'Menteri Keuangan', paragraphs: ['Di mana-mana.'] })], 'menteri keuangan');
+    expect(dimana.get('a')).toBeCloseTo(plain.get('a')!, 6);
+  });
+
+  it('a title-less article: a title derived from the lead is body text, not a headline', async () => {
+    const lead = 'Gempa mengguncang Cianjur pagi ini.';
+    const found = await scores(
+      [
+        article({ id: 'derived', title: 'Gempa mengguncang Cianjur pagi ini', titleDerived: true, paragraphs: [lead] }),
+        article({ id: 'untitled-like', title: 'Berita Daerah', paragraphs: [lead] }),
+        article({ id: 'headline', title: 'Gempa Mengguncang Cianjur', paragraphs: [lead] }),
+      ],
+      'gempa cianjur',
+    );
+    expect(found.get('headline')!).toBeGreaterThan(found.get('derived')!);
+    expect(found.get('derived')!).toBeCloseTo(found.get('untitled-like')!, 6);
+  });
+
+  it('exact form vs stem: the word as written beats another form of its root, in the body too', async () => {
+    const found = await ids(
+      [
+        article({ id: 'stem', title: 'Sidang Dewan', paragraphs: ['Warga mengecam keputusan dewan.'] }),
+        article({ id: 'exact', title: 'Sidang Dewan', paragraphs: ['Warga kecaman keputusan dewan.'] }),
+      ],
+      'kecaman dewan',
+    );
+    expect(found.slice(0, 2)).toEqual(['exact', 'stem']);
+  });
+});
+
+describe('parameters', () => {
+  it('apply at query time: a heavier title weight turns a body match into a loser', async () => {
+    const articles = [
+      article({ id: 'title', title: 'Harga Cabai Naik', paragraphs: ['Pedagang mengeluh.'] }),
+      article({ id: 'body', title: 'Pasar Induk', paragraphs: ['Harga cabai naik, harga cabai rawit juga naik, cabai langka.'] }),
+      ...FILLER,
+    ];
+    const index = await buildIndex(articles);
+    const recency = new Float64Array(articles.length);
+    const cabai = index.stems.ids.get('cabai')!;
+    const words = [{ readings: [{ stemId: cabai, surfaceId: undefined, weight: 1 }], coordinates: true }];
+    const top = (titleWeight: number) =>
+      new Ranker(index, recency, { titleWeight }).rank(words, () => true, 2).hits.map((h) => articles[h.doc]!.id);
+    expect(top(DEFAULT_RANKING_PARAMS.titleWeight * 4)).toEqual(['title', 'body']);
+    expect(top(0.1)).toEqual(['body', 'title']);
+  });
+});
