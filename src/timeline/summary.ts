@@ -15,8 +15,8 @@ const DATE_IS_OBJECT =
 const BIRTH_DATE = /\b(?:lahir|kelahiran)\b[^.;]{0,60}$/i;
 /** "Selasa (10/9/2019) siang": the part of the day goes with the date. */
 const DAY_PART = /^\s*(?:dini\s*hari|pagi|siang|sore|petang|malam)\b/i;
-/** "TEMPO.CO, Jakarta - ", "Jakarta - ", or the dash a scrape left of it ("- - Badan …"): the dateline of the page the sentence was lifted from. */
-const DATELINE_OPENER = /^(?:[\p{Lu}][\p{L}\p{N}.]*[,\s]+){0,4}(?:[-–—]{1,2}\s+)+/u;
+/** "TEMPO.CO, Jakarta - ", "Jakarta (ANTARA News) - ", or the dash a scrape left of it ("- - Badan …"): the dateline of the page the sentence was lifted from. */
+const DATELINE_OPENER = /^(?:[\p{Lu}][\p{L}\p{N}.]*[,\s]+|\([^()]{1,30}\)\s*){0,4}(?:[-–—]{1,2}\s+)+/u;
 /** "Dikutip dari The Guardian, …": who relayed it, not what happened. */
 const RELAY_OPENER = /^(?:seperti\s+)?(?:dikutip|dilansir|dilaporkan|mengutip|melansir|diberitakan)\s+(?:dari\s+)?[^,]{1,60},\s*/i;
 /** "Tetapi …", "Sementara itu, …", "Diketahui, …": links to the previous sentence, which the timeline does not show. */

@@ -88,6 +88,18 @@ describe('summarize on scraped news', () => {
     ).toBe('Anies Baswedan menjenguk Habibie di RSPAD Gatot Soebroto, Jakarta.');
   });
 
+  it('drops a dateline with its agency in brackets, and the bare dashes a scrape left of one', () => {
+    expect(
+      under(
+        'Jakarta (ANTARA News) - Menko Polhukam Wiranto meminta demonstrasi bubar pada 4 November 2016 pukul 18.00 WIB.',
+        '4 November 2016',
+      ),
+    ).toBe('Menko Polhukam Wiranto meminta demonstrasi bubar pukul 18.00 WIB.');
+    expect(under('- - Badan Pengawas Pemilu menyampaikan masalah anggaran pada Jumat (2/6/2017).', 'Jumat (2/6/2017)')).toBe(
+      'Badan Pengawas Pemilu menyampaikan masalah anggaran.',
+    );
+  });
+
   it('keeps a birth date: it describes the person, not the happening', () => {
     expect(under('Pria kelahiran Parepare, Sulawesi Selatan, pada 25 Juni 1936, ini meninggalkan dua anak.', '25 Juni 1936')).toBe(
       'Pria kelahiran Parepare, Sulawesi Selatan, pada 25 Juni 1936, ini meninggalkan dua anak.',
