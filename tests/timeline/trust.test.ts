@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../src/timeline/timeline.ts';
 import type { TimelineEvent } from '../../src/timeline/types.ts';
-import { article, topicMatches } from './fixtures.ts';
+import { article } from './fixtures.ts';
 
 /** The cases of issue 11, each on a small hand-made text. */
 
