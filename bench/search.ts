@@ -103,6 +103,22 @@ async function ours(articles: readonly Article[], sets: KnownItemQuery[][]): Pro
     const perSet = sets.map((queries) =>
       evaluate(queries, (query) => warm.search(query, { limit: 10 }).hits.map((h) => originalId(h.articleId))),
     );
+    // contract 1: one article added (a copy under a new id), then removed again; medians of 5
+    const one = { ...articles[0]!, id: `${articles[0]!.id}~new` };
+    const extendMs: number[] = [];
+    const withoutMs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      let at = performance.now();
+      const extended = await warm.extend([one]);
+      extendMs.push(performance.now() - at);
+      at = performance.now();
+      extended.without(new Set([one.id]));
+      withoutMs.push(performance.now() - at);
+    }
+    const median = (xs: number[]) => xs.sort((x, y) => x - y)[xs.length >> 1]!;
+    console.log(
+      `  kliping over ${articles.length} articles: extend by 1 article ${median(extendMs).toFixed(1)} ms, without 1 ${median(withoutMs).toFixed(1)} ms (medians of 5)`,
+    );
     return { engine: 'kliping (ours)', quality: perSet[0]!, perSet, buildS, warmS, heapMB: heap, totalMB, queries: sets[0]!.length };
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });

@@ -1,18 +1,19 @@
 /**
- * The /cari search engine over a loaded corpus: Indonesian-aware ranking (stems, exact-form bonus,
- * typo readings, coordination, title boost), phrase and exclusion operators, publisher and date
- * filters, excerpts, autocomplete. Plain data in, plain data out; no Discord here.
+ * The /cari search engine over a loaded corpus: Indonesian-aware ranking (`ranker.ts`), phrase and
+ * exclusion operators, publisher and date filters, excerpts, autocomplete. Plain data in, plain data out;
+ * no Discord here. An engine is one or more immutable segments (`segment.ts`) with tombstones:
+ * `extend` and `without` derive a new engine at a cost proportional to the change, the old one unchanged.
  */
 import type { Article } from '../corpus/types.ts';
 import type { SearchHit, SearchOptions, SearchProblem, SearchResult } from './types.ts';
-import { isStopword } from './analyzer.ts';
 import { EXCERPT_CHARS, excerptOf, type Highlight } from './excerpt.ts';
-import { DocFacts, daySpan } from './filters.ts';
+import { daySpan } from './filters.ts';
 import { corpusHash, readCachedIndex, writeCachedIndex } from './index-cache.ts';
-import { buildIndex, docFrequency, type IndexData } from './inverted-index.ts';
+import { buildIndex, type IndexData } from './inverted-index.ts';
 import { nasalAlternative, parseQuery, type ParsedQuery, type QueryWord } from './query.ts';
 import { DEFAULT_RANKING_PARAMS, type RankingParams } from './params.ts';
-import { Ranker, type RankedWord, type Reading } from './ranker.ts';
+import { Ranker, type CorpusStats, type RankedWord, type Reading } from './ranker.ts';
+import { combinedStats, Segment, type Filter } from './segment.ts';
 import { Suggester } from './suggest.ts';
 import { knownVariants } from './typos.ts';
 
@@ -41,14 +42,37 @@ const MAX_LIMIT = 100;
 /** Fewer hits than this and a spelling suggestion is offered. */
 const FEW_HITS = 3;
 
+/**
+ * More segments than this after `extend`, and every segment after the first is rebuilt into one: queries
+ * stay a few loops, and the cost stays proportional to what was added since the base was built.
+ */
+const MAX_SEGMENTS = 4;
+
 /** A query made ready for ranking. */
 interface PreparedQuery {
-  words: RankedWord[];
+  /** The words as each segment reads them (its own term ids), in the same order in every segment. */
+  words: RankedWord[][];
   highlight: Highlight;
   /** The query with each doubtful word replaced by its likeliest correction, when any. */
   corrected: string | undefined;
   /** Some word was unknown to the corpus and replaced by a correction. */
   hadUnknownWord: boolean;
+}
+
+/** A segment as this engine serves it: which of its articles are alive, and its ranker over the engine's statistics. */
+interface Part {
+  segment: Segment;
+  /** 0 for an article removed or replaced since the segment was built; null when all are alive. */
+  alive: Uint8Array | null;
+  live: number;
+  ranker: Ranker;
+}
+
+interface PartHit {
+  part: Part;
+  doc: number;
+  score: number;
+  passage?: number;
 }
 
 export class SearchEngine {
@@ -57,33 +81,46 @@ export class SearchEngine {
   /** Why a cached index was not used, when it was not. */
   readonly cacheNote: string | undefined;
   private readonly params: RankingParams;
-  private readonly ranker: Ranker;
-  private readonly facts: DocFacts;
-  private readonly docById = new Map<string, number>();
+  private readonly parts: Part[];
+  private readonly stats: CorpusStats;
   private readonly suggester: Suggester;
 
   private constructor(
-    private readonly articles: readonly Article[],
-    private readonly index: IndexData,
+    segments: readonly { segment: Segment; alive: Uint8Array | null }[],
     origin: 'built' | 'cache',
     cacheNote: string | undefined,
     ranking: Partial<RankingParams>,
   ) {
     this.origin = origin;
     this.cacheNote = cacheNote;
-    this.facts = new DocFacts(articles);
     this.params = { ...DEFAULT_RANKING_PARAMS, ...ranking };
-    this.ranker = new Ranker(index, this.facts.recency, this.params);
-    articles.forEach((article, doc) => this.docById.set(article.id, doc));
-    this.suggester = new Suggester(index, articles, this.facts.recency, (query, limit) => this.matchArticles(query, limit));
+    this.stats = combinedStats(segments.map((s) => s.segment));
+    this.parts = segments.map(({ segment, alive }) => ({
+      segment,
+      alive,
+      live: alive ? alive.reduce((sum, a) => sum + a, 0) : segment.articles.length,
+      ranker: new Ranker(segment.index, segment.facts.recency, this.params, this.stats),
+    }));
+    const recent = this.parts
+      .flatMap((part) => part.segment.recent.filter((doc) => part.alive?.[doc] !== 0).map((doc) => ({ part, doc })))
+      .sort((a, b) => b.part.segment.facts.recency[b.doc]! - a.part.segment.facts.recency[a.doc]!)
+      .map(({ part, doc }) => part.segment.articles[doc]!.title);
+    this.suggester = new Suggester(
+      this.parts.map((part) => part.segment.index.surface),
+      recent,
+      (id) => this.article(id)?.title,
+      (query, limit) => this.matchArticles(query, limit),
+    );
   }
 
   static async build(articles: readonly Article[], opts: BuildOptions = {}): Promise<SearchEngine> {
     const ranking = opts.ranking ?? {};
-    if (opts.cacheDir === undefined) return new SearchEngine(articles, await buildIndex(articles), 'built', undefined, ranking);
+    const engine = (index: IndexData, origin: 'built' | 'cache', note: string | undefined) =>
+      new SearchEngine([{ segment: new Segment(articles, index), alive: null }], origin, note, ranking);
+    if (opts.cacheDir === undefined) return engine(await buildIndex(articles), 'built', undefined);
     const hash = corpusHash(articles);
     const cached = readCachedIndex(opts.cacheDir, hash, articles.length);
-    if (cached.index) return new SearchEngine(articles, cached.index, 'cache', undefined, ranking);
+    if (cached.index) return engine(cached.index, 'cache', undefined);
     const index = await buildIndex(articles);
     let note = cached.reason;
     try {
@@ -91,16 +128,46 @@ export class SearchEngine {
     } catch (error) {
       note = `${note}; could not write the cache: ${(error as Error).message}`;
     }
-    return new SearchEngine(articles, index, 'built', note, ranking);
+    return engine(index, 'built', note);
+  }
+
+  /**
+   * A new engine serving this one's articles and `articles` (one whose id is already served replaces it;
+   * the last of equal ids wins). This engine is unchanged. The new articles are indexed on their own and
+   * scored with the statistics of all segments together, so the cost follows what is added.
+   */
+  async extend(articles: readonly Article[]): Promise<SearchEngine> {
+    const incoming = [...new Map(articles.map((a) => [a.id, a])).values()];
+    if (incoming.length === 0) return this;
+    const ids = new Set(incoming.map((a) => a.id));
+    let segments = this.parts.map((part) => ({ segment: part.segment, alive: tombstoned(part, ids) }));
+    segments.push({ segment: new Segment(incoming, await buildIndex(incoming)), alive: null });
+    if (segments.length > MAX_SEGMENTS) {
+      const [base, ...rest] = segments;
+      const merged = rest.flatMap(({ segment, alive }) => segment.articles.filter((_, doc) => alive?.[doc] !== 0));
+      segments = [base!, { segment: new Segment(merged, await buildIndex(merged)), alive: null }];
+    }
+    return new SearchEngine(segments, this.origin, this.cacheNote, this.params);
+  }
+
+  /** A new engine serving this one's articles except those with the given ids. This engine is unchanged. */
+  without(ids: ReadonlySet<string>): SearchEngine {
+    const segments = this.parts.map((part) => ({ segment: part.segment, alive: tombstoned(part, ids) }));
+    const kept = segments.filter(({ segment, alive }) => !alive || alive.some((a) => a === 1) || segment === segments[0]!.segment);
+    return new SearchEngine(kept, this.origin, this.cacheNote, this.params);
   }
 
   get size(): number {
-    return this.articles.length;
+    return this.parts.reduce((sum, part) => sum + part.live, 0);
   }
 
   article(id: string): Article | undefined {
-    const doc = this.docById.get(id);
-    return doc === undefined ? undefined : this.articles[doc];
+    for (let i = this.parts.length - 1; i >= 0; i--) {
+      const { segment, alive } = this.parts[i]!;
+      const doc = segment.docById.get(id);
+      if (doc !== undefined && alive?.[doc] !== 0) return segment.articles[doc];
+    }
+    return undefined;
   }
 
   search(query: string, opts: SearchOptions = {}): SearchResult {
@@ -112,10 +179,9 @@ export class SearchEngine {
     if (filter !== null && 'kind' in filter) return done({ hits: [], total: 0, problem: filter });
 
     const prepared = this.prepare(parsed);
-    const accept = this.acceptor(parsed, filter);
     const limit = clampCount(opts.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
-    const ranked = this.ranker.rank(prepared.words, accept, limit);
-    const hits = ranked.hits.map(({ doc, score, passage }) => this.hitOf(doc, score, prepared.highlight, passage));
+    const ranked = this.rank(parsed, prepared, filter, limit);
+    const hits = ranked.hits.map((hit) => this.hitOf(hit, prepared.highlight));
     const offerCorrection = prepared.corrected !== undefined && (prepared.hadUnknownWord || ranked.total < FEW_HITS);
     return done({ hits, total: ranked.total, ...(offerCorrection ? { didYouMean: prepared.corrected } : {}) });
   }
@@ -124,9 +190,8 @@ export class SearchEngine {
   matchArticles(query: string, limit = 50): { id: string; score: number }[] {
     const parsed = parseQuery(typeof query === 'string' ? query : '');
     if (parsed.problem) return [];
-    const prepared = this.prepare(parsed);
-    const { hits } = this.ranker.rank(prepared.words, this.acceptor(parsed, null), clampCount(limit, 50, 1, 10_000));
-    return hits.map(({ doc, score }) => ({ id: this.articles[doc]!.id, score }));
+    const { hits } = this.rank(parsed, this.prepare(parsed), null, clampCount(limit, 50, 1, 10_000));
+    return hits.map(({ part, doc, score }) => ({ id: part.segment.articles[doc]!.id, score }));
   }
 
   /** Autocomplete: at most `limit` (≤ 25) query completions and titles for what has been typed so far. */
@@ -137,15 +202,37 @@ export class SearchEngine {
   /** Publisher names containing the text (any case), most prolific first. */
   publishers(prefix = ''): string[] {
     const needle = prefix.trim().toLowerCase();
-    return this.facts.publisherNames
-      .map((name, id) => ({ name, count: this.facts.publisherCounts[id]! }))
+    const counts = new Map<string, { name: string; count: number }>();
+    for (const { segment } of this.parts) {
+      segment.facts.publisherNames.forEach((name, id) => {
+        const entry = counts.get(name.toLowerCase()) ?? { name, count: 0 };
+        entry.count += segment.facts.publisherCounts[id]!;
+        counts.set(name.toLowerCase(), entry);
+      });
+    }
+    return [...counts.values()]
       .filter(({ name }) => name.toLowerCase().includes(needle))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
       .map(({ name }) => name);
   }
 
-  private hitOf(doc: number, score: number, highlight: Highlight, passage: number | undefined): SearchHit {
-    const article = this.articles[doc]!;
+  /** Each segment's best, merged: scores are comparable, since every segment scores with the same statistics. */
+  private rank(parsed: ParsedQuery, prepared: PreparedQuery, filter: Filter | null, limit: number): { hits: PartHit[]; total: number } {
+    let total = 0;
+    const hits: PartHit[] = [];
+    this.parts.forEach((part, i) => {
+      const accept = part.segment.acceptor(parsed, filter, part.alive);
+      if (!accept) return;
+      const ranked = part.ranker.rank(prepared.words[i]!, accept, limit);
+      total += ranked.total;
+      for (const hit of ranked.hits) hits.push({ part, ...hit });
+    });
+    if (this.parts.length > 1) hits.sort(compareHits);
+    return { hits: hits.slice(0, limit), total };
+  }
+
+  private hitOf({ part, doc, score, passage }: PartHit, highlight: Highlight): SearchHit {
+    const article = part.segment.articles[doc]!;
     const excerpt = excerptOf(article, highlight, EXCERPT_CHARS, passage);
     return {
       articleId: article.id,
@@ -160,63 +247,93 @@ export class SearchEngine {
     };
   }
 
-  /** Readings of every query word (typo corrections included), what to highlight, and a suggestion. */
+  /** Document frequency over every segment (removed articles included, as a rebuild-free index must). */
+  private frequency(space: 'stems' | 'surface', term: string): number {
+    let df = 0;
+    for (const { segment } of this.parts) df += segment.frequency(space, term);
+    return df;
+  }
+
+  private idf(stem: string): number {
+    const df = this.frequency('stems', stem);
+    return Math.log(1 + (this.stats.docCount - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Readings of every query word (typo corrections included) in each segment, what to highlight, and a
+   * suggestion. Which readings a word has is decided over the whole corpus; each segment then resolves
+   * them to its own term ids (a word a segment does not hold has no readings there, but still counts).
+   */
   private prepare(parsed: ParsedQuery): PreparedQuery {
-    const { surface, stems, surfaceStem } = this.index;
     const { correctionWeight, alternativeRootWeight, commonWordWeight } = this.params;
-    const words: RankedWord[] = [];
+    const surfaceFrequency = (word: string) => this.frequency('surface', word);
+    const stemOfSurface = (word: string): string | undefined => {
+      for (const { segment } of this.parts) {
+        const id = segment.index.surface.ids.get(word);
+        if (id !== undefined) return segment.index.stems.terms[segment.index.surfaceStem[id]!];
+      }
+      return undefined;
+    };
     const stemWeights = new Map<string, number>();
     const probes = new Set<string>();
-    const correctedWords: string[] = [];
-    let corrected = false;
-    let hadUnknownWord = false;
-    const surfaceFrequency = (word: string) => {
-      const id = surface.ids.get(word);
-      return id === undefined ? 0 : docFrequency(surface, id);
-    };
-    const remember = (stemId: number, norm: string) => {
-      const stem = stems.terms[stemId]!;
-      stemWeights.set(stem, Math.max(stemWeights.get(stem) ?? 0, this.ranker.idf(stems, stemId)));
+    const remember = (stem: string, norm: string) => {
+      stemWeights.set(stem, Math.max(stemWeights.get(stem) ?? 0, this.idf(stem)));
       probes.add(norm);
       // meN-/peN- drop the root's first k, p, t or s ("mengecam" for kecam)
       probes.add(stem.length > 3 && 'kpts'.includes(stem[0]!) ? stem.slice(1) : stem);
     };
+    /** A word's readings as text: stem, exact form, weight. */
+    type TextReading = { stem: string; surface: string | undefined; weight: number };
+    const planned: { readings: TextReading[]; coordinates: boolean }[] = [];
+    const correctedWords: string[] = [];
+    let corrected = false;
+    let hadUnknownWord = false;
 
     for (const word of parsed.words) {
-      const own: Reading[] = [];
-      const stemId = stems.ids.get(word.stem);
-      const surfaceId = surface.ids.get(word.norm);
-      if (stemId !== undefined) {
-        own.push({ stemId, surfaceId, weight: 1 });
-        remember(stemId, word.norm);
+      const readings: TextReading[] = [];
+      const known = this.frequency('stems', word.stem) > 0;
+      if (known) {
+        readings.push({ stem: word.stem, surface: word.norm, weight: 1 });
+        remember(word.stem, word.norm);
       }
       const alternative = nasalAlternative(word);
-      const alternativeId = alternative === undefined ? undefined : stems.ids.get(alternative);
-      if (alternativeId !== undefined) {
-        own.push({ stemId: alternativeId, surfaceId: undefined, weight: alternativeRootWeight });
-        remember(alternativeId, word.norm);
+      const alternativeKnown = alternative !== undefined && this.frequency('stems', alternative) > 0;
+      if (alternativeKnown) {
+        readings.push({ stem: alternative, surface: undefined, weight: alternativeRootWeight });
+        remember(alternative, word.norm);
       }
       const corrections = this.corrections(word, surfaceFrequency(word.norm), surfaceFrequency);
       for (const correction of corrections) {
-        const id = surface.ids.get(correction)!;
-        const correctionStem = surfaceStem[id]!;
-        if (correctionStem === stemId || correctionStem === alternativeId) continue;
-        own.push({ stemId: correctionStem, surfaceId: id, weight: correctionWeight });
-        remember(correctionStem, correction);
+        const stem = stemOfSurface(correction)!;
+        if ((known && stem === word.stem) || (alternativeKnown && stem === alternative)) continue;
+        readings.push({ stem, surface: correction, weight: correctionWeight });
+        remember(stem, correction);
       }
       if (corrections.length > 0) {
         corrected = true;
-        if (stemId === undefined) hadUnknownWord = true;
+        if (!known) hadUnknownWord = true;
       }
       correctedWords.push(corrections[0] ?? word.text);
-      if (own.length > 0) words.push({ readings: own, coordinates: true });
+      if (readings.length > 0) planned.push({ readings, coordinates: true });
     }
     for (const word of parsed.commonWords) {
-      const stemId = stems.ids.get(word.stem);
-      if (stemId !== undefined) {
-        words.push({ readings: [{ stemId, surfaceId: surface.ids.get(word.norm), weight: commonWordWeight }], coordinates: false });
+      if (this.frequency('stems', word.stem) > 0) {
+        planned.push({ readings: [{ stem: word.stem, surface: word.norm, weight: commonWordWeight }], coordinates: false });
       }
     }
+    const weights = planned.map((word) => Math.max(...word.readings.map((r) => r.weight * this.idf(r.stem))));
+    const words = this.parts.map(({ segment: { index } }) =>
+      planned.map((word, i): RankedWord => ({
+        coordinates: word.coordinates,
+        weight: weights[i]!,
+        readings: word.readings.flatMap((r): Reading[] => {
+          const stemId = index.stems.ids.get(r.stem);
+          if (stemId === undefined) return [];
+          const surfaceId = r.surface === undefined ? undefined : index.surface.ids.get(r.surface);
+          return [{ stemId, surfaceId, weight: r.weight }];
+        }),
+      })),
+    );
     return {
       words,
       highlight: { stems: stemWeights, probes: [...probes] },
@@ -237,14 +354,14 @@ export class SearchEngine {
   }
 
   /** Publisher and date bounds from the options, or what is wrong with them. */
-  private filterOf(opts: SearchOptions): { publisher?: number; from: number; to: number } | null | SearchProblem {
-    let publisher: number | undefined;
+  private filterOf(opts: SearchOptions): Filter | null | SearchProblem {
+    let publisher: string | undefined;
     if (opts.publisher !== undefined && opts.publisher.trim() !== '') {
-      publisher = this.facts.findPublisher(opts.publisher);
-      if (publisher === undefined) {
+      if (!this.parts.some(({ segment }) => segment.facts.findPublisher(opts.publisher!) !== undefined)) {
         const suggestions = this.publishers(opts.publisher.trim().slice(0, 4)).slice(0, 5);
         return { kind: 'unknown-publisher', publisher: opts.publisher, suggestions };
       }
+      publisher = opts.publisher;
     }
     const from = opts.from ? daySpan(opts.from.trim()) : null;
     const to = opts.to ? daySpan(opts.to.trim()) : null;
@@ -254,66 +371,28 @@ export class SearchEngine {
     if (publisher === undefined && !from && !to) return null;
     return { ...(publisher === undefined ? {} : { publisher }), from: from?.from ?? -Infinity, to: to?.to ?? Infinity };
   }
+}
 
-  /** The test a document must pass: filters, exclusions, phrases. */
-  private acceptor(parsed: ParsedQuery, filter: { publisher?: number; from: number; to: number } | null): (doc: number) => boolean {
-    const excluded = this.excludedDocs(parsed.excluded);
-    // phrases are checked against the text only where all their words occur
-    const phraseCandidates = parsed.phrases.length === 0 ? null : this.docsWithAllWords(parsed.phrases.flat());
-    const phrases = parsed.phrases.map(phrasePattern);
-    const excludedPhrases = parsed.excludedPhrases.map(phrasePattern);
-    const dated = filter !== null && (filter.from !== -Infinity || filter.to !== Infinity);
-    return (doc) => {
-      if (filter) {
-        if (filter.publisher !== undefined && this.facts.publisherOf[doc] !== filter.publisher) return false;
-        if (dated && !this.facts.inDateRange(doc, filter.from, filter.to)) return false;
-      }
-      if (excluded?.[doc]) return false;
-      if (phraseCandidates && phraseCandidates[doc] === 0) return false;
-      if (phrases.length === 0 && excludedPhrases.length === 0) return true;
-      const article = this.articles[doc]!;
-      return phrases.every((p) => containsPhrase(article, p)) && !excludedPhrases.some((p) => containsPhrase(article, p));
-    };
+/** The segment's alive mask with the given ids removed (the same mask when it holds none of them). */
+function tombstoned(part: Part, ids: ReadonlySet<string>): Uint8Array | null {
+  let alive = part.alive;
+  for (const id of ids) {
+    const doc = part.segment.docById.get(id);
+    if (doc === undefined || alive?.[doc] === 0) continue;
+    if (alive === part.alive) alive = part.alive ? part.alive.slice() : new Uint8Array(part.segment.articles.length).fill(1);
+    alive![doc] = 0;
   }
+  return alive;
+}
 
-  /** 1 for the documents holding every one of the (non-stopword) written forms. */
-  private docsWithAllWords(norms: string[]): Uint8Array {
-    const { surface } = this.index;
-    const distinct = [...new Set(norms.filter((norm) => !isStopword(norm)))];
-    const counts = new Uint8Array(this.index.docCount);
-    const ids = distinct.map((norm) => surface.ids.get(norm));
-    if (ids.some((id) => id === undefined)) return counts;
-    for (const id of ids as number[]) {
-      for (let p = surface.offsets[id]!; p < surface.offsets[id + 1]!; p++) counts[surface.docs[p]!]!++;
-    }
-    for (let doc = 0; doc < counts.length; doc++) counts[doc] = counts[doc] === distinct.length ? 1 : 0;
-    return counts;
-  }
-
-  private excludedDocs(words: QueryWord[]): Uint8Array | null {
-    if (words.length === 0) return null;
-    const { stems } = this.index;
-    const mask = new Uint8Array(this.index.docCount);
-    for (const word of words) {
-      const id = stems.ids.get(word.stem);
-      if (id === undefined) continue;
-      for (let p = stems.offsets[id]!; p < stems.offsets[id + 1]!; p++) mask[stems.docs[p]!] = 1;
-    }
-    return mask;
-  }
+/** Best first; equal scores to the more recent article, as the ranker orders them. */
+function compareHits(a: PartHit, b: PartHit): number {
+  const tolerance = 1e-6 * Math.max(a.score, b.score);
+  if (Math.abs(a.score - b.score) > tolerance) return b.score - a.score;
+  return b.part.segment.facts.recency[b.doc]! - a.part.segment.facts.recency[a.doc]! || 0;
 }
 
 /** A whole number within bounds; the fallback for anything that is not a finite number. */
 function clampCount(value: number | undefined, fallback: number, min: number, max: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), min), max) : fallback;
-}
-
-/** A phrase as a pattern over the text: its words in order, separated by anything that is not a word. */
-function phrasePattern(words: string[]): RegExp {
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
-}
-
-function containsPhrase(article: Article, pattern: RegExp): boolean {
-  return pattern.test(article.title) || article.paragraphs.some((p) => pattern.test(p)) || article.captions.some((c) => pattern.test(c));
 }

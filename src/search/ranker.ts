@@ -26,8 +26,32 @@ export interface Reading {
 /** A query word as the ranker sees it: its readings, and whether it counts toward coordination. */
 export interface RankedWord {
   readings: Reading[];
+  /** How much the word counts in proximity and passage evidence: its best reading's weight × idf. */
+  weight: number;
   /** False for the query's stopwords: they add score where found, but a document is not judged by them. */
   coordinates: boolean;
+}
+
+/**
+ * Corpus-wide statistics the scores are computed with: those of one index, or of several segments taken
+ * together (so a document scores the same whichever segment holds it).
+ */
+export interface CorpusStats {
+  docCount: number;
+  avgTitleLength: number;
+  avgBodyLength: number;
+  /** Document frequency of term `id` of `space` (a term space of `own`), over the whole corpus. */
+  df(space: TermSpace, id: number, own: IndexData): number;
+}
+
+/** The statistics of a single index. */
+export function indexStats(index: IndexData): CorpusStats {
+  return {
+    docCount: index.docCount,
+    avgTitleLength: mean(index.titleLength),
+    avgBodyLength: mean(index.bodyLength),
+    df: (space, id) => space.offsets[id + 1]! - space.offsets[id]!,
+  };
 }
 
 export interface RankedDoc {
@@ -69,12 +93,13 @@ export class Ranker {
     /** Larger is more recent; breaks ties. */
     private readonly recency: Float64Array,
     params: Partial<RankingParams> = {},
+    private readonly stats: CorpusStats = indexStats(index),
   ) {
     this.params = { ...DEFAULT_RANKING_PARAMS, ...params };
     const n = index.docCount;
     const { k1, bTitle, bBody } = this.params;
-    const avgTitle = Math.max(mean(index.titleLength), 1);
-    const avgBody = Math.max(mean(index.bodyLength), 1);
+    const avgTitle = Math.max(stats.avgTitleLength, 1);
+    const avgBody = Math.max(stats.avgBodyLength, 1);
     this.titleNorm = new Float32Array(n);
     this.bodyNorm = new Float32Array(n);
     for (let doc = 0; doc < n; doc++) {
@@ -93,8 +118,8 @@ export class Ranker {
   }
 
   idf(space: TermSpace, id: number): number {
-    const df = space.offsets[id + 1]! - space.offsets[id]!;
-    return Math.log(1 + (this.index.docCount - df + 0.5) / (df + 0.5));
+    const df = this.stats.df(space, id, this.index);
+    return Math.log(1 + (this.stats.docCount - df + 0.5) / (df + 0.5));
   }
 
   /**
@@ -170,7 +195,7 @@ export class Ranker {
   private rerank(words: RankedWord[], coordinating: number, candidates: RankedDoc[]): RankedDoc[] {
     const { proximityWeight, passageWeight, sentenceWeight, titleCoverageWeight } = this.params;
     if (coordinating === 0 || proximityWeight + passageWeight + sentenceWeight + titleCoverageWeight === 0) return candidates;
-    const weights = words.map((w) => Math.max(...w.readings.map((r) => r.weight * this.idf(this.index.stems, r.stemId))));
+    const weights = words.map((w) => w.weight);
     // stopwords never occur in the body's term sequence: only coordinating words are looked up there
     words.slice(0, coordinating).forEach((word, i) => word.readings.forEach((r) => (this.wordOfStem[r.stemId] = i)));
     try {

@@ -2,9 +2,8 @@
  * Autocomplete for /cari: the typed text with its last word completed from the corpus vocabulary
  * (most frequent words first), then titles of the articles the completed query finds.
  */
-import type { Article } from '../corpus/types.ts';
 import { normalizeWord } from './analyzer.ts';
-import { docFrequency, type IndexData } from './inverted-index.ts';
+import { docFrequency, type TermSpace } from './inverted-index.ts';
 
 type Matcher = (query: string, limit: number) => { id: string; score: number }[];
 
@@ -12,22 +11,14 @@ type Matcher = (query: string, limit: number) => { id: string; score: number }[]
 const MAX_COMPLETIONS = 8;
 
 export class Suggester {
-  private readonly titleById = new Map<string, string>();
-  private readonly recentTitles: string[];
-
   constructor(
-    private readonly index: IndexData,
-    articles: readonly Article[],
-    recency: Float64Array,
+    /** The vocabularies to complete from (one per segment), frequencies summed. */
+    private readonly spaces: readonly TermSpace[],
+    /** Titles for an empty query, most recent first. */
+    private readonly recentTitles: readonly string[],
+    private readonly titleOf: (id: string) => string | undefined,
     private readonly match: Matcher,
-  ) {
-    for (const article of articles) this.titleById.set(article.id, article.title);
-    this.recentTitles = [...articles.keys()]
-      .filter((doc) => articles[doc]!.title !== '')
-      .sort((a, b) => recency[b]! - recency[a]!)
-      .slice(0, 25)
-      .map((doc) => articles[doc]!.title);
-  }
+  ) {}
 
   suggest(typed: string, limit: number): string[] {
     if (limit === 0) return [];
@@ -43,7 +34,7 @@ export class Suggester {
     const query = completions[0] ?? text;
     for (const { id } of this.match(query, limit)) {
       if (out.size >= limit) break;
-      const title = this.titleById.get(id);
+      const title = this.titleOf(id);
       if (title) out.add(title);
     }
     return [...out].slice(0, limit);
@@ -51,19 +42,24 @@ export class Suggester {
 
   /** The most frequent vocabulary words starting with `partial` (term ids are in lexicographic order). */
   private complete(partial: string, limit: number): string[] {
-    const { terms } = this.index.surface;
-    let lo = 0;
-    let hi = terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (terms[mid]! < partial) lo = mid + 1;
-      else hi = mid;
+    const frequencies = new Map<string, number>();
+    for (const space of this.spaces) {
+      const { terms } = space;
+      let lo = 0;
+      let hi = terms.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (terms[mid]! < partial) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let id = lo; id < terms.length && terms[id]!.startsWith(partial); id++) {
+        frequencies.set(terms[id]!, (frequencies.get(terms[id]!) ?? 0) + docFrequency(space, id));
+      }
     }
     const best: { term: string; df: number }[] = [];
-    for (let id = lo; id < terms.length && terms[id]!.startsWith(partial); id++) {
-      const df = docFrequency(this.index.surface, id);
+    for (const [term, df] of frequencies) {
       if (best.length === limit && df <= best[limit - 1]!.df) continue;
-      best.push({ term: terms[id]!, df });
+      best.push({ term, df });
       best.sort((a, b) => b.df - a.df);
       if (best.length > limit) best.pop();
     }

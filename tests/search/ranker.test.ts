@@ -134,7 +134,7 @@ describe('parameters', () => {
     const index = await buildIndex(articles);
     const recency = new Float64Array(articles.length);
     const cabai = index.stems.ids.get('cabai')!;
-    const words = [{ readings: [{ stemId: cabai, surfaceId: undefined, weight: 1 }], coordinates: true }];
+    const words = [{ readings: [{ stemId: cabai, surfaceId: undefined, weight: 1 }], coordinates: true, weight: 1 }];
     const top = (titleWeight: number) =>
       new Ranker(index, recency, { titleWeight }).rank(words, () => true, 2).hits.map((h) => articles[h.doc]!.id);
     expect(top(DEFAULT_RANKING_PARAMS.titleWeight * 4)).toEqual(['title', 'body']);
