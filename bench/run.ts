@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['corpus', 'search', 'timeline', 'long-line', 'text-store', 'memory'];
+const BENCHES = ['corpus', 'search', 'timeline', 'long-line', 'ingest', 'text-store', 'memory'];
 // `npm run bench -- memory --scale 4`: bench names first, then options passed to each bench.
 const firstOption = process.argv.findIndex((arg, i) => i >= 2 && arg.startsWith('--'));
 const wanted = process.argv.slice(2, firstOption < 0 ? undefined : firstOption);

@@ -2,6 +2,7 @@
 // worker thread of its own. The bot runs this inside its corpus worker (src/bot/corpus-worker.ts).
 import { loadCorpus } from '../corpus/load.ts';
 import { withoutText } from '../corpus/article.ts';
+import { ArticleCatalog } from '../corpus/catalog.ts';
 import type { Article } from '../corpus/types.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { TOPIC_ARTICLE_LIMIT } from '../timeline/timeline.ts';
@@ -22,9 +23,16 @@ const TIMELINE_WORKER = new URL('../timeline/worker.ts', import.meta.url);
 /** A timeline held elsewhere (the timeline worker): asked with the engine's topic matches. */
 export type TimelineQuerier = (q: TimelineQuery, matches: { id: string; score: number }[]) => Promise<TimelineResult>;
 
-/** Queries answered in this thread from the engine; the timeline's with the engine's topic matches. */
-export function localQueries(engine: SearchEngine, timeline: TimelineQuerier): CorpusQueries {
+/**
+ * Queries answered in this thread from the engine; the timeline's with the engine's topic matches.
+ * The catalog (duplicates, titles) is built on first use: most snapshots are never asked.
+ */
+export function localQueries(engine: SearchEngine, timeline: TimelineQuerier, articles: readonly Article[]): CorpusQueries {
+  let catalog: ArticleCatalog | null = null;
+  const catalogue = (): ArticleCatalog => (catalog ??= new ArticleCatalog(articles));
   return {
+    duplicateOf: async (probe) => catalogue().duplicateOf(probe),
+    titles: async (typed, limit) => catalogue().titles(typed, limit),
     search: async (query, opts) => engine.search(query, opts),
     suggest: async (prefix, limit) => engine.suggest(prefix, limit),
     publishers: async (prefix) => engine.publishers(prefix),
@@ -95,7 +103,7 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
       ...facts,
       loadedAt: new Date(),
       durationMs: performance.now() - started,
-      queries: localQueries(engine, timeline.api.query),
+      queries: localQueries(engine, timeline.api.query, load.articles),
       persist: async () => {
         if (opts.cacheDir === undefined) return;
         engine.writeCache(opts.cacheDir);

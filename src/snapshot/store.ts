@@ -125,6 +125,20 @@ export class SnapshotStore {
     return this.#change(by, opts, true);
   }
 
+  /**
+   * Make the articles of `files` (paths relative to the corpus folder, already written) live.
+   * Naive for now: a full reload; the incremental version derives the next snapshot from this one.
+   * @throws ReloadInProgressError when another change is running.
+   */
+  add(_files: string[], by?: string): Promise<ReloadOutcome> {
+    return this.reload(by);
+  }
+
+  /** Stop serving the articles of `files` (already moved away). Naive for now: a full reload. */
+  remove(_files: string[], by?: string): Promise<ReloadOutcome> {
+    return this.reload(by);
+  }
+
   /** Runs synchronously up to the build, so the lock is taken in the caller's tick. */
   async #change(by: string | undefined, opts: ChangeOptions, record: boolean): Promise<ReloadOutcome> {
     if (this.#running) throw new ReloadInProgressError(this.#running.startedAt, this.#running.by);

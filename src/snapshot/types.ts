@@ -1,3 +1,4 @@
+import type { ArticleEntry, DuplicateProbe } from '../corpus/catalog.ts';
 import type { Article, LoadIssue } from '../corpus/types.ts';
 import type { SearchOptions, SearchResult } from '../search/types.ts';
 import type { TimelineQuery, TimelineResult } from '../timeline/types.ts';
@@ -26,6 +27,10 @@ export interface CorpusQueries {
   article(id: string): Promise<Article | undefined>;
   /** The timeline, with the url of every cited article, so a renderer can link its sources. */
   timeline(q: TimelineQuery): Promise<{ result: TimelineResult; urls: SourceUrls }>;
+  /** Id of an article already in the corpus with the same (normalized) url or the same body text (`bodyTextHash`). */
+  duplicateOf(probe: DuplicateProbe): Promise<string | null>;
+  /** Articles whose title holds the typed words, those added through the inbox first (to pick one to remove). */
+  titles(typed: string, limit?: number): Promise<ArticleEntry[]>;
 }
 
 /** What a snapshot is, besides its queries: plain data, so it crosses from a worker thread as is. */
