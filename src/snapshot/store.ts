@@ -23,6 +23,8 @@ export interface StoreOptions extends SnapshotOptions {
 export interface ChangeOptions {
   /** Swap in even what the shrink guard refuses (`/korpus muat-ulang paksa:True`). */
   force?: boolean;
+  /** Files whose articles are meant to go (`remove`): the shrink guard does not count them. */
+  removing?: readonly string[];
 }
 
 /** Let the event loop breathe between heavy stages. */
@@ -135,8 +137,8 @@ export class SnapshotStore {
   }
 
   /** Stop serving the articles of `files` (already moved away). Naive for now: a full reload. */
-  remove(_files: string[], by?: string): Promise<ReloadOutcome> {
-    return this.reload(by);
+  remove(files: string[], by?: string): Promise<ReloadOutcome> {
+    return this.reload(by, { removing: files });
   }
 
   /** Runs synchronously up to the build, so the lock is taken in the caller's tick. */
@@ -174,7 +176,7 @@ export class SnapshotStore {
       warnings: next.warnings,
       durationMs: performance.now() - started,
     };
-    const refusal = opts.force ? null : shrinkRefusal(before, next, this.params.maxShrink);
+    const refusal = opts.force ? null : shrinkRefusal(before, next, this.params.maxShrink, new Set(opts.removing));
     if (refusal || this.#closed) {
       next.retire(0);
       if (refusal) return { status: 'refused', refusal, report, finishedAt: new Date(), ...who };
