@@ -18,6 +18,12 @@ export interface TimelineParams {
   topicCoverage: number;
   /** Share of that weight the sentence itself must hold, its rarest term always among it. */
   topicSentenceShare: number;
+  /**
+   * An article the engine matches to the whole topic at least this share of the best match's score
+   * is about the topic: its sentences need only `topicSentenceShare` ("pemindahan ibu kota" in a
+   * story on the new capital may omit the common "baru"); a weaker match must hold `topicCoverage`.
+   */
+  strongMatchShare: number;
   /** Subtracted from an event's rank when its line is a bare quotation: the reporter's account wins. */
   quotationPenalty: number;
   /**
@@ -25,7 +31,7 @@ export interface TimelineParams {
    * ("sejak 2014", "pada 2018") is background to the topic, not one of its reported happenings.
    */
   vaguePenalty: Readonly<Record<DatePrecision, number>>;
-  /** Added, times the share of its outlets writing in articles titled on the topic: the topic's own stories, not asides. */
+  /** Added, times the share of its outlets writing in articles matched strongly to the topic: the topic's own stories, not asides. */
   aboutTopicBonus: number;
   /** Two lines of one day whose terms overlap this much (of the shorter line's) tell one happening. */
   sameDayOverlap: number;
@@ -36,6 +42,7 @@ export const TIMELINE_PARAMS: Readonly<TimelineParams> = Object.freeze({
   topicArticleLimit: 2000,
   topicCoverage: 0.8,
   topicSentenceShare: 0.5,
+  strongMatchShare: 0.5,
   quotationPenalty: 0.75,
   vaguePenalty: Object.freeze({ day: 0, month: 0.5, year: 1 }),
   aboutTopicBonus: 1,

@@ -169,7 +169,9 @@ export class Timeline {
    * articles, that names the topic as a whole. Each topic word weighs by its rarity among dated
    * sentences; the sentence must hold the rarest and at least `topicSentenceShare` of the weight,
    * and with its article's title at least `topicCoverage`: "Ambon" alone in a story about a court
-   * case, or "gempa" in a story about another quake, is not "gempa Ambon". A dated sentence
+   * case, or "gempa" in a story about another quake, is not "gempa Ambon". In an article the engine
+   * matches strongly to the whole topic (`strongMatchShare` of the best score) the sentence's share
+   * suffices: a common qualifier may go unsaid in a story about the topic. A dated sentence
    * elsewhere in a matching article (the weather, another case) is not part of the topic's timeline.
    */
   private topicEvents(topic: string, matches: readonly TopicMatch[]): Entry[] | { problem: TimelineProblem } {
@@ -178,7 +180,8 @@ export class Timeline {
     const weights = this.termWeights(terms);
     const total = weights.reduce((sum, w) => sum + w, 0);
     const rarest = terms[weights.indexOf(Math.max(...weights))]!;
-    const { topicCoverage, topicSentenceShare } = this.params;
+    const { topicCoverage, topicSentenceShare, strongMatchShare } = this.params;
+    const bestScore = matches.reduce((best, { score }) => Math.max(best, score), 0);
 
     const hits = new Map<Layer, Map<number, TopicHit>>();
     for (const layer of this.layers) {
@@ -186,8 +189,10 @@ export class Timeline {
       const { candidates, eventOf: eventIndex, fitness } = segment.parts;
       const layerHits = new Map<number, TopicHit>();
       hits.set(layer, layerHits);
-      for (const { id } of matches) {
+      for (const { id, score } of matches) {
         if (removed.has(id)) continue;
+        const strong = score >= strongMatchShare * bestScore;
+        const coverage = strong ? topicSentenceShare : topicCoverage;
         for (const c of segment.candidatesOf.get(id) ?? []) {
           const candidate = candidates[c]!;
           if (!candidate.terms.includes(rarest)) continue;
@@ -201,10 +206,10 @@ export class Timeline {
           });
           const share = own / total;
           if (share < topicSentenceShare) continue;
-          if (withTitle / total < topicCoverage) continue;
+          if (withTitle / total < coverage) continue;
           if (!isLine(candidate.sentence)) continue;
           const outlet = outletKey(segment.articles[candidate.article]!);
-          const about = terms.every((term) => title.has(term));
+          const about = strong;
           const quoted = QUOTATION.test(candidate.sentence);
           const event = eventIndex[c]!;
           const hit = layerHits.get(event);
