@@ -39,6 +39,14 @@ function helpEmbed(articles: number): APIEmbed {
         name: '/korpus status · /korpus muat-ulang',
         value: 'Lihat isi korpus. Setelah menambah berkas ke folder korpus, pengelola server memuat ulang tanpa menghentikan bot.',
       },
+      {
+        name: '/korpus tambah [url] [berkas] · /korpus hapus artikel',
+        value: [
+          'Pengelola server menambah berita dari tautan atau berkas (.txt, .md, .jsonl, .html): bot membaca dan menampilkan pratinjau, lalu **Simpan** memasukkannya ke korpus.',
+          '• `/korpus tambah url: https://www.kompas.com/...`',
+          '• `/korpus hapus artikel: <ketik judulnya>` menghapus artikel yang ditambah dengan cara ini (bisa dipulihkan).',
+        ].join('\n'),
+      },
       { name: 'Tanggal', value: `Bentuk yang diterima: ${ACCEPTED_DATE_FORMS}.` },
     ],
   };

@@ -6,10 +6,13 @@ import {
   SlashCommandBuilder,
   TimestampStyles,
   time,
+  type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { isCorpusAdmin } from '../src/bot/access.ts';
-import { english, type BotCommand, type CommandContext } from '../src/bot/command.ts';
+import { english, type BotCommand, type CommandContext, type ComponentInteraction } from '../src/bot/command.ts';
+import { addArticles, articleChoices, journal, outcomeSummary, previewButton, removeArticle } from '../src/bot/corpus-changes.ts';
+import { ADD_IDS } from '../src/bot/render/ingest.ts';
 import { NO_MENTIONS, ephemeralText } from '../src/bot/messages.ts';
 import { renderReload, renderStatus } from '../src/bot/render/korpus.ts';
 
@@ -36,6 +39,52 @@ const definition = new SlashCommandBuilder()
       .setNameLocalizations(english('status'))
       .setDescription('Jumlah artikel, penerbit, rentang tanggal, dan muat ulang terakhir')
       .setDescriptionLocalizations(english('Article count, publishers, date range and last reload')),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('tambah')
+      .setNameLocalizations(english('add'))
+      .setDescription('Tambah artikel dari tautan atau berkas: pratinjau dulu, lalu Simpan')
+      .setDescriptionLocalizations(english('Add articles from a link or a file: preview first, then Save'))
+      .addStringOption((o) =>
+        o
+          .setName('url')
+          .setNameLocalizations(english('url'))
+          .setDescription('Alamat halaman berita, mis. https://www.kompas.com/...')
+          .setDescriptionLocalizations(english('Address of a news page, e.g. https://www.kompas.com/...'))
+          .setMaxLength(2000),
+      )
+      .addAttachmentOption((o) =>
+        o
+          .setName('berkas')
+          .setNameLocalizations(english('file'))
+          .setDescription('Berkas .txt, .md, .jsonl atau .html (maks. 5 MB)')
+          .setDescriptionLocalizations(english('A .txt, .md, .jsonl or .html file (max. 5 MB)')),
+      ),
+  )
+  .addSubcommandGroup((g) =>
+    g
+      .setName('hapus')
+      .setNameLocalizations(english('remove'))
+      .setDescription('Hapus dari korpus')
+      .setDescriptionLocalizations(english('Remove from the corpus'))
+      .addSubcommand((s) =>
+        s
+          .setName('artikel')
+          .setNameLocalizations(english('article'))
+          .setDescription('Hapus artikel yang ditambah lewat /korpus tambah (bisa dipulihkan)')
+          .setDescriptionLocalizations(english('Remove an article added with /korpus add (restorable)'))
+          .addStringOption((o) =>
+            o
+              .setName('artikel')
+              .setNameLocalizations(english('article'))
+              .setDescription('Ketik sebagian judulnya, lalu pilih')
+              .setDescriptionLocalizations(english('Type part of its title, then pick it'))
+              .setRequired(true)
+              .setAutocomplete(true)
+              .setMaxLength(100),
+          ),
+      ),
   )
   .toJSON();
 
@@ -72,6 +121,12 @@ async function reload(interaction: ChatInputCommandInteraction, ctx: CommandCont
         }
       : { reason: outcome.reason, durationMs: Math.round(outcome.durationMs) };
   ctx.logger.info({ user: interaction.user.id, status: outcome.status, ...logged }, 'corpus reload');
+  await journal(ctx, {
+    by: interaction.user.id,
+    action: 'muat-ulang',
+    what: {},
+    result: { status: outcome.status, ...outcomeSummary(outcome) },
+  });
   await interaction.editReply({ embeds: [renderReload(outcome)], allowedMentions: NO_MENTIONS });
 }
 
@@ -82,13 +137,29 @@ async function status(interaction: ChatInputCommandInteraction, ctx: CommandCont
   await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 }
 
+const ADMINS_ONLY_CHANGE = 'Hanya pengelola server utama bot (izin **Manage Server**) atau admin bot yang boleh mengubah isi korpus.';
+
 async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   // Discord offers /korpus in servers only; a client that sends it from a DM anyway is refused here.
   if (!interaction.inGuild()) return void (await interaction.reply(ephemeralText(GUILD_ONLY)));
   const sub = interaction.options.getSubcommand(true);
   if (sub === 'muat-ulang') return reload(interaction, ctx);
   if (sub === 'status') return status(interaction, ctx);
+  if (sub === 'tambah' || (interaction.options.getSubcommandGroup() === 'hapus' && sub === 'artikel')) {
+    if (!isCorpusAdmin(interaction, ctx.config)) return void (await interaction.reply(ephemeralText(ADMINS_ONLY_CHANGE)));
+    return sub === 'tambah' ? addArticles(interaction, ctx) : removeArticle(interaction, ctx);
+  }
   throw new Error(`unknown /korpus subcommand ${sub}`);
 }
 
-export const korpus: BotCommand = { definition, execute };
+async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
+  await articleChoices(interaction, ctx);
+}
+
+async function component(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
+  const parsed = ADD_IDS.parse(interaction.customId);
+  if (!parsed || !interaction.isButton()) throw new Error(`unknown /korpus component ${interaction.customId}`);
+  await previewButton(interaction, ctx, parsed);
+}
+
+export const korpus: BotCommand = { definition, execute, autocomplete, component };

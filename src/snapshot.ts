@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ArticleCatalog, type ArticleEntry, type DuplicateProbe } from './corpus/catalog.ts';
 import { loadCorpus } from './corpus/load.ts';
 import { SearchEngine } from './search/engine.ts';
 import { TOPIC_ARTICLE_LIMIT } from './timeline/timeline.ts';
@@ -32,6 +33,10 @@ export interface CorpusQueries {
   article(id: string): Promise<Article | undefined>;
   /** The timeline, with the url of every cited article, so a renderer can link its sources. */
   timeline(q: TimelineQuery): Promise<{ result: TimelineResult; urls: SourceUrls }>;
+  /** Id of an article already in the corpus with the same (normalized) url or the same body text (`bodyTextHash`). */
+  duplicateOf(probe: DuplicateProbe): Promise<string | null>;
+  /** Articles whose title holds the typed words, those added through the inbox first (to pick one to remove). */
+  titles(typed: string, limit?: number): Promise<ArticleEntry[]>;
 }
 
 /**
@@ -70,9 +75,16 @@ const TIMELINE_WORKER = new URL('./timeline/worker.ts', import.meta.url);
 /** A timeline held elsewhere (the timeline worker): asked with the engine's topic matches. */
 export type TimelineQuerier = (q: TimelineQuery, matches: { id: string; score: number }[]) => Promise<TimelineResult>;
 
-/** Queries answered in this thread from the engine; the timeline's with the engine's topic matches. */
-export function localQueries(engine: SearchEngine, timeline: TimelineQuerier): CorpusQueries {
+/**
+ * Queries answered in this thread from the engine; the timeline's with the engine's topic matches.
+ * The catalog (duplicates, titles) is built on first use: most snapshots are never asked.
+ */
+export function localQueries(engine: SearchEngine, timeline: TimelineQuerier, articles: readonly Article[]): CorpusQueries {
+  let catalog: ArticleCatalog | null = null;
+  const catalogue = (): ArticleCatalog => (catalog ??= new ArticleCatalog(articles));
   return {
+    duplicateOf: async (probe) => catalogue().duplicateOf(probe),
+    titles: async (typed, limit) => catalogue().titles(typed, limit),
     search: async (query, opts) => engine.search(query, opts),
     suggest: async (prefix, limit) => engine.suggest(prefix, limit),
     publishers: async (prefix) => engine.publishers(prefix),
@@ -130,7 +142,7 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
       stats,
       loadedAt: new Date(),
       durationMs: performance.now() - started,
-      queries: localQueries(engine, (q, matches) => timelineWorker.call('query', [q, matches])),
+      queries: localQueries(engine, (q, matches) => timelineWorker.call('query', [q, matches]), load.articles),
       retire: (afterMs = RETIRE_AFTER_MS) => {
         serving = false;
         setTimeout(() => void timelineWorker.terminate(), afterMs).unref();
@@ -323,6 +335,20 @@ export class SnapshotStore {
     } finally {
       this.#running = null;
     }
+  }
+
+  /**
+   * Make the articles of `files` (paths relative to the corpus folder, already written) live.
+   * Naive for now: a full reload; the incremental version derives the next snapshot from this one.
+   * @throws ReloadInProgressError when another change is running.
+   */
+  add(_files: string[], by?: string): Promise<ReloadOutcome> {
+    return this.reload(by);
+  }
+
+  /** Stop serving the articles of `files` (already moved away). Naive for now: a full reload. */
+  remove(_files: string[], by?: string): Promise<ReloadOutcome> {
+    return this.reload(by);
   }
 
   #finish(outcome: ReloadOutcome): ReloadOutcome {

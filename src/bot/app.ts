@@ -3,6 +3,7 @@ import { SnapshotStore } from '../snapshot.ts';
 import type { BotCommand, CommandContext } from './command.ts';
 import { COMMANDS } from './commands.ts';
 import type { BotConfig } from './config.ts';
+import { createCuration } from './curation.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { NO_MENTIONS } from './messages.ts';
 import { PageStore } from './page-store.ts';
@@ -67,7 +68,7 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
     ...(config.apiUrl && { rest: { api: config.apiUrl } }),
   });
   const searches = new PageStore<SearchSession>(opts.pageTtlMs === undefined ? {} : { ttlMs: opts.pageTtlMs });
-  const ctx: CommandContext = { store, config, logger, searches };
+  const ctx: CommandContext = { store, config, logger, searches, curation: createCuration(config.fetchAllowHosts) };
   const route = createRouter(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));

@@ -7,6 +7,7 @@ import type {
 } from 'discord.js';
 import type { SnapshotStore } from '../snapshot.ts';
 import type { BotConfig } from './config.ts';
+import type { Curation } from './curation.ts';
 import type { Logger } from './logger.ts';
 import type { PageStore } from './page-store.ts';
 import type { SearchSession } from './render/search.ts';
@@ -18,6 +19,8 @@ export interface CommandContext {
   logger: Logger;
   /** Paging state of `/cari` results, keyed by the short id in their buttons. */
   searches: PageStore<SearchSession>;
+  /** Previews and limits of `/korpus tambah`. */
+  curation: Curation;
 }
 
 export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;

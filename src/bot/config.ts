@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseAllowHosts } from '../ingest/fetch.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -19,6 +20,8 @@ export interface BotConfig {
   logLevel: LogLevel;
   /** REST base for a proxy or a local test server; discord.js appends `/v10` itself. */
   apiUrl: string | null;
+  /** `host:port` pairs `/korpus tambah` may fetch from even on private addresses (tests' local servers); usually empty. */
+  fetchAllowHosts: string[];
 }
 
 /** One or more configuration problems, each a sentence saying what is wrong and how to fix it. */
@@ -55,6 +58,7 @@ export const KNOWN_VARIABLES = [
   'LOG_LEVEL',
   'DISCORD_API_URL',
   'KLIPING_CACHE_DIR',
+  'FETCH_ALLOW_HOSTS',
 ] as const;
 
 /**
@@ -150,6 +154,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): BotConf
 
   const apiUrl = parseApiUrl(get('DISCORD_API_URL'), problems);
 
+  const allow = parseAllowHosts(get('FETCH_ALLOW_HOSTS'));
+  if (allow.invalid.length > 0) {
+    // Counted, not quoted: the report never prints values.
+    problems.push(
+      `FETCH_ALLOW_HOSTS: ${allow.invalid.length} entr${allow.invalid.length === 1 ? 'y is' : 'ies are'} not host:port (e.g. 127.0.0.1:8080): ` +
+        'give host:port pairs separated by commas, or leave it empty.',
+    );
+  }
+
   // A misnamed variable is ignored silently unless said: name it, and the one it was probably meant to be.
   for (const name of Object.keys(env).sort()) {
     const meant = env[name]?.trim() ? meantVariable(name) : undefined;
@@ -159,7 +172,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): BotConf
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { token: token!, guildId, corpusDir, adminUserIds, adminGuildIds, indexCacheDir, logLevel: logLevel as LogLevel, apiUrl };
+  return {
+    token: token!,
+    guildId,
+    corpusDir,
+    adminUserIds,
+    adminGuildIds,
+    indexCacheDir,
+    logLevel: logLevel as LogLevel,
+    apiUrl,
+    fetchAllowHosts: [...allow.hosts],
+  };
 }
 
 /** A comma-separated list of ids; entries that are not ids are counted in a problem (by position, not value). */

@@ -27,4 +27,6 @@ serve({
   publishers: (...args: Parameters<CorpusQueries['publishers']>) => queries().publishers(...args),
   article: (...args: Parameters<CorpusQueries['article']>) => queries().article(...args),
   timeline: (...args: Parameters<CorpusQueries['timeline']>) => queries().timeline(...args),
+  duplicateOf: (...args: Parameters<CorpusQueries['duplicateOf']>) => queries().duplicateOf(...args),
+  titles: (...args: Parameters<CorpusQueries['titles']>) => queries().titles(...args),
 });

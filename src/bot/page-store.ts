@@ -9,6 +9,8 @@ interface Entry<T> {
 export interface PageStoreOptions {
   /** How long a result can be paged after its last use. */
   ttlMs?: number;
+  /** False: an entry expires `ttlMs` after it was put, however often it is read (a preview's buttons). Default true. */
+  sliding?: boolean;
   /** Oldest entries are dropped beyond this, so a busy bot's memory stays bounded. */
   maxEntries?: number;
   now?: () => number;
@@ -26,8 +28,10 @@ export class PageStore<T> {
   readonly #ttlMs: number;
   readonly #maxEntries: number;
   readonly #now: () => number;
+  readonly #sliding: boolean;
 
   constructor(opts: PageStoreOptions = {}) {
+    this.#sliding = opts.sliding ?? true;
     this.#ttlMs = opts.ttlMs ?? 15 * 60_000;
     this.#maxEntries = opts.maxEntries ?? 5_000;
     this.#now = opts.now ?? Date.now;
@@ -42,7 +46,7 @@ export class PageStore<T> {
     return key;
   }
 
-  /** Look up a key; a hit extends its life, since someone is still reading. */
+  /** Look up a key; a hit extends its life (when sliding), since someone is still reading. */
   get(key: string): PageLookup<T> {
     const entry = this.#entries.get(key);
     const now = this.#now();
@@ -50,11 +54,17 @@ export class PageStore<T> {
       this.#entries.delete(key);
       return { status: 'expired' };
     }
+    if (!this.#sliding) return { status: 'ok', value: entry.value, ownerId: entry.ownerId };
     entry.expiresAt = now + this.#ttlMs;
     // Re-insert so Map order stays oldest-use first for the size cap.
     this.#entries.delete(key);
     this.#entries.set(key, entry);
     return { status: 'ok', value: entry.value, ownerId: entry.ownerId };
+  }
+
+  /** Forget a key: its buttons stop working at once. */
+  delete(key: string): void {
+    this.#entries.delete(key);
   }
 
   get size(): number {

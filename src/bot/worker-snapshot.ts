@@ -39,6 +39,8 @@ export async function spawnSnapshot(dir: string, opts: WorkerSnapshotOptions = {
       publishers: forward('publishers'),
       article: forward('article'),
       timeline: forward('timeline'),
+      duplicateOf: forward('duplicateOf'),
+      titles: forward('titles'),
     },
     retire: (afterMs = RETIRE_AFTER_MS) => {
       serving = false;

@@ -12,7 +12,7 @@ export interface CliArgs {
 }
 
 /** Flags that never take a value, so `--json kecam` keeps `kecam` positional. */
-const BOOLEAN_FLAGS = new Set(['json', 'help']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'simpan']);
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
   const positional: string[] = [];

@@ -1,21 +1,14 @@
 import { loadCorpus } from '../corpus/load.ts';
-import type { Article, DateProvenance, LoadIssue } from '../corpus/types.ts';
+import type { Article, LoadIssue } from '../corpus/types.ts';
+import { PROVENANCE_LABELS_ID } from '../dates/format.ts';
 import type { CliArgs } from './args.ts';
-
-const PROVENANCE: Record<DateProvenance, string> = {
-  byline: 'baris penulis',
-  header: 'kepala halaman',
-  metadata: 'metadata',
-  dateline: 'dateline',
-  inferred: 'disimpulkan',
-};
 
 function dateText(article: Article): string {
   const { date } = article;
   if (!date) return 'tanpa tanggal';
   const range =
     date.range && (date.range.from !== date.iso || date.range.to !== date.iso) ? ` rentang ${date.range.from}…${date.range.to}` : '';
-  return `${date.iso}${date.time ? ` ${date.time}` : ''} (${PROVENANCE[date.provenance]}${range})`;
+  return `${date.iso}${date.time ? ` ${date.time}` : ''} (${PROVENANCE_LABELS_ID[date.provenance]}${range})`;
 }
 
 /** One line per article: file, title, date with provenance, publisher, origin, author, warnings. */

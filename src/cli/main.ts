@@ -13,6 +13,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandRun
     summary: 'cari "<kueri>" [--sumber S] [--dari D] [--sampai D] [--limit N] [--json] [--dir DIR]',
     load: async () => (await import('./cari.ts')).run,
   },
+  impor: {
+    summary: 'impor <url|berkas> [--dir DIR] [--simpan]      preview a news page or file for the corpus; --simpan saves it in DIR/masuk/',
+    load: async () => (await import('./impor.ts')).run,
+  },
   timeline: {
     summary: 'timeline [topik] [--dari D] [--sampai D] [--limit N] [--json] [--dir DIR]',
     load: async () => (await import('./timeline.ts')).run,

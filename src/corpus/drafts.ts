@@ -6,7 +6,12 @@ import { readPage, readPlainBody } from './page.ts';
 import { decidePageDate, metadataDate } from './pubdate.ts';
 import { canonicalOrigin, canonicalPublisher, publisherForDomain } from './publishers.ts';
 import { normalizeText, splitParagraphs } from './text.ts';
-import type { PublicationDate } from './types.ts';
+import type { DateProvenance, PublicationDate } from './types.ts';
+
+/** Provenances a front-matter `date_provenance` may restore (a date written there is otherwise 'metadata'). */
+const STATED_PROVENANCES: readonly DateProvenance[] = ['byline', 'header', 'dateline', 'inferred'];
+/** Between warnings in a front-matter `peringatan` value. */
+export const WARNING_SEPARATOR = ' ⚠ ';
 
 /** Format readers: text in, an ArticleDraft (or the reason there is none) out. */
 
@@ -72,6 +77,12 @@ function fromMetadata(
   const origin = field(record, 'origin', 'sumber');
   const id = field(record, 'id');
   const { date, warnings } = metadataOrInferred(field(record, 'date', 'tanggal', 'published'), body.paragraphs, captions);
+  // Files the bot writes from a web page keep where the page's date came from, and what a reader should know.
+  const provenance = field(record, 'date_provenance');
+  if (date && provenance !== null && (STATED_PROVENANCES as readonly string[]).includes(provenance))
+    date.provenance = provenance as DateProvenance;
+  const noted = field(record, 'peringatan');
+  if (noted !== null) warnings.push(...noted.split(WARNING_SEPARATOR));
   return {
     ...(id !== null ? { statedId: id } : {}),
     title: field(record, 'title', 'judul'),

@@ -2,8 +2,9 @@ import { createReadStream } from 'node:fs';
 import { open, opendir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { finishArticle, type ArticleDraft } from './article.ts';
+import { isInboxBookkeeping } from './inbox.ts';
 import { draftFromJsonLine, draftFromMarkdown, draftFromPage, type DraftResult } from './drafts.ts';
-import { textFingerprint } from './text.ts';
+import { bodyTextHash } from './text.ts';
 import type { Article, LoadIssue, LoadIssueCode, LoadOptions, LoadResult } from './types.ts';
 
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -165,7 +166,8 @@ async function loadFile(root: string, file: string, maxBytes: number): Promise<F
 }
 
 /**
- * Relative paths (forward slashes) of every file under root, sorted; hidden entries are skipped. A folder
+ * Relative paths (forward slashes) of every file under root, sorted; hidden entries and the inbox's
+ * bookkeeping (trash, journal) are skipped. A folder
  * the filesystem refuses (no permission, path too long, gone mid-walk…) is reported in `errors` and the walk
  * goes on; what was listed of it before the error is kept.
  */
@@ -177,6 +179,7 @@ async function listFiles(root: string, errors: LoadIssue[], warnings: LoadIssue[
       for await (const entry of await opendir(join(root, dir))) {
         if (entry.name.startsWith('.')) continue;
         const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
+        if (isInboxBookkeeping(rel)) continue;
         if (entry.isDirectory()) pending.push(rel);
         else if (entry.isFile()) files.push(rel);
         else if (entry.isSymbolicLink()) {
@@ -254,7 +257,7 @@ function assemble(results: readonly FileResult[]): LoadResult {
         });
         continue;
       }
-      const key = textFingerprint(article.paragraphs);
+      const key = bodyTextHash(article.paragraphs);
       const kept = byText.get(key);
       if (kept) {
         out.warnings.push({

@@ -48,10 +48,11 @@ export function splitParagraphs(body: string): string[] {
 }
 
 /**
- * Fingerprint of an article's text for duplicate detection: its cleaned paragraphs (whitespace
- * already normalized), lowercased, hashed one by one so no second copy of the text is built.
+ * Fingerprint of an article's body text for duplicate detection (the loader's merge of copies, and
+ * `CorpusQueries.duplicateOf`): its cleaned paragraphs (whitespace already normalized), lowercased,
+ * hashed one by one so no second copy of the text is built.
  */
-export function textFingerprint(paragraphs: readonly string[]): string {
+export function bodyTextHash(paragraphs: readonly string[]): string {
   const hash = createHash('sha1');
   for (const p of paragraphs) hash.update(p.toLowerCase()).update('\n');
   return hash.digest('base64');

@@ -1,5 +1,15 @@
 import { weekdayOf } from './calendar.ts';
+import type { DateProvenance } from '../corpus/types.ts';
 import type { DatePrecision } from './types.ts';
+
+/** Where a publication date came from, as readers are told it. */
+export const PROVENANCE_LABELS_ID: Readonly<Record<DateProvenance, string>> = {
+  byline: 'baris penulis',
+  header: 'kepala halaman',
+  metadata: 'metadata',
+  dateline: 'dateline',
+  inferred: 'disimpulkan',
+};
 
 /** Indonesian month names for display, January first. */
 export const MONTH_NAMES_ID = [

@@ -48,16 +48,25 @@ describe('command definitions', () => {
   it('hide /korpus from members without Manage Server by default', () => {
     const korpus = COMMANDS.find((c) => c.definition.name === 'korpus')!;
     expect(korpus.definition.default_member_permissions).toBe((1n << 5n).toString());
-    expect(allOptions(korpus.definition.options).map((o) => o.name)).toEqual(['muat-ulang', 'status']);
+    expect(allOptions(korpus.definition.options).map((o) => o.name)).toEqual([
+      'muat-ulang',
+      'status',
+      'tambah',
+      'url',
+      'berkas',
+      'hapus',
+      'artikel',
+      'artikel',
+    ]);
   });
 
-  it('offer autocomplete on /cari kueri and sumber and /timeline topik', () => {
+  it('offer autocomplete on /cari kueri and sumber, /timeline topik and /korpus hapus artikel', () => {
     const autocompleted = COMMANDS.flatMap((c) =>
       allOptions(c.definition.options)
         .filter((o) => 'autocomplete' in o && o.autocomplete)
         .map((o) => `${c.definition.name}.${o.name}`),
     );
-    expect(autocompleted).toEqual(['cari.kueri', 'cari.sumber', 'timeline.topik']);
+    expect(autocompleted).toEqual(['cari.kueri', 'cari.sumber', 'timeline.topik', 'korpus.artikel']);
     for (const command of COMMANDS) {
       if (allOptions(command.definition.options).some((o) => 'autocomplete' in o && o.autocomplete))
         expect(command.autocomplete).toBeTypeOf('function');

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       INDEX_CACHE_DIR: join(corpus, 'cache'),
       LOG_LEVEL: 'DEBUG',
       DISCORD_API_URL: 'http://127.0.0.1:8080/api/',
+      FETCH_ALLOW_HOSTS: '127.0.0.1:8081, Localhost:3000',
     });
     expect(config).toEqual({
       token: valid.DISCORD_TOKEN,
@@ -36,7 +37,12 @@ describe('loadConfig', () => {
       indexCacheDir: join(corpus, 'cache'),
       logLevel: 'debug',
       apiUrl: 'http://127.0.0.1:8080/api',
+      fetchAllowHosts: ['127.0.0.1:8081', 'localhost:3000'],
     });
+  });
+
+  it('names FETCH_ALLOW_HOSTS entries that are not host:port', () => {
+    expect(() => loadConfig({ ...valid, FETCH_ALLOW_HOSTS: 'example.com' })).toThrow(/FETCH_ALLOW_HOSTS: 1 entry is not host:port/);
   });
 
   it('defaults the optional settings', () => {
@@ -47,6 +53,7 @@ describe('loadConfig', () => {
     expect(config.indexCacheDir).toBeNull();
     expect(config.logLevel).toBe('info');
     expect(config.apiUrl).toBeNull();
+    expect(config.fetchAllowHosts).toEqual([]);
   });
 
   it('says how to get a token when there is none', () => {

@@ -321,3 +321,15 @@ describe('loadCorpus: duplicates', () => {
     ]);
   });
 });
+
+describe('the inbox', () => {
+  it('reads masuk/ articles but skips the trash (masuk/.sampah/) and the journal (masuk/jurnal.jsonl)', async () => {
+    await put('masuk/2024-06-19-banjir-bekasi-ab12cd.txt', PAGE);
+    await put('masuk/.sampah/2024-06-19-lama-ef34ab.txt', PAGE.replace('Bekasi', 'Bogor'));
+    await put('masuk/jurnal.jsonl', `${JSON.stringify({ at: '2024-06-19T00:00:00Z', by: '1', action: 'tambah', result: 'ok' })}\n`);
+    const result = await loadCorpus(dir);
+    expect(result.articles.map((a) => a.file)).toEqual(['masuk/2024-06-19-banjir-bekasi-ab12cd.txt']);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+});

@@ -29,6 +29,7 @@ describe('/bantuan', () => {
       ]),
     );
     expect(embed!.fields!.map((f) => f.value).join('\n')).toContain('`/cari kueri: kecaman Putin`');
+    expect(names).toContain('/korpus tambah [url] [berkas] · /korpus hapus artikel');
   });
 
   it('works in a DM too', async () => {

@@ -111,7 +111,7 @@ export type Embed = {
   footer?: { text: string };
   fields?: { name: string; value: string }[];
 };
-type Component = { type: number; custom_id?: string; disabled?: boolean; options?: { label: string; value: string }[] };
+type Component = { type: number; custom_id?: string; label?: string; disabled?: boolean; options?: { label: string; value: string }[] };
 
 export function embedsOf(message: { embeds: unknown[] }): Embed[] {
   return message.embeds as Embed[];

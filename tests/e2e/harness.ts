@@ -35,7 +35,14 @@ import { spawnSnapshot } from '../../src/bot/worker-snapshot.ts';
 import { SnapshotStore, type SnapshotBuilder } from '../../src/snapshot.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from './fake-discord/index.ts';
 
-export { isEphemeral, MessageFlag, type DiscordMessage, type FakeDiscord, type InteractionRun } from './fake-discord/index.ts';
+export {
+  isEphemeral,
+  MessageFlag,
+  type DiscordMessage,
+  type FakeDiscord,
+  type InteractionRun,
+  type OptionValue,
+} from './fake-discord/index.ts';
 
 const seedsDir = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const FAKE_TOKEN = 'fake-bot-token.for-e2e-tests.only';
@@ -126,6 +133,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ADMIN_USER_IDS: fake.users.trusted.id,
       LOG_LEVEL: 'silent',
       ...options.env,
+      // The fake serves uploaded attachments as Discord's CDN would; tests add their own hosts (a local news site).
+      FETCH_ALLOW_HOSTS: [fake.hostPort, options.env?.FETCH_ALLOW_HOSTS].filter(Boolean).join(','),
     });
     const logs: Record<string, unknown>[] = [];
     // Logs go to memory, not the console, so tests can assert on them (e.g. the error reference id).

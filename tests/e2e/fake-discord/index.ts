@@ -13,6 +13,7 @@ import {
   type CommandTarget,
   type ComponentTarget,
   type DiscordMessage,
+  type FakeAttachment,
   type InteractionPayload,
   type Json,
   type OptionValue,
@@ -26,7 +27,7 @@ import { InteractionRun, MessageFlag, type InteractionState, type RecordedReques
 import * as world from './world.ts';
 
 export { InteractionRun, isEphemeral, MessageFlag, type RecordedRequest } from './run.ts';
-export type { DiscordMessage, InteractionPayload, OptionValue } from './interactions.ts';
+export type { DiscordMessage, FakeAttachment, InteractionPayload, OptionValue } from './interactions.ts';
 
 export interface FakeDiscordOptions {
   /** Gateway heartbeat interval sent in HELLO (default 41 250 ms, as Discord). */
@@ -72,6 +73,10 @@ export class FakeDiscord implements RunHost {
   readonly commands = new CommandRegistry();
 
   private readonly messages: MessageStore;
+  /** Bytes of uploaded attachments, served at /attachments/<id>/<filename> like Discord's CDN. */
+  private readonly uploads = new Map<string, Buffer>();
+  /** `127.0.0.1:PORT` of the REST server, which also serves attachments (for FETCH_ALLOW_HOSTS). */
+  readonly hostPort: string;
   private readonly interactions = new Map<string, InteractionState>();
   private readonly faults: { method: string; pattern: string; fault: Fault; left: number }[] = [];
   private readonly listeners = new Set<() => void>();
@@ -86,6 +91,7 @@ export class FakeDiscord implements RunHost {
   ) {
     const { port } = http.address() as AddressInfo;
     this.apiUrl = `http://127.0.0.1:${port}/api`;
+    this.hostPort = `127.0.0.1:${port}`;
     this.gatewayUrl = gateway.url;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.callbackDeadlineMs = options.callbackDeadlineMs ?? 3000;
@@ -135,6 +141,15 @@ export class FakeDiscord implements RunHost {
   /** An autocomplete request while the user types `focused` (its value in `options` is the partial text). */
   autocomplete(name: string, options: Record<string, OptionValue>, focused: string, target: CommandTarget = {}): InteractionPayload {
     return autocompletePayload(this, name, options, focused, target);
+  }
+
+  /** A file as a user uploads it with a slash command: pass it as an attachment option's value. Its bytes are served by this server. */
+  attachment(filename: string, bytes: string | Uint8Array, contentType?: string): FakeAttachment {
+    const id = world.nextSnowflake();
+    const data = Buffer.from(bytes);
+    this.uploads.set(id, data);
+    const url = `http://${this.hostPort}/attachments/${id}/${encodeURIComponent(filename)}`;
+    return { id, filename, size: data.length, url, proxy_url: url, ...(contentType ? { content_type: contentType } : {}) };
   }
 
   /** A click on the button `customId` of `target.message` (throws if it is absent or disabled). */
@@ -311,6 +326,12 @@ export class FakeDiscord implements RunHost {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const upload = /^\/attachments\/(\d+)\//.exec(req.url ?? '');
+    if (upload) {
+      const bytes = this.uploads.get(upload[1]!);
+      res.writeHead(bytes ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      return void res.end(bytes ?? '');
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);

@@ -16,7 +16,21 @@ import {
   type UserName,
 } from './world.ts';
 
-export type OptionValue = string | number | boolean;
+/** An uploaded file as an attachment option carries it (`fake.attachment(...)` makes one and serves its bytes). */
+export interface FakeAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  proxy_url: string;
+  content_type?: string;
+}
+
+export type OptionValue = string | number | boolean | FakeAttachment;
+
+function isAttachment(value: OptionValue): value is FakeAttachment {
+  return typeof value === 'object' && value !== null && 'filename' in value;
+}
 export type Json = Record<string, unknown>;
 
 export interface InteractionPayload extends Json {
@@ -121,6 +135,7 @@ function base(type: number, actor: Actor, data: Json): InteractionPayload {
 }
 
 function inferType(value: OptionValue): number {
+  if (isAttachment(value)) return 11;
   if (typeof value === 'boolean') return 5;
   if (typeof value === 'number') return Number.isInteger(value) ? 4 : 10;
   return 3;
@@ -148,6 +163,8 @@ function commandData(
 ): Json {
   const command = ctx.findCommand(name);
   const declared = declaredOptions(command, target);
+  // Attachment options carry the attachment's id; the attachment itself goes in data.resolved, as Discord sends it.
+  const attachments: Record<string, FakeAttachment> = {};
   let options: Json[] = Object.entries(values).map(([optionName, value]) => {
     let type = inferType(value);
     if (declared) {
@@ -158,6 +175,10 @@ function commandData(
       }
       type = definition.type as number;
     }
+    if (isAttachment(value)) {
+      attachments[value.id] = value;
+      return { name: optionName, type, value: value.id };
+    }
     return { name: optionName, type, value, ...(optionName === focused ? { focused: true } : {}) };
   });
   if (target.subcommand !== undefined) options = [{ name: target.subcommand, type: 1, options }];
@@ -167,6 +188,7 @@ function commandData(
     name,
     type: 1,
     options,
+    ...(Object.keys(attachments).length > 0 ? { resolved: { attachments } } : {}),
     ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
   };
 }
