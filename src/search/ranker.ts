@@ -162,13 +162,11 @@ export class Ranker {
       accepted++;
       this.insert(candidates, depth, { doc, score });
     }
-    const reranked = this.rerank(ordered.slice(0, MAX_MASK_WORDS), coordinating.length, candidates);
+    const top = this.rerank(ordered.slice(0, MAX_MASK_WORDS), coordinating.length, candidates, limit);
     for (let i = 0; i < touchedCount; i++) {
       matched[touched[i]!] = 0;
       inTitle[touched[i]!] = 0;
     }
-    const top: RankedDoc[] = [];
-    for (const hit of reranked) this.insert(top, limit, hit);
     return { hits: top, total: accepted };
   }
 
@@ -192,16 +190,21 @@ export class Ranker {
   }
 
   /** Second pass: each candidate's score grows with the proximity and passage evidence of its body and title. */
-  private rerank(words: RankedWord[], coordinating: number, candidates: RankedDoc[]): RankedDoc[] {
+  private rerank(words: RankedWord[], coordinating: number, candidates: RankedDoc[], limit: number): RankedDoc[] {
     const { proximityWeight, passageWeight, sentenceWeight, titleCoverageWeight } = this.params;
-    if (coordinating === 0 || proximityWeight + passageWeight + sentenceWeight + titleCoverageWeight === 0) return candidates;
+    const maxGrowth = 1 + proximityWeight + passageWeight + sentenceWeight + titleCoverageWeight;
+    if (coordinating === 0 || maxGrowth === 1) return candidates.slice(0, limit);
     const weights = words.map((w) => w.weight);
     // stopwords never occur in the body's term sequence: only coordinating words are looked up there
     words.slice(0, coordinating).forEach((word, i) => word.readings.forEach((r) => (this.wordOfStem[r.stemId] = i)));
+    const top: RankedDoc[] = [];
     try {
-      return candidates.map(({ doc, score }) => {
+      for (const { doc, score } of candidates) {
+        // candidates come best first, and each feature is at most 1: once even full evidence cannot lift
+        // a candidate into the top, no later one can
+        if (top.length === limit && score * maxGrowth < top[limit - 1]!.score) break;
         const evidence = this.evidence(doc, weights, coordinating);
-        return {
+        this.insert(top, limit, {
           doc,
           ...(evidence.passage === -1 ? {} : { passage: evidence.passage }),
           score:
@@ -211,8 +214,9 @@ export class Ranker {
               passageWeight * evidence.paragraph +
               sentenceWeight * evidence.sentence +
               titleCoverageWeight * evidence.title),
-        };
-      });
+        });
+      }
+      return top;
     } finally {
       for (const word of words) for (const r of word.readings) this.wordOfStem[r.stemId] = -1;
     }
