@@ -1,6 +1,14 @@
 // The corpus worker: builds one snapshot and answers its queries, off the thread that talks to Discord.
 // Its methods are `corpusWorker`'s and the snapshot's queries (CorpusQueries), forwarded as they are.
-import { buildSnapshot, type CorpusQueries, type Snapshot, type SnapshotFacts, type SnapshotOptions } from '../snapshot.ts';
+import {
+  buildSnapshot,
+  type CorpusQueries,
+  type Snapshot,
+  type SnapshotChange,
+  type SnapshotFacts,
+  type SnapshotHooks,
+  type SnapshotOptions,
+} from '../snapshot.ts';
 import { collectGarbage } from '../workers/collect.ts';
 import { serve } from '../workers/rpc.ts';
 
@@ -11,19 +19,30 @@ function current(): Snapshot {
   return snapshot;
 }
 
+// A snapshot without its timeline is broken: crash this worker too, so the bot rebuilds the corpus.
+const hooks: SnapshotHooks = {
+  onCrash: (error) =>
+    process.nextTick(() => {
+      throw error;
+    }),
+};
+
+/** What the bot keeps of a snapshot: its plain facts. */
+function factsOf({ errors, warnings, hashes, files, stats, loadedAt, durationMs }: Snapshot): SnapshotFacts {
+  return { errors, warnings, hashes, files, stats, loadedAt, durationMs };
+}
+
 const corpusWorker = {
-  /** Build the snapshot; answers what the bot keeps of it (its plain facts). */
+  /** Build the snapshot. */
   async build(dir: string, opts: SnapshotOptions): Promise<SnapshotFacts> {
-    snapshot = await buildSnapshot(dir, opts, {
-      // A snapshot without its timeline is broken: crash this worker too, so the bot rebuilds the corpus.
-      onCrash: (error) =>
-        process.nextTick(() => {
-          throw error;
-        }),
-    });
+    snapshot = await buildSnapshot(dir, opts, hooks);
     collectGarbage();
-    const { errors, warnings, hashes, files, stats, loadedAt, durationMs } = snapshot;
-    return { errors, warnings, hashes, files, stats, loadedAt, durationMs };
+    return factsOf(snapshot);
+  },
+  /** Serve the next snapshot, derived from this one; a query already here was answered by this one. */
+  async change(change: SnapshotChange): Promise<SnapshotFacts> {
+    snapshot = await current().derive(change, hooks);
+    return factsOf(snapshot);
   },
   /** Write the caches; the encoded files are garbage once written, collected at once (see collectGarbage). */
   async persist(): Promise<void> {

@@ -1,4 +1,12 @@
-import { unavailable, type CorpusQueries, type Snapshot, type SnapshotHooks, type SnapshotOptions } from '../snapshot.ts';
+import {
+  unavailable,
+  type CorpusQueries,
+  type Snapshot,
+  type SnapshotChange,
+  type SnapshotFacts,
+  type SnapshotHooks,
+  type SnapshotOptions,
+} from '../snapshot.ts';
 import { WorkerClient } from '../workers/rpc.ts';
 import type { CorpusWorker } from './corpus-worker.ts';
 
@@ -10,11 +18,9 @@ const CORPUS_WORKER = new URL('./corpus-worker.ts', import.meta.url);
  * every interaction; in a worker, the bot keeps answering from the old snapshot meanwhile.
  */
 export async function spawnSnapshot(dir: string, opts: SnapshotOptions = {}, hooks: SnapshotHooks = {}): Promise<Snapshot> {
-  let serving = false;
+  const crash: { onCrash: ((error: Error) => void) | null } = { onCrash: null };
   const worker = new WorkerClient<CorpusWorker>(CORPUS_WORKER, 'corpus worker', {
-    onStop: (error) => {
-      if (serving) hooks.onCrash?.(error);
-    },
+    onStop: (error) => crash.onCrash?.(error),
     stoppedError: unavailable,
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
@@ -25,7 +31,19 @@ export async function spawnSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     void worker.terminate();
     throw error;
   }
-  serving = true;
+  return handle(dir, worker, crash, facts, hooks);
+}
+
+/** The bot's handle on the worker's current snapshot; `derive` makes the worker serve the next one. */
+function handle(
+  dir: string,
+  worker: WorkerClient<CorpusWorker>,
+  crash: { onCrash: ((error: Error) => void) | null },
+  facts: SnapshotFacts,
+  hooks: SnapshotHooks,
+): Snapshot {
+  crash.onCrash = hooks.onCrash ?? null;
+  let superseded = false;
   const queries: CorpusQueries = worker.api;
   return Object.freeze({
     dir,
@@ -33,8 +51,15 @@ export async function spawnSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     queries,
     persist: () => worker.api.persist(),
     retire: (graceMs = 0) => {
-      serving = false;
-      worker.retire(graceMs);
+      // The derived snapshot lives in the same worker: it stops the thread when its turn comes.
+      if (superseded) return;
+      crash.onCrash = null;
+      void worker.retire(graceMs);
+    },
+    derive: async (change: SnapshotChange, next: SnapshotHooks) => {
+      const derived = await worker.api.change(change);
+      superseded = true;
+      return handle(dir, worker, crash, derived, next);
     },
   });
 }

@@ -311,3 +311,15 @@ export async function loadCorpus(path: string, opts: LoadOptions = {}): Promise<
   loaded.warnings.sort(byLocation);
   return loaded;
 }
+
+/**
+ * Loads only `files` (relative to the corpus folder `dir`), with the same ids and issues a full load
+ * gives them: an incremental change to a snapshot (SnapshotStore.add).
+ */
+export async function loadCorpusFiles(dir: string, files: readonly string[], opts: LoadOptions = {}): Promise<LoadResult> {
+  const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const loaded = assemble(await mapPool(files, CONCURRENCY, (file) => loadFile(resolve(dir), file, maxBytes)));
+  loaded.errors.sort(byLocation);
+  loaded.warnings.sort(byLocation);
+  return loaded;
+}

@@ -1,19 +1,19 @@
 // A snapshot built in this thread: the corpus loaded, the search index here, the timeline in a
 // worker thread of its own. The bot runs this inside its corpus worker (src/bot/corpus-worker.ts).
-import { loadCorpus } from '../corpus/load.ts';
+import { loadCorpus, loadCorpusFiles } from '../corpus/load.ts';
 import { withoutText } from '../corpus/article.ts';
 import { ArticleCatalog } from '../corpus/catalog.ts';
-import type { Article } from '../corpus/types.ts';
+import type { Article, LoadIssue } from '../corpus/types.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { TOPIC_ARTICLE_LIMIT } from '../timeline/timeline.ts';
 import type { TimelineQuery, TimelineResult } from '../timeline/types.ts';
 import { timelineCorpusHash } from '../timeline/timeline-cache.ts';
 import type { TimelineWorker } from '../timeline/worker.ts';
 import { WorkerClient } from '../workers/rpc.ts';
-import { factsOf } from './compare.ts';
+import { articleHash, corpusStats, factsOf } from './compare.ts';
 import { CorpusUnavailableError } from './errors.ts';
 import { TextStore, moveTextToStore, plainArticle } from './text-store.ts';
-import type { CorpusQueries, Snapshot, SnapshotHooks, SnapshotOptions, SourceUrls } from './types.ts';
+import type { CorpusQueries, Snapshot, SnapshotChange, SnapshotFacts, SnapshotHooks, SnapshotOptions, SourceUrls } from './types.ts';
 
 /** Let the event loop breathe between heavy stages. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -67,6 +67,26 @@ async function obtainTimeline(timeline: WorkerClient<TimelineWorker>, articles: 
   return timeline.api.build(articles as Article[], hash, opened.missing);
 }
 
+/** What the snapshots derived from one build share: freed when the last of them is retired. */
+interface Shared {
+  dir: string;
+  cacheDir: string | undefined;
+  timeline: WorkerClient<TimelineWorker>;
+  text: TextStore;
+  /** The serving snapshot's crash hook; null once it is retired. */
+  onCrash: ((error: Error) => void) | null;
+}
+
+/** One snapshot's own part: the engine, its articles and their facts. */
+interface Version {
+  engine: SearchEngine;
+  articles: readonly Article[];
+  facts: Omit<SnapshotFacts, 'loadedAt' | 'durationMs'>;
+  started: number;
+  /** Derived by `derive`: its engine and timeline are not a full build's, so nothing is cached. */
+  derived: boolean;
+}
+
 /**
  * Build a snapshot in this thread, with its timeline in a worker thread of its own: extraction
  * (seconds of CPU) runs on another core while the search index builds, instead of after it.
@@ -76,12 +96,10 @@ async function obtainTimeline(timeline: WorkerClient<TimelineWorker>, articles: 
  */
 export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hooks: SnapshotHooks = {}): Promise<Snapshot> {
   const started = performance.now();
-  let serving = false;
+  const crash: { onCrash: ((error: Error) => void) | null } = { onCrash: null };
   // Started first, so the thread boots while the corpus loads.
   const timeline = new WorkerClient<TimelineWorker>(TIMELINE_WORKER, 'timeline worker', {
-    onStop: (error) => {
-      if (serving) hooks.onCrash?.(error);
-    },
+    onStop: (error) => crash.onCrash?.(error),
     stoppedError: unavailable,
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
@@ -97,25 +115,76 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     // From here the engine reads article text from disk: one copy of the text, and not in the heap.
     const text = TextStore.write(load.articles);
     moveTextToStore(load.articles, text);
-    serving = true;
-    return Object.freeze({
-      dir,
-      ...facts,
-      loadedAt: new Date(),
-      durationMs: performance.now() - started,
-      queries: localQueries(engine, timeline.api.query, load.articles),
-      persist: async () => {
-        if (opts.cacheDir === undefined) return;
-        engine.writeCache(opts.cacheDir);
-        await timeline.api.writeCache(opts.cacheDir);
-      },
-      retire: (graceMs = 0) => {
-        serving = false;
-        void timeline.retire(graceMs).then(() => text.close());
-      },
-    });
+    const shared: Shared = Object.assign(crash, { dir, cacheDir: opts.cacheDir, timeline, text });
+    return serveSnapshot(shared, { engine, articles: load.articles, facts, started, derived: false }, hooks);
   } catch (error) {
     void timeline.terminate();
     throw error;
   }
+}
+
+function serveSnapshot(shared: Shared, version: Version, hooks: SnapshotHooks): Snapshot {
+  shared.onCrash = hooks.onCrash ?? null;
+  let superseded = false;
+  const { engine } = version;
+  const { cacheDir } = shared;
+  return Object.freeze({
+    dir: shared.dir,
+    ...version.facts,
+    loadedAt: new Date(),
+    durationMs: performance.now() - version.started,
+    queries: localQueries(engine, shared.timeline.api.query, version.articles),
+    persist: async () => {
+      if (cacheDir === undefined || version.derived) return;
+      engine.writeCache(cacheDir);
+      await shared.timeline.api.writeCache(cacheDir);
+    },
+    retire: (graceMs = 0) => {
+      // A derived snapshot serves from the same timeline thread and text file: it frees them.
+      if (superseded) return;
+      shared.onCrash = null;
+      void shared.timeline.retire(graceMs).then(() => shared.text.close());
+    },
+    derive: async (change: SnapshotChange, next: SnapshotHooks) => {
+      const derived = await deriveVersion(shared, version, change);
+      superseded = true;
+      return serveSnapshot(shared, derived, next);
+    },
+  });
+}
+
+/**
+ * The next version: only `change`'s files are loaded; the engine and the timeline are extended and
+ * cut, not rebuilt. The added articles keep their text in the heap (they are few); the file's text
+ * stays where it is, shared with the version before.
+ */
+async function deriveVersion(shared: Shared, from: Version, change: SnapshotChange): Promise<Version> {
+  const started = performance.now();
+  const load = await loadCorpusFiles(shared.dir, change.add);
+  const touched = new Set([...change.add, ...change.remove]);
+  const gone = new Set<string>();
+  for (const [id, file] of from.facts.files) if (touched.has(file)) gone.add(id);
+  for (const article of load.articles) gone.add(article.id);
+  const engine = await from.engine.without(gone).extend(load.articles);
+  await shared.timeline.api.change(load.articles, [...gone]);
+  const articles = [...from.articles.filter((a) => !gone.has(a.id)), ...load.articles];
+  const hashes = new Map(from.facts.hashes);
+  const files = new Map(from.facts.files);
+  for (const id of gone) {
+    hashes.delete(id);
+    files.delete(id);
+  }
+  for (const article of load.articles) {
+    hashes.set(article.id, articleHash(article));
+    files.set(article.id, article.file);
+  }
+  const untouched = (issue: LoadIssue): boolean => !touched.has(issue.file);
+  const facts = {
+    errors: [...from.facts.errors.filter(untouched), ...load.errors],
+    warnings: [...from.facts.warnings.filter(untouched), ...load.warnings],
+    hashes,
+    files,
+    stats: corpusStats(articles),
+  };
+  return { engine, articles, facts, started, derived: true };
 }

@@ -4,7 +4,16 @@ import { buildSnapshot } from './build.ts';
 import { diffSnapshots, shrinkRefusal } from './compare.ts';
 import { CorpusUnavailableError, ReloadInProgressError } from './errors.ts';
 import { DEFAULT_SNAPSHOT_PARAMS, type SnapshotParams } from './params.ts';
-import type { ReloadOutcome, ReloadReport, Snapshot, SnapshotBuilder, SnapshotHooks, SnapshotOptions, StoreHealth } from './types.ts';
+import type {
+  ReloadOutcome,
+  ReloadReport,
+  Snapshot,
+  SnapshotBuilder,
+  SnapshotChange,
+  SnapshotHooks,
+  SnapshotOptions,
+  StoreHealth,
+} from './types.ts';
 
 /** What happens in the store with no caller to answer, for the log. */
 export type StoreEvent =
@@ -23,9 +32,10 @@ export interface StoreOptions extends SnapshotOptions {
 export interface ChangeOptions {
   /** Swap in even what the shrink guard refuses (`/korpus muat-ulang paksa:True`). */
   force?: boolean;
-  /** Files whose articles are meant to go (`remove`): the shrink guard does not count them. */
-  removing?: readonly string[];
 }
+
+/** A change derived from the current snapshot (add/remove) rather than built anew; never refused by the shrink guard. */
+type StoreChange = ChangeOptions & { derive?: SnapshotChange };
 
 /** Let the event loop breathe between heavy stages. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -128,21 +138,21 @@ export class SnapshotStore {
   }
 
   /**
-   * Make the articles of `files` (paths relative to the corpus folder, already written) live.
-   * Naive for now: a full reload; the incremental version derives the next snapshot from this one.
+   * Make the articles of `files` (paths relative to the corpus folder, already written) live: the next
+   * snapshot is derived from this one (Snapshot.derive), loading only those files.
    * @throws ReloadInProgressError when another change is running.
    */
-  add(_files: string[], by?: string): Promise<ReloadOutcome> {
-    return this.reload(by);
+  add(files: string[], by?: string): Promise<ReloadOutcome> {
+    return this.#change(by, { derive: { add: files, remove: [] } }, true);
   }
 
-  /** Stop serving the articles of `files` (already moved away). Naive for now: a full reload. */
+  /** Stop serving the articles of `files` (already moved away), derived like `add`. */
   remove(files: string[], by?: string): Promise<ReloadOutcome> {
-    return this.reload(by, { removing: files });
+    return this.#change(by, { derive: { add: [], remove: files } }, true);
   }
 
   /** Runs synchronously up to the build, so the lock is taken in the caller's tick. */
-  async #change(by: string | undefined, opts: ChangeOptions, record: boolean): Promise<ReloadOutcome> {
+  async #change(by: string | undefined, opts: StoreChange, record: boolean): Promise<ReloadOutcome> {
     if (this.#running) throw new ReloadInProgressError(this.#running.startedAt, this.#running.by);
     let finished!: () => void;
     this.#running = { startedAt: new Date(), by, done: new Promise((resolve) => (finished = resolve)) };
@@ -156,7 +166,7 @@ export class SnapshotStore {
     }
   }
 
-  async #rebuild(by: string | undefined, opts: ChangeOptions): Promise<ReloadOutcome> {
+  async #rebuild(by: string | undefined, opts: StoreChange): Promise<ReloadOutcome> {
     const before = this.#current;
     const started = performance.now();
     const who = by === undefined ? {} : { by };
@@ -164,7 +174,8 @@ export class SnapshotStore {
     try {
       // The caller took the lock synchronously; let it send its acknowledgement before the heavy work starts.
       await yieldToEventLoop();
-      next = await build(this.opts, this.params, before.dir, { onCrash: (error) => this.#crashed(next, error) });
+      const hooks = { onCrash: (error: Error) => this.#crashed(next, error) };
+      next = await (opts.derive ? before.derive(opts.derive, hooks) : build(this.opts, this.params, before.dir, hooks));
     } catch (error) {
       return { status: 'failed', error: messageOf(error), durationMs: performance.now() - started, finishedAt: new Date(), ...who };
     }
@@ -176,7 +187,7 @@ export class SnapshotStore {
       warnings: next.warnings,
       durationMs: performance.now() - started,
     };
-    const refusal = opts.force ? null : shrinkRefusal(before, next, this.params.maxShrink, new Set(opts.removing));
+    const refusal = opts.force || opts.derive ? null : shrinkRefusal(before, next, this.params.maxShrink);
     if (refusal || this.#closed) {
       next.retire(0);
       if (refusal) return { status: 'refused', refusal, report, finishedAt: new Date(), ...who };

@@ -63,6 +63,18 @@ export interface Snapshot extends SnapshotFacts {
    * have finished and `graceMs` has passed without one (0: at once).
    */
   retire(graceMs?: number): void;
+  /**
+   * The next snapshot derived from this one, at a cost that follows the change: `change.add` files
+   * loaded (replacing the articles they held), `change.remove` files' articles dropped. This one keeps
+   * answering until it is retired, which then frees nothing the derived one still uses.
+   */
+  derive(change: SnapshotChange, hooks: SnapshotHooks): Promise<Snapshot>;
+}
+
+/** Files (relative to the corpus folder) whose articles come in or go (SnapshotStore.add/remove). */
+export interface SnapshotChange {
+  add: string[];
+  remove: string[];
 }
 
 export interface SnapshotOptions {

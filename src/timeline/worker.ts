@@ -37,6 +37,12 @@ const timelineWorker = {
     collectGarbage();
     return origin;
   },
+  /** The next timeline derived from this one (SnapshotStore.add/remove); with no hash, it is never cached. */
+  change(added: Article[], removed: string[]): void {
+    const { timeline, origin } = current();
+    const next = timeline.without(new Set(removed)).extend(added);
+    obtained = { timeline: next, origin, articleCount: next.size };
+  },
   /** `matches` are the engine's `matchArticles(q.topic, TOPIC_ARTICLE_LIMIT)`, made by the caller. */
   query(q: TimelineQuery, matches: TopicMatch[]): TimelineResult {
     return current().timeline.query(q, matches);

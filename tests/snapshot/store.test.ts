@@ -31,6 +31,7 @@ function fakeSnapshot(articles: Article[], errors: Snapshot['errors'] = []): Sna
     durationMs: 1,
     persist: async () => void persisted.push(snapshot),
     retire: () => void retired.push(snapshot),
+    derive: () => Promise.reject(new Error('these tests build, not derive')),
   };
   return snapshot;
 }
