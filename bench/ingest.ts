@@ -3,8 +3,8 @@
  * candidate is saved into masuk/ of a corpus folder holding (a symlink to) news-id.jsonl, then
  * `store.add([file])` makes it live in a new worker snapshot (spawnSnapshot, no index cache), then
  * one search finds it. Baseline measured in the same run: `store.reload()` of the same folder
- * (a full rebuild). With the placeholder `store.add` (a full reload) the ratio is about 1; the
- * incremental add of Contract 1 should bring it far below.
+ * (a full rebuild). `store.add` derives the next snapshot from the current one (only the new file is
+ * loaded; the engine and the timeline are extended), so the ratio is far below 1.
  *
  *   npx tsx bench/ingest.ts [corpus.jsonl]      (npm run bench -- ingest)
  */

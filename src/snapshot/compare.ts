@@ -84,14 +84,12 @@ export function shrinkRefusal(
   before: Pick<SnapshotFacts, 'hashes' | 'files'>,
   next: Pick<SnapshotFacts, 'hashes' | 'errors'>,
   maxShrink: number,
-  /** Files whose articles are meant to go (`SnapshotStore.remove`): their loss is no shrink. */
-  removedFiles: ReadonlySet<string> = new Set(),
 ): ShrinkRefusal | null {
   let lost = 0;
   let lostToErrors = 0;
   const files = new Set<LoadIssue>();
   for (const id of before.hashes.keys()) {
-    if (next.hashes.has(id) || removedFiles.has(before.files.get(id) ?? '')) continue;
+    if (next.hashes.has(id)) continue;
     lost++;
     const error = errorOf(before.files.get(id) ?? '', next.errors);
     if (error) {
