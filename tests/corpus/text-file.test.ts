@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,8 +63,7 @@ describe('TextFile', () => {
   });
 
   it('a text that does not match its digest throws instead of showing wrong text', () => {
-    const dir = join(tmpdir(), `kliping-text-test-${process.pid}`);
-    const path = `${dir}.txt`;
+    const path = join(tmpdir(), `kliping-text-test-${process.pid}.txt`);
     writeFileSync(path, JSON.stringify([['Asli.'], []]));
     const file = TextFile.open(path);
     try {
@@ -73,6 +72,7 @@ describe('TextFile', () => {
       expect(() => readText(ref, textDigest({ paragraphs: ['Lain.'], captions: [] }))).toThrow('does not match its digest');
     } finally {
       file.close();
+      rmSync(path);
     }
   });
 });
