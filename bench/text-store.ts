@@ -63,7 +63,7 @@ const inHeap = heapMB() - before;
 measure('in the heap');
 const store = TextFile.temporary();
 // in place: the engine holds this array
-articles.forEach((a, doc) => (articles[doc] = new StoredArticle({ ...a, digest: articleDigest(a) }, writeText(store, a))));
+articles.forEach((a, doc) => (articles[doc] = new StoredArticle({ ...a, digest: articleDigest(a) }, a.id, writeText(store, a))));
 const onDisk = heapMB() - before;
 measure('read from the text file');
 store.close();

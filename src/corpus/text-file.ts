@@ -129,24 +129,23 @@ export class StoredArticle implements Article {
   readonly digest: string;
   readonly #text: TextRef;
 
-  /** `article`'s fields without its text, which is at `text`. */
-  constructor(article: Omit<Article, 'paragraphs' | 'captions' | 'digest'> & { digest: string }, text: TextRef) {
-    ({
-      id: this.id,
-      file: this.file,
-      format: this.format,
-      title: this.title,
-      titleDerived: this.titleDerived,
-      date: this.date,
-      publisher: this.publisher,
-      origin: this.origin,
-      author: this.author,
-      editor: this.editor,
-      url: this.url,
-      warnings: this.warnings,
-      digest: this.digest,
-    } = article);
+  /** `article`'s fields without its text, which is at `text`, under `id`; its warnings are its own copy. */
+  constructor(article: Omit<Article, 'id' | 'paragraphs' | 'captions' | 'digest'> & { digest: string }, id: string, text: TextRef) {
+    // Field by field, not by destructuring: a warm start makes thirty thousand of these.
+    this.id = id;
+    this.file = article.file;
     if (article.line !== undefined) this.line = article.line;
+    this.format = article.format;
+    this.title = article.title;
+    this.titleDerived = article.titleDerived;
+    this.date = article.date;
+    this.publisher = article.publisher;
+    this.origin = article.origin;
+    this.author = article.author;
+    this.editor = article.editor;
+    this.url = article.url;
+    this.warnings = [...article.warnings];
+    this.digest = article.digest;
     this.#text = text;
   }
 

@@ -30,7 +30,7 @@ const articles = (): Article[] => [
 ];
 
 const stored = (list: Article[], file: TextFile): Article[] =>
-  list.map((a) => new StoredArticle({ ...a, digest: textDigest(a) }, writeText(file, a)));
+  list.map((a) => new StoredArticle({ ...a, digest: textDigest(a) }, a.id, writeText(file, a)));
 
 describe('TextFile', () => {
   it('reads back each article text as written, leaving no temporary file behind', () => {
