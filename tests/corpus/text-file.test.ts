@@ -5,23 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { textDigest } from '../../src/corpus/article.ts';
 import { StoredArticle, TextFile, plainArticle, readText, writeText } from '../../src/corpus/text-file.ts';
 import type { Article } from '../../src/corpus/types.ts';
+import { article as fixture } from '../search/fixtures.ts';
 
-const article = (id: string, paragraphs: string[], captions: string[] = []): Article => ({
-  id,
-  file: `${id}.txt`,
-  format: 'txt',
-  title: `Judul ${id}`,
-  titleDerived: false,
-  date: null,
-  publisher: null,
-  origin: null,
-  author: null,
-  editor: null,
-  url: null,
-  captions,
-  paragraphs,
-  warnings: [],
-});
+const article = (id: string, paragraphs: string[], captions: string[] = []): Article =>
+  fixture({ id, title: `Judul ${id}`, paragraphs, captions });
 
 const articles = (): Article[] => [
   article('a', ['Satu.', 'Dua — «kutip» ‘ini’ 🇮🇩'], ['Foto: Antara']),
