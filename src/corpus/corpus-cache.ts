@@ -7,12 +7,13 @@
  *
  * Two files in the cache folder: `corpus-<key>.bin` (the container of cache-file.ts: magic, version,
  * key, checksum; a JSON row per file) and `corpus-<key>.txt` (a magic tag, a random token the index
- * names, then the texts). The key covers the corpus folder, the size cap and the parsing code. A
+ * names, then the texts). The key covers the corpus folder (its real path: the same folder reached
+ * through a symbolic link is the same corpus), the size cap and the parsing code. A
  * damaged, stale or mismatched pair is ignored with the reason, and everything is parsed again.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   cacheFilePath,
@@ -354,7 +355,7 @@ export async function openCorpus(path: string, opts: OpenOptions = {}): Promise<
   }
   const { root, files } = listed;
   const startedAt = Date.now();
-  const key = cacheKey(root, maxBytes);
+  const key = cacheKey(await realpath(root).catch(() => root), maxBytes);
   const cached = opts.cacheDir === undefined ? { note: 'no cache folder' } : readCorpusCache(opts.cacheDir, key);
   const old = 'records' in cached ? cached.records : null;
   let temporary: TextFile | null = null;

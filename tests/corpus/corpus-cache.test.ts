@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -197,6 +197,20 @@ describe('openCorpus: the parse cache', () => {
     const written = readdirSync(cacheDir).map((name) => [name, readFileSync(join(cacheDir, name))]);
     (await open()).persist();
     expect(readdirSync(cacheDir).map((name) => [name, readFileSync(join(cacheDir, name))])).toEqual(written);
+  });
+
+  it('the same folder reached through a symbolic link is the same corpus', async () => {
+    await fixture();
+    (await open()).persist();
+    const link = `${dir}-tautan`;
+    symlinkSync(dir, link);
+    try {
+      const linked = await openCorpus(link, { cacheDir });
+      opened.push(linked);
+      expect(linked.cache).toEqual({ reused: 6, parsed: 0 });
+    } finally {
+      await rm(link);
+    }
   });
 
   it('a corpus moved to another folder is another corpus: parsed again', async () => {
