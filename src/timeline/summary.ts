@@ -10,7 +10,7 @@ export const SUMMARY_MAX_CHARS = 200;
 const DATE_PREPOSITION = /(?:^|\s)(?:(?:pada\s+hari|pada\s+tanggal|pada|hari|tanggal)\s*)+$/i;
 /** Words that need the date as their object: without it "sejak" or "hingga" dangles. */
 const DATE_IS_OBJECT =
-  /(?:^|\s)(?:yakni|yaitu|ialah|adalah|jatuh|sejak|hingga|sampai|sebelum|setelah|sesudah|jelang|menjelang|usai|antara|dan|atau|per|tiap|setiap|mulai|akhir|awal|pertengahan|medio|tahun|bulan|edisi|periode|of|on|since)\s*$/i;
+  /(?:^|\s)(?:yakni|yaitu|ialah|adalah|jatuh|sejak|selama|hingga|sampai|sebelum|setelah|sesudah|jelang|menjelang|usai|antara|dan|atau|per|tiap|setiap|mulai|akhir|awal|pertengahan|medio|tahun|bulan|edisi|periode|of|on|since)\s*$/i;
 /** "kelahiran Parepare, 25 Juni 1936": a birth date describes a person, it is not when the sentence happens. */
 const BIRTH_DATE = /\b(?:lahir|kelahiran)\b[^.;]{0,60}$/i;
 /** "Selasa (10/9/2019) siang": the part of the day goes with the date. */
@@ -80,7 +80,7 @@ function tidy(text: string): string {
 
 function capitalize(text: string): string {
   const first = text.search(/\p{L}/u);
-  if (first < 0 || !/^["“‘'(]*$/.test(text.slice(0, first))) return text;
+  if (first < 0 || !/^["“‘'(…]*$/.test(text.slice(0, first))) return text;
   return text.slice(0, first) + text[first]!.toUpperCase() + text.slice(first + 1);
 }
 

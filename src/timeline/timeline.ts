@@ -35,6 +35,8 @@ interface Entry {
   rank: number;
   /** For a topic: the article of each outlet that told this event in a story about the topic, cited for that outlet. */
   cited?: ReadonlyMap<string, number>;
+  /** Events of the same day folded into this one (see `foldSameDay`): their outlets are cited too. */
+  also?: readonly Entry[];
 }
 
 /** An event chosen by topic: how much of the topic its best sentence names, that sentence, and the outlets that wrote about it. */
@@ -253,23 +255,63 @@ export class Timeline {
       }
     }
     // Outlets that wrote about the topic in this event, not all its outlets: one aside in a big
-    // story about something else does not make that story the topic's.
+    // story about something else does not make that story the topic's. How much of the topic the
+    // line names only orders events of about as many outlets: a happening two of the topic's
+    // stories date outranks one story's sentence that names the topic.
     const entries: Entry[] = [];
-    for (const [layer, layerHits] of hits) {
-      for (const [event, hit] of layerHits) {
-        const outlets = new Set([...hit.outlets, ...hit.storyOutlets]);
-        if (hit.outlets.size === 0 && hit.storyOutlets.size < this.params.storyOutletsAlone) continue;
-        const rank =
-          outlets.size +
-          hit.share +
-          layer.segment.parts.fitness[hit.candidate]! / 4 +
-          (this.params.aboutTopicBonus * hit.storyOutlets.size) / outlets.size -
-          (hit.quoted ? this.params.quotationPenalty : 0) -
-          this.params.vaguePenalty[layer.segment.parts.events[event]!.date.precision];
-        entries.push({ layer, event, candidate: hit.candidate, rank, cited: hit.cited });
-      }
+    for (const { layer, event, hit, also } of this.foldSameDay(hits)) {
+      const outlets = new Set([...hit.outlets, ...hit.storyOutlets]);
+      if (hit.outlets.size === 0 && hit.storyOutlets.size < this.params.storyOutletsAlone) continue;
+      const rank =
+        outlets.size +
+        hit.share / 2 +
+        layer.segment.parts.fitness[hit.candidate]! / 4 +
+        (this.params.aboutTopicBonus * hit.storyOutlets.size) / outlets.size -
+        (hit.quoted ? this.params.quotationPenalty : 0) -
+        this.params.vaguePenalty[layer.segment.parts.events[event]!.date.precision];
+      entries.push({ layer, event, candidate: hit.candidate, rank, cited: hit.cited, also });
     }
     return entries.sort((a, b) => b.rank - a.rank);
+  }
+
+  /**
+   * The topic's events, where two of one day whose lines share most of their terms
+   * (`sameDayOverlap`) are one: building merged reports on their names, and two outlets'
+   * near-identical quotes of one press conference may name no one. The one with more outlets
+   * keeps its line and takes the other's outlets, so the happening ranks by all who reported it.
+   */
+  private foldSameDay(
+    hits: ReadonlyMap<Layer, ReadonlyMap<number, TopicHit>>,
+  ): Array<{ layer: Layer; event: number; hit: TopicHit; also: Entry[] }> {
+    const byDay = new Map<string, Array<{ layer: Layer; event: number; hit: TopicHit; also: Entry[] }>>();
+    const kept: Array<{ layer: Layer; event: number; hit: TopicHit; also: Entry[] }> = [];
+    const strength = (hit: TopicHit): number => hit.outlets.size + hit.storyOutlets.size + hit.share;
+    const all = [...hits].flatMap(([layer, layerHits]) =>
+      [...layerHits].map(([event, hit]) => ({ layer, event, hit, also: [] as Entry[] })),
+    );
+    all.sort((a, b) => strength(b.hit) - strength(a.hit));
+    const termsOf = ({ layer, hit }: { layer: Layer; hit: TopicHit }): readonly string[] =>
+      layer.segment.parts.candidates[hit.candidate]!.terms;
+    for (const item of all) {
+      const { date } = item.layer.segment.parts.events[item.event]!;
+      if (date.precision !== 'day') {
+        kept.push(item);
+        continue;
+      }
+      let day = byDay.get(date.iso);
+      if (!day) byDay.set(date.iso, (day = []));
+      const same = day.find((other) => overlap(termsOf(other), termsOf(item)) >= this.params.sameDayOverlap);
+      if (!same) {
+        day.push(item);
+        kept.push(item);
+        continue;
+      }
+      for (const outlet of item.hit.outlets) same.hit.outlets.add(outlet);
+      for (const outlet of item.hit.storyOutlets) same.hit.storyOutlets.add(outlet);
+      for (const [outlet, article] of item.hit.cited) if (!same.hit.cited.has(outlet)) same.hit.cited.set(outlet, article);
+      same.also.push({ layer: item.layer, event: item.event, candidate: item.hit.candidate, rank: 0, cited: item.hit.cited });
+    }
+    return kept;
   }
 
   /**
@@ -324,6 +366,12 @@ export class Timeline {
       if (entry.candidate < 0) continue;
       const candidate = entry.layer.segment.parts.candidates[entry.candidate]!;
       const sources = this.citations(entry).map((a) => sourceOf(entry.layer.segment.articles[a]!));
+      for (const other of entry.also ?? []) {
+        for (const a of this.citations(other)) {
+          const source = sourceOf(other.layer.segment.articles[a]!);
+          if (!sources.some((s) => sameOutlet(s, source))) sources.push(source);
+        }
+      }
       const key = candidate.sentence.replace(/\s+/g, ' ').trim().toLowerCase();
       const repeated = sentences.has(key) ? shown.find((s) => sameSentence(s, key)) : this.sameDayLine(shown, entry, candidate.terms);
       if (repeated) {

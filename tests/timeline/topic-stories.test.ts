@@ -116,3 +116,37 @@ describe('the end of a quotation opened in an earlier sentence', () => {
     );
   });
 });
+
+describe('two events of one day that tell one happening in the same words', () => {
+  // Near-identical quotes with no name in them: building cannot merge them (it merges on shared names).
+  const quote = (id: string, publisher: string, tail: string) =>
+    article({
+      id,
+      publisher,
+      date: '2019-09-12',
+      title: `Iuran Peserta Naik ${id}`,
+      paragraphs: [
+        `"Tentunya rencana menaikkan iuran peserta ini tidak menjadi beban bagi masyarakat dan tidak memberatkan," ${tail} (12/9/2019).`,
+      ],
+    });
+  const timeline = Timeline.build([
+    quote('okezone', 'Okezone', 'ujar dia di kantornya, Kamis'),
+    quote('sindonews', 'SINDOnews', 'ujarnya di kantor pada Kamis'),
+    quote('tempo', 'Tempo', 'katanya kepada wartawan, Kamis'),
+    article({
+      id: 'kompas',
+      publisher: 'Kompas.com',
+      date: '2019-09-13',
+      title: 'Iuran Peserta Dibahas',
+      paragraphs: ['Kenaikan iuran peserta mandiri dibahas pemerintah bersama Komisi IX di Gedung Parlemen pada Jumat (13/9/2019).'],
+    }),
+  ]);
+  const matches = ['okezone', 'sindonews', 'tempo', 'kompas'].map((id) => ({ id, score: 10 }));
+
+  it('rank as one happening with all its outlets', () => {
+    const { events } = timeline.query({ topic: 'iuran peserta', limit: 1 }, matches);
+    expect(events.map((e) => e.date)).toEqual(['2019-09-12']);
+    expect(outlets(events[0]).sort()).toEqual(['Okezone', 'SINDOnews', 'Tempo']);
+    expect(timeline.query({ topic: 'iuran peserta' }, matches).events.map((e) => e.date)).toEqual(['2019-09-12', '2019-09-13']);
+  });
+});
