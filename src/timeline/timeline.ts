@@ -218,7 +218,7 @@ export class Timeline {
           const share = this.namedShare(candidate.terms, title, terms, weights, total, rarest, coverage);
           // In a story about the topic, a sentence that does not name it may still report one of its happenings (see `storyOutlets`).
           if (share === 0 && !strong) continue;
-          if (!isLine(candidate.sentence)) continue;
+          if (!segment.isLine(c, isLine)) continue;
           const quoted = QUOTATION.test(candidate.sentence);
           const event = eventIndex[c]!;
           const { date } = segment.parts.events[event]!;
@@ -290,8 +290,14 @@ export class Timeline {
       [...layerHits].map(([event, hit]) => ({ layer, event, hit, also: [] as Entry[] })),
     );
     all.sort((a, b) => strength(b.hit) - strength(a.hit));
-    const termsOf = ({ layer, hit }: { layer: Layer; hit: TopicHit }): readonly string[] =>
-      layer.segment.parts.candidates[hit.candidate]!.terms;
+    const termSets = new Map<Layer, Map<number, ReadonlySet<string>>>();
+    const termsOf = ({ layer, hit }: { layer: Layer; hit: TopicHit }): ReadonlySet<string> => {
+      let sets = termSets.get(layer);
+      if (!sets) termSets.set(layer, (sets = new Map()));
+      let set = sets.get(hit.candidate);
+      if (!set) sets.set(hit.candidate, (set = new Set(layer.segment.parts.candidates[hit.candidate]!.terms)));
+      return set;
+    };
     for (const item of all) {
       const { date } = item.layer.segment.parts.events[item.event]!;
       if (date.precision !== 'day') {
@@ -300,7 +306,8 @@ export class Timeline {
       }
       let day = byDay.get(date.iso);
       if (!day) byDay.set(date.iso, (day = []));
-      const same = day.find((other) => overlap(termsOf(other), termsOf(item)) >= this.params.sameDayOverlap);
+      const terms = termsOf(item);
+      const same = day.find((other) => setOverlap(termsOf(other), terms) >= this.params.sameDayOverlap);
       if (!same) {
         day.push(item);
         kept.push(item);
@@ -482,6 +489,15 @@ function overlap(a: readonly string[], b: readonly string[]): number {
   let shared = 0;
   for (const term of short) if (long.includes(term)) shared++;
   return shared / short.length;
+}
+
+/** Shared terms, as a share of the smaller set's. */
+function setOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const term of small) if (large.has(term)) shared++;
+  return shared / small.size;
 }
 
 /** A whole sentence: it neither starts inside another (lost opening words, a stray mark) nor stops short. */
