@@ -124,9 +124,12 @@ export function combinedStats(segments: readonly Segment[]): CorpusStats {
   };
 }
 
-/** A phrase as a pattern over the text: its words in order, separated by anything that is not a word. */
+/**
+ * A phrase as a pattern over the text: its words in order, separated by anything that is not a word. A
+ * normalized word has lost its apostrophes ("don't" is "dont"): the text may hold one between any letters.
+ */
 function phrasePattern(words: string[]): RegExp {
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = words.map((w) => [...w].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join("['’]?"));
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
