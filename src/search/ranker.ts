@@ -64,7 +64,7 @@ export interface RankedDoc {
 /** At most this many words take part in coordination and proximity (one bit each in a mask). */
 const MAX_MASK_WORDS = 31;
 /** The mask's top bit: the document has been touched by the query. */
-const SEEN = 0x80000000;
+const SEEN = 1 << 31;
 
 export class Ranker {
   private readonly params: RankingParams;
@@ -73,9 +73,9 @@ export class Ranker {
   private readonly bodyNorm: Float32Array;
   private readonly total: Float32Array;
   /** Per document, one bit per coordinating query word it holds (title or body). */
-  private readonly matched: Uint32Array;
+  private readonly matched: Int32Array;
   /** Per document, one bit per query word its title holds. */
-  private readonly inTitle: Uint32Array;
+  private readonly inTitle: Int32Array;
   private readonly touched: Int32Array;
   private touchedCount = 0;
   private readonly readingScore: Float32Array;
@@ -108,8 +108,8 @@ export class Ranker {
       this.bodyNorm[doc] = k1 * (1 - bBody + (bBody * index.bodyLength[doc]!) / avgBody);
     }
     this.total = new Float32Array(n);
-    this.matched = new Uint32Array(n);
-    this.inTitle = new Uint32Array(n);
+    this.matched = new Int32Array(n);
+    this.inTitle = new Int32Array(n);
     this.touched = new Int32Array(n);
     this.readingScore = new Float32Array(n);
     this.wordBest = new Float32Array(n);
