@@ -1,7 +1,8 @@
 // A snapshot built in this thread: the corpus loaded, the search index here, the timeline in a
 // worker thread of its own. The bot runs this inside its corpus worker (src/bot/corpus-worker.ts).
-import { loadCorpus, loadCorpusFiles } from '../corpus/load.ts';
+import { loadCorpusFiles } from '../corpus/load.ts';
 import { withoutText } from '../corpus/article.ts';
+import { openCorpus, type OpenedCorpus } from '../corpus/corpus-cache.ts';
 import { ArticleCatalog } from '../corpus/catalog.ts';
 import type { Article, LoadIssue } from '../corpus/types.ts';
 import { SearchEngine } from '../search/engine.ts';
@@ -12,7 +13,7 @@ import type { TimelineWorker } from '../timeline/worker.ts';
 import { WorkerClient } from '../workers/rpc.ts';
 import { articleHash, corpusStats, factsOf } from './compare.ts';
 import { CorpusUnavailableError } from './errors.ts';
-import { TextStore, moveTextToStore, plainArticle } from './text-store.ts';
+import { plainArticle } from '../corpus/text-file.ts';
 import type { CorpusQueries, Snapshot, SnapshotChange, SnapshotFacts, SnapshotHooks, SnapshotOptions, SourceUrls } from './types.ts';
 
 /** Let the event loop breathe between heavy stages. */
@@ -56,15 +57,15 @@ export const unavailable = (why: Error): Error => new CorpusUnavailableError({ c
 
 /**
  * The timeline of `articles`, in the timeline worker: read from the cache folder when it holds theirs
- * (the worker then never sees the text), else extracted there from a copy of the articles, whose text
- * it drops once the events are out.
+ * (the worker then never sees the text), else extracted there from a plain copy of the articles (their
+ * text read from the text file), which it drops once the events are out.
  */
 async function obtainTimeline(timeline: WorkerClient<TimelineWorker>, articles: readonly Article[], cacheDir: string | undefined) {
-  if (cacheDir === undefined) return timeline.api.build(articles as Article[]);
+  if (cacheDir === undefined) return timeline.api.build(articles.map(plainArticle));
   const hash = timelineCorpusHash(articles);
   const opened = await timeline.api.open(articles.map(withoutText), hash, cacheDir);
   if ('origin' in opened) return opened.origin;
-  return timeline.api.build(articles as Article[], hash, opened.missing);
+  return timeline.api.build(articles.map(plainArticle), hash, opened.missing);
 }
 
 /** What the snapshots derived from one build share: freed when the last of them is retired. */
@@ -72,7 +73,8 @@ interface Shared {
   dir: string;
   cacheDir: string | undefined;
   timeline: WorkerClient<TimelineWorker>;
-  text: TextStore;
+  /** The corpus as opened: its text files, and the parse cache to write. */
+  corpus: OpenedCorpus;
   /** The serving snapshot's crash hook; null once it is retired. */
   onCrash: ((error: Error) => void) | null;
 }
@@ -90,9 +92,10 @@ interface Version {
 /**
  * Build a snapshot in this thread, with its timeline in a worker thread of its own: extraction
  * (seconds of CPU) runs on another core while the search index builds, instead of after it.
- * Nothing is written to the cache folder until `persist`. Article text is then kept in a file
- * (text-store.ts). Retire the snapshot when done with it: that stops the timeline worker and closes
- * the text file (which a thread's exit closes too: Node closes the descriptors a worker opened).
+ * The corpus opens through the parse cache (corpus-cache.ts): unchanged files are not parsed again,
+ * and article text stays in a file (text-file.ts). Nothing is written to the cache folder until
+ * `persist`. Retire the snapshot when done with it: that stops the timeline worker and closes the
+ * text files (which a thread's exit closes too: Node closes the descriptors a worker opened).
  */
 export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hooks: SnapshotHooks = {}): Promise<Snapshot> {
   const started = performance.now();
@@ -103,22 +106,19 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     stoppedError: unavailable,
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
+  let corpus: OpenedCorpus | undefined;
   try {
-    const load = await loadCorpus(dir);
-    const extracted = obtainTimeline(timeline, load.articles, opts.cacheDir);
+    corpus = await openCorpus(dir, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
+    const extracted = obtainTimeline(timeline, corpus.articles, opts.cacheDir);
     extracted.catch(() => {}); // awaited below, once this thread's own work is done
     await yieldToEventLoop();
-    const engine = await SearchEngine.build(load.articles, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
-    const facts = factsOf(load.articles, load);
-    // The timeline worker may still need a copy of the articles, text included (a cold start).
+    const engine = await SearchEngine.build(corpus.articles, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
+    const facts = factsOf(corpus.articles, corpus);
     await extracted;
-    // From here the engine reads article text from disk: one copy of the text, and not in the heap.
-    const text = TextStore.write(load.articles);
-    moveTextToStore(load.articles, text);
-    const shared: Shared = Object.assign(crash, { dir, cacheDir: opts.cacheDir, timeline, text });
-    return serveSnapshot(shared, { engine, articles: load.articles, facts, started, derived: false }, hooks);
+    const shared: Shared = Object.assign(crash, { dir, cacheDir: opts.cacheDir, timeline, corpus });
+    return serveSnapshot(shared, { engine, articles: corpus.articles, facts, started, derived: false }, hooks);
   } catch (error) {
-    void timeline.terminate();
+    void timeline.terminate().then(() => corpus?.close());
     throw error;
   }
 }
@@ -136,6 +136,7 @@ function serveSnapshot(shared: Shared, version: Version, hooks: SnapshotHooks): 
     queries: localQueries(engine, shared.timeline.api.query, version.articles),
     persist: async () => {
       if (cacheDir === undefined || version.derived) return;
+      shared.corpus.persist();
       engine.writeCache(cacheDir);
       await shared.timeline.api.writeCache(cacheDir);
     },
@@ -143,7 +144,7 @@ function serveSnapshot(shared: Shared, version: Version, hooks: SnapshotHooks): 
       // A derived snapshot serves from the same timeline thread and text file: it frees them.
       if (superseded) return;
       shared.onCrash = null;
-      void shared.timeline.retire(graceMs).then(() => shared.text.close());
+      void shared.timeline.retire(graceMs).then(() => shared.corpus.close());
     },
     derive: async (change: SnapshotChange, next: SnapshotHooks) => {
       const derived = await deriveVersion(shared, version, change);
