@@ -3,8 +3,8 @@
 // Discord (tests/e2e/fake-discord) and its RSS is read from /proc while it starts, answers, idles and
 // reloads; once with an empty cache folder (cold), then again with the cache that run wrote (warm).
 // Two reloads: one after an article of the corpus changed (derived from the serving snapshot, where the
-// bot can), then `penuh: True` (the whole index built anew, as after a large change). The bot runs with
-// the environment `npm start` sets (the `NAME=value` words before the command in package.json).
+// bot can), then `penuh: True` (the whole index built anew, as after a large change). The bot runs as
+// `npm start` runs it: the same environment and node flags (read from package.json's start script).
 //
 // Options (after `--`):
 //   --corpus PATH     corpus to serve (default ../shared/corpora/news-id.jsonl)
@@ -100,16 +100,16 @@ async function changeOneArticle(path: string): Promise<void> {
   await writeFile(path, `${JSON.stringify(record)}${text.slice(end)}`);
 }
 
-/** `NAME=value` words that `npm start` puts before its command (e.g. MALLOC_ARENA_MAX). */
-function startEnvironment(): Record<string, string> {
+/** What `npm start` (`NAME=value … tsx --flag … script`) sets: its environment and its node flags. */
+function startCommand(): { env: Record<string, string>; flags: string[] } {
   const { scripts } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = scripts.start.split(/\s+/);
   const env: Record<string, string> = {};
-  for (const word of scripts.start.split(/\s+/)) {
-    const assignment = /^([A-Z_][A-Z0-9_]*)=(\S*)$/.exec(word);
-    if (!assignment) break;
-    env[assignment[1]!] = assignment[2]!;
-  }
-  return env;
+  let at = 0;
+  for (let assignment; (assignment = /^([A-Z_][A-Z0-9_]*)=(\S*)$/.exec(words[at] ?? '')); at++) env[assignment[1]!] = assignment[2]!;
+  const flags: string[] = [];
+  if (words[at] === 'tsx') for (at++; words[at]?.startsWith('--'); at++) flags.push(words[at]!);
+  return { env, flags };
 }
 
 interface RunFigures {
@@ -141,7 +141,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function measure(fake: FakeDiscord, run: string, corpusPath: string, cacheDir: string): Promise<RunFigures> {
   const started = performance.now();
   // node --import tsx (not the tsx CLI, which forks): the pid is the bot's own process.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(repo, 'src/bot/main.ts')], {
+  const start = startCommand();
+  const child: ChildProcess = spawn(process.execPath, [...start.flags, '--import', 'tsx', join(repo, 'src/bot/main.ts')], {
     cwd: repo,
     env: {
       PATH: process.env.PATH,
@@ -151,7 +152,7 @@ async function measure(fake: FakeDiscord, run: string, corpusPath: string, cache
       CORPUS_DIR: corpusPath,
       INDEX_CACHE_DIR: cacheDir,
       LOG_LEVEL: 'info',
-      ...startEnvironment(),
+      ...start.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -9,6 +9,7 @@ import { TOPIC_ARTICLE_LIMIT } from '../timeline/timeline.ts';
 import type { TimelineQuery, TimelineResult } from '../timeline/types.ts';
 import { timelineCorpusHash } from '../timeline/timeline-cache.ts';
 import type { TimelineWorker } from '../timeline/worker.ts';
+import { collectGarbage } from '../workers/collect.ts';
 import { WorkerClient } from '../workers/rpc.ts';
 import { articleHash, corpusStats, factsOf, shrinkRefusal } from './compare.ts';
 import { CorpusUnavailableError } from './errors.ts';
@@ -65,16 +66,21 @@ export function localQueries(engine: SearchEngine, timeline: TimelineQuerier, ar
 export const unavailable = (why: Error): Error => new CorpusUnavailableError({ cause: why });
 
 /**
- * The timeline of `articles`, in the timeline worker: read from the cache folder when it holds theirs
- * (the worker then never sees the text), else extracted there from a copy of the articles, whose text
- * it drops once the events are out.
+ * Send the timeline worker what it needs for the timeline of `articles`: read from the cache folder when
+ * it holds theirs (the worker then never sees the text), else extracted there from a copy of the
+ * articles, whose text it drops once the events are out. Resolves once the worker has all it needs
+ * from this thread (the copy is made when the call is sent), with the timeline's readiness inside.
  */
-async function obtainTimeline(timeline: WorkerClient<TimelineWorker>, articles: readonly Article[], cacheDir: string | undefined) {
-  if (cacheDir === undefined) return timeline.api.build(articles as Article[]);
+async function sendToTimeline(
+  timeline: WorkerClient<TimelineWorker>,
+  articles: readonly Article[],
+  cacheDir: string | undefined,
+): Promise<{ ready: Promise<unknown> }> {
+  if (cacheDir === undefined) return { ready: timeline.api.build(articles as Article[]) };
   const hash = timelineCorpusHash(articles);
   const opened = await timeline.api.open(articles.map(withoutText), hash, cacheDir);
-  if ('origin' in opened) return opened.origin;
-  return timeline.api.build(articles as Article[], hash, opened.missing);
+  if ('origin' in opened) return { ready: Promise.resolve(opened.origin) };
+  return { ready: timeline.api.build(articles as Article[], hash, opened.missing) };
 }
 
 /** What the snapshots derived from one build share: freed when the last of them is retired. */
@@ -117,18 +123,23 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     stoppedError: unavailable,
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
+  let text: TextStore | null = null;
   try {
     const load = await loadCorpus(dir);
-    const extracted = obtainTimeline(timeline, load.articles, opts.cacheDir);
-    extracted.catch(() => {}); // awaited below, once this thread's own work is done
+    const sent = sendToTimeline(timeline, load.articles, opts.cacheDir);
+    sent.catch(() => {}); // awaited below, once this thread's own work is done
     await yieldToEventLoop();
     const engine = await SearchEngine.build(load.articles, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
     const facts = factsOf(load.articles, load);
-    // The timeline worker may still need a copy of the articles, text included (a cold start).
-    await extracted;
-    // From here the engine reads article text from disk: one copy of the text, and not in the heap.
-    const text = TextStore.write(load.articles);
+    const { ready } = await sent;
+    ready.catch(() => {});
+    // From here the engine reads article text from disk: one copy of the text, and not in the heap. The
+    // timeline worker has its own copy, so the heap's goes now, not after an extraction of seconds:
+    // collected at once, so this thread is back to its steady size while the timeline worker peaks.
+    text = TextStore.write(load.articles);
     moveTextToStore(load.articles, text);
+    collectGarbage();
+    await ready;
     const shared: Shared = Object.assign(crash, { dir, cacheDir: opts.cacheDir, timeline, text });
     return serveSnapshot(
       shared,
@@ -137,6 +148,7 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     );
   } catch (error) {
     void timeline.terminate();
+    text?.close();
     throw error;
   }
 }
