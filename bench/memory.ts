@@ -12,6 +12,7 @@
 //                     (a .jsonl corpus; it is copied to a scratch folder either way)
 //   --repo PATH       run another checkout's bot (e.g. /work/main) for a baseline on the same machine
 //   --runs LIST       which runs, default cold,warm
+//   --no-full         skip the full reload (a 4× corpus's takes many minutes on a busy machine)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -30,6 +31,7 @@ const repo = resolve(option('repo', here));
 const corpus = resolve(here, option('corpus', '../shared/corpora/news-id.jsonl'));
 const scale = Number(option('scale', '1'));
 const runs = option('runs', 'cold,warm').split(',');
+const withFull = !args.includes('--no-full');
 /** Idle time before the steady reading: long enough for start-up garbage to be collected. */
 const SETTLE_MS = 15_000;
 const SAMPLE_MS = 50;
@@ -123,9 +125,8 @@ interface RunFigures {
   reloadMs: number;
   afterReload: number;
   /** `penuh: True`. */
-  fullPeak: number;
-  fullMs: number;
-  afterFull: number;
+  /** Null with --no-full. */
+  full: { peak: number; ms: number; after: number } | null;
 }
 
 async function waitFor(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
@@ -189,7 +190,7 @@ async function measure(fake: FakeDiscord, run: string, corpusPath: string, cache
     };
     await changeOneArticle(corpusPath);
     const changed = await reload({ paksa: true });
-    const full = await reload({ paksa: true, penuh: true });
+    const full = withFull ? await reload({ paksa: true, penuh: true }) : null;
     return {
       run,
       startPeak,
@@ -199,9 +200,7 @@ async function measure(fake: FakeDiscord, run: string, corpusPath: string, cache
       reloadPeak: changed.peak,
       reloadMs: changed.ms,
       afterReload: changed.after,
-      fullPeak: full.peak,
-      fullMs: full.ms,
-      afterFull: full.after,
+      full,
     };
   } finally {
     sampler.stop();
@@ -232,9 +231,11 @@ try {
       'reload peak (1 changed)': mb(r.reloadPeak),
       reload: `${(r.reloadMs / 1000).toFixed(1)} s`,
       'after reload': mb(r.afterReload),
-      'full reload peak': mb(r.fullPeak),
-      'full reload': `${(r.fullMs / 1000).toFixed(1)} s`,
-      'after full reload': mb(r.afterFull),
+      ...(r.full && {
+        'full reload peak': mb(r.full.peak),
+        'full reload': `${(r.full.ms / 1000).toFixed(1)} s`,
+        'after full reload': mb(r.full.after),
+      }),
     })),
   );
 } finally {
