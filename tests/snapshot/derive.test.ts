@@ -80,6 +80,7 @@ describe.each([
   });
 });
 
+// Each test runs several builds in worker threads: slow on a loaded machine, hence the 120 s limits.
 describe.each([
   ['in this thread', buildSnapshot],
   ['in the corpus worker', spawnSnapshot],
@@ -128,7 +129,7 @@ describe.each([
       store.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('builds anew when more articles changed than maxRefreshShare allows, counting earlier derived reloads', async () => {
     const { dir, files, store, builds } = await seeded();
@@ -158,7 +159,7 @@ describe.each([
       store.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('is refused by the shrink guard before the serving snapshot is touched', async () => {
     const { dir, files, store, builds } = await seeded();
@@ -179,5 +180,5 @@ describe.each([
       store.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
