@@ -1,5 +1,5 @@
 /**
- * What keeping article text on disk (src/snapshot/text-store.ts) costs a query: `/cari` latency with
+ * What keeping article text on disk (src/corpus/text-file.ts) costs a query: `/cari` latency with
  * the text in the heap and with it read back from the snapshot's text file, same engine, same run,
  * p50/p99 over title-word queries and over the same queries as phrases (which read every candidate's
  * text); and the heap each way. `npm run bench -- text-store`.
@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { SearchEngine } from '../src/search/engine.ts';
-import { TextStore, moveTextToStore } from '../src/snapshot/text-store.ts';
+import { StoredArticle, TextFile, writeText } from '../src/corpus/text-file.ts';
+import { articleDigest } from '../src/corpus/article.ts';
 import { warmupQueries } from '../scripts/eval.ts';
 
 const CORPUS = resolve('../shared/corpora/news-id.jsonl');
@@ -60,8 +61,9 @@ function measure(label: string): void {
 
 const inHeap = heapMB() - before;
 measure('in the heap');
-const store = TextStore.write(articles);
-moveTextToStore(articles, store);
+const store = TextFile.temporary();
+// in place: the engine holds this array
+articles.forEach((a, doc) => (articles[doc] = new StoredArticle({ ...a, digest: articleDigest(a) }, a.id, writeText(store, a))));
 const onDisk = heapMB() - before;
 measure('read from the text file');
 store.close();

@@ -1,11 +1,10 @@
-import { loadCorpus } from '../corpus/load.ts';
 import type { PublicationDate } from '../corpus/types.ts';
 import { parseDayBound } from '../dates/find.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { renderRanges } from '../search/excerpt.ts';
 import type { SearchHit, SearchOptions, SearchProblem, SearchResult } from '../search/types.ts';
 import { intFlag, stringFlag, UsageError, type CliArgs } from './args.ts';
-import { cliCacheDir } from './cache-dir.ts';
+import { cliCacheDir, openCliCorpus, writeCliCaches } from './cache-dir.ts';
 
 const DATE_FORMS = 'bentuk yang diterima: 2024-06-19, 19 Juni 2024, Juni 2024, 2024-06 atau 2024';
 
@@ -26,18 +25,21 @@ export async function run(args: CliArgs): Promise<number> {
   const to = dayBound(args, 'sampai');
   const limit = intFlag(args, 'limit', 10);
 
-  const { articles, errors } = await loadCorpus(args.dir);
-  if (errors.length > 0) console.error(`${errors.length} berkas/baris dilewati (lihat: kliping corpus).`);
-  // the persisted index makes a second run over an unchanged corpus start in a fraction of the time
+  // the parse cache and the persisted index make a second run over an unchanged corpus parse and index nothing
   const cacheDir = cliCacheDir();
-  const engine = await SearchEngine.build(articles, { cacheDir });
-  engine.writeCache(cacheDir);
-  const options: SearchOptions = { limit, ...(publisher ? { publisher } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
-  const result = engine.search(query, options);
+  const corpus = await openCliCorpus(args.dir, cacheDir);
+  try {
+    const engine = await SearchEngine.build(corpus.articles, { cacheDir });
+    const options: SearchOptions = { limit, ...(publisher ? { publisher } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    const result = engine.search(query, options);
 
-  if (args.json) console.log(JSON.stringify(result, null, 2));
-  else console.log(renderText(result, process.stdout.isTTY === true));
-  return result.problem ? 1 : 0;
+    if (args.json) console.log(JSON.stringify(result, null, 2));
+    else console.log(renderText(result, process.stdout.isTTY === true));
+    writeCliCaches(cacheDir, corpus.persist, () => engine.writeCache(cacheDir));
+    return result.problem ? 1 : 0;
+  } finally {
+    corpus.close();
+  }
 }
 
 function dateLabel(date: PublicationDate | null): string {

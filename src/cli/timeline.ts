@@ -1,12 +1,11 @@
-import { loadCorpus } from '../corpus/load.ts';
 import { formatDateId } from '../dates/format.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { sourceLabel } from '../timeline/format.ts';
-import { readCachedTimeline, timelineCorpusHash, writeCachedTimeline } from '../timeline/timeline-cache.ts';
-import { dateRange, DEFAULT_EVENT_LIMIT, Timeline, TOPIC_ARTICLE_LIMIT } from '../timeline/timeline.ts';
+import { obtainTimeline, writeTimelineCache } from '../timeline/timeline-cache.ts';
+import { dateRange, DEFAULT_EVENT_LIMIT, TOPIC_ARTICLE_LIMIT } from '../timeline/timeline.ts';
 import type { TimelineProblem, TimelineResult } from '../timeline/types.ts';
 import { intFlag, stringFlag, UsageError, type CliArgs } from './args.ts';
-import { cliCacheDir } from './cache-dir.ts';
+import { cliCacheDir, openCliCorpus, writeCliCaches } from './cache-dir.ts';
 
 const DATE_FORMS = 'tulis misalnya 2024-06-19, 19 Juni 2024, Juni 2024, atau 2024';
 
@@ -19,36 +18,32 @@ export async function run(args: CliArgs): Promise<number> {
   const range = dateRange(from, to);
   if ('problem' in range) throw new UsageError(problemText(range.problem));
 
-  const { articles, errors } = await loadCorpus(args.dir);
-  if (errors.length > 0) console.error(`${errors.length} berkas/baris dilewati (lihat: kliping corpus).`);
   // As `cari` does, in its cache folder (beside the index, as a snapshot keeps them): an unchanged
-  // corpus is read back instead of extracted and indexed again.
-  const cache = cliCacheDir();
-  const timeline = cachedTimeline(articles, cache);
-  const matches = topic === '' ? [] : (await SearchEngine.build(articles, { cacheDir: cache })).matchArticles(topic, TOPIC_ARTICLE_LIMIT);
-  const result = timeline.query({ ...(topic === '' ? {} : { topic }), from, to, limit }, matches);
-
-  if (args.json) {
-    console.log(JSON.stringify({ events: result.events }, null, 2));
-    if (result.problem) console.error(problemText(result.problem));
-  } else {
-    console.log(renderText(result));
-  }
-  return 0;
-}
-
-/** The cached timeline of these articles, else one extracted now and written for the next run. */
-function cachedTimeline(articles: Parameters<typeof Timeline.build>[0], dir: string): Timeline {
-  const hash = timelineCorpusHash(articles);
-  const cached = readCachedTimeline(dir, hash, articles).timeline;
-  if (cached) return cached;
-  const built = Timeline.build(articles);
+  // corpus is read back instead of parsed, extracted and indexed again.
+  const cacheDir = cliCacheDir();
+  const corpus = await openCliCorpus(args.dir, cacheDir);
   try {
-    writeCachedTimeline(dir, hash, articles.length, built);
-  } catch (error) {
-    console.error(`Cache timeline tidak dapat ditulis di ${dir}: ${(error as Error).message}`);
+    const obtained = obtainTimeline(corpus.articles, cacheDir);
+    const engine = topic === '' ? null : await SearchEngine.build(corpus.articles, { cacheDir });
+    const matches = engine?.matchArticles(topic, TOPIC_ARTICLE_LIMIT) ?? [];
+    const result = obtained.timeline.query({ ...(topic === '' ? {} : { topic }), from, to, limit }, matches);
+
+    if (args.json) {
+      console.log(JSON.stringify({ events: result.events }, null, 2));
+      if (result.problem) console.error(problemText(result.problem));
+    } else {
+      console.log(renderText(result));
+    }
+    writeCliCaches(
+      cacheDir,
+      corpus.persist,
+      () => writeTimelineCache(cacheDir, obtained),
+      () => engine?.writeCache(cacheDir),
+    );
+    return 0;
+  } finally {
+    corpus.close();
   }
-  return built;
 }
 
 /** Why there is nothing to show, and what to try, in the CLI's words (its flags). */

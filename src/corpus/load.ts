@@ -1,22 +1,22 @@
 import { createReadStream } from 'node:fs';
 import { open, opendir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { finishArticle, type ArticleDraft } from './article.ts';
+import { articleOf, finishArticle, type ParsedArticle, type ParsedFields } from './article.ts';
 import { isInboxBookkeeping } from './inbox.ts';
 import { draftFromJsonLine, draftFromMarkdown, draftFromPage, type DraftResult } from './drafts.ts';
-import { bodyTextHash } from './text.ts';
 import type { Article, LoadIssue, LoadIssueCode, LoadOptions, LoadResult } from './types.ts';
 
-const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Files read at once: enough to keep the disk busy, few enough to bound memory and descriptors. */
-const CONCURRENCY = 16;
+export const CONCURRENCY = 16;
 /** How many duplicate copies an article lists in its own warnings. */
 const MAX_COPIES_NOTED = 5;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-interface FileResult {
-  drafts: ArticleDraft[];
+/** What one file gave: its articles (before ids are given) and its issues. */
+export interface ParsedFile<P extends ParsedFields = ParsedArticle> {
+  articles: P[];
   errors: LoadIssue[];
   warnings: LoadIssue[];
 }
@@ -120,8 +120,8 @@ async function* cappedLines(path: string, maxBytes: number): AsyncGenerator<Buff
   if (length > 0) yield line();
 }
 
-async function loadJsonl(path: string, file: string, maxBytes: number): Promise<FileResult> {
-  const result: FileResult = { drafts: [], errors: [], warnings: [] };
+async function loadJsonl(path: string, file: string, maxBytes: number): Promise<ParsedFile> {
+  const result: ParsedFile = { articles: [], errors: [], warnings: [] };
   let line = 0;
   for await (const bytes of cappedLines(path, maxBytes)) {
     line++;
@@ -132,20 +132,22 @@ async function loadJsonl(path: string, file: string, maxBytes: number): Promise<
     }
     collect(result, file, draftFromJsonLine(file, line, decoded.text));
   }
-  if (result.drafts.length === 0 && result.errors.length === 0) result.errors.push({ file, code: 'empty', reason: 'berkas kosong' });
+  if (result.articles.length === 0 && result.errors.length === 0) result.errors.push({ file, code: 'empty', reason: 'berkas kosong' });
   return result;
 }
 
-function collect(result: FileResult, file: string, draft: DraftResult): void {
-  if ('reason' in draft)
-    result.errors.push({ file, ...(draft.line !== undefined ? { line: draft.line } : {}), code: 'malformed', reason: draft.reason });
-  else result.drafts.push(draft);
+function collect(result: ParsedFile, file: string, draft: DraftResult): void {
+  const parsed = 'reason' in draft ? draft : finishArticle(draft);
+  if ('reason' in parsed)
+    result.errors.push({ file, ...(draft.line !== undefined ? { line: draft.line } : {}), code: 'malformed', reason: parsed.reason });
+  else result.articles.push(parsed);
 }
 
-async function loadFile(root: string, file: string, maxBytes: number): Promise<FileResult> {
+/** Reads and parses one file (relative to `root`); never throws: what went wrong is in its errors. */
+export async function parseFile(root: string, file: string, maxBytes: number): Promise<ParsedFile> {
   const path = join(root, file);
   const ext = extname(file).toLowerCase();
-  const result: FileResult = { drafts: [], errors: [], warnings: [] };
+  const result: ParsedFile = { articles: [], errors: [], warnings: [] };
   try {
     if (ext === '.jsonl') return await loadJsonl(path, file, maxBytes);
     if (ext !== '.txt' && ext !== '.md') {
@@ -196,7 +198,7 @@ async function listFiles(root: string, errors: LoadIssue[], warnings: LoadIssue[
 }
 
 /** Runs `task` over items with at most `limit` in flight; results keep the items' order. */
-async function mapPool<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapPool<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -210,9 +212,9 @@ async function mapPool<T, R>(items: readonly T[], limit: number, task: (item: T)
 }
 
 /** Id from the path: "sub/000_abc.txt" → "sub/000_abc"; .jsonl lines without an id add ":line". */
-function pathId(draft: ArticleDraft): string {
-  const stem = draft.file.slice(0, draft.file.length - extname(draft.file).length);
-  return draft.line !== undefined ? `${stem}:${draft.line}` : stem;
+function pathId(parsed: ParsedFields): string {
+  const stem = parsed.file.slice(0, parsed.file.length - extname(parsed.file).length);
+  return parsed.line !== undefined ? `${stem}:${parsed.line}` : stem;
 }
 
 function byLocation(a: LoadIssue, b: LoadIssue): number {
@@ -224,10 +226,11 @@ function where(issue: { file: string; line?: number }): string {
 }
 
 /**
- * Turns drafts into articles in file order: stable unique ids, and one article per distinct
- * normalized text (later copies are reported and noted on the article kept).
+ * Turns parsed files into articles in file order: stable unique ids, and one article per distinct
+ * normalized text (later copies are reported and noted on the article kept). `toArticle` makes the
+ * Article of a parsed one under its id, with a warnings list of its own.
  */
-function assemble(results: readonly FileResult[]): LoadResult {
+function assemble<P extends ParsedFields>(results: readonly ParsedFile<P>[], toArticle: (parsed: P, id: string) => Article): LoadResult {
   const out: LoadResult = { articles: [], errors: [], warnings: [] };
   const byText = new Map<string, Article>();
   const copies = new Map<Article, number>();
@@ -235,57 +238,43 @@ function assemble(results: readonly FileResult[]): LoadResult {
   for (const result of results) {
     out.errors.push(...result.errors);
     out.warnings.push(...result.warnings);
-    for (const draft of result.drafts) {
-      let id = draft.statedId ?? pathId(draft);
+    for (const parsed of result.articles) {
+      const at = parsed.line !== undefined ? { line: parsed.line } : {};
+      let id = parsed.statedId ?? pathId(parsed);
       if (ids.has(id)) {
         const base = id;
         for (let n = 2; ids.has(id); n++) id = `${base}~${n}`;
-        out.warnings.push({
-          file: draft.file,
-          ...(draft.line !== undefined ? { line: draft.line } : {}),
-          code: 'id-renamed',
-          reason: `id "${base}" sudah dipakai; diganti "${id}"`,
-        });
+        out.warnings.push({ file: parsed.file, ...at, code: 'id-renamed', reason: `id "${base}" sudah dipakai; diganti "${id}"` });
       }
-      const article = finishArticle(draft, id);
-      if ('reason' in article) {
-        out.errors.push({
-          file: draft.file,
-          ...(draft.line !== undefined ? { line: draft.line } : {}),
-          code: 'malformed',
-          reason: article.reason,
-        });
-        continue;
-      }
-      const key = bodyTextHash(article.paragraphs);
-      const kept = byText.get(key);
+      const kept = byText.get(parsed.textKey);
       if (kept) {
-        out.warnings.push({
-          file: article.file,
-          ...(article.line !== undefined ? { line: article.line } : {}),
-          code: 'duplicate',
-          reason: `teks sama dengan ${where(kept)}; digabung ke sana`,
-        });
+        out.warnings.push({ file: parsed.file, ...at, code: 'duplicate', reason: `teks sama dengan ${where(kept)}; digabung ke sana` });
         const noted = copies.get(kept) ?? 0;
         if (noted < MAX_COPIES_NOTED)
-          kept.warnings.push(`salinan teks yang sama juga di ${where(article)}${article.publisher ? ` (${article.publisher})` : ''}`);
+          kept.warnings.push(`salinan teks yang sama juga di ${where(parsed)}${parsed.publisher ? ` (${parsed.publisher})` : ''}`);
         copies.set(kept, noted + 1);
         continue;
       }
+      const article = toArticle(parsed, id);
       ids.add(id);
-      byText.set(key, article);
+      byText.set(parsed.textKey, article);
       out.articles.push(article);
     }
   }
   return out;
 }
 
-/**
- * Loads a corpus: a folder (recursively) or a single .txt/.md/.jsonl file. Never throws for bad
- * input: unreadable files and lines are in `errors`, skipped files and merged duplicates in `warnings`.
- */
-export async function loadCorpus(path: string, opts: LoadOptions = {}): Promise<LoadResult> {
-  const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+/** The files of a corpus (a folder, or one file), or the issue that stops the load. */
+export interface CorpusFiles {
+  /** Absolute folder the files are relative to. */
+  root: string;
+  files: string[];
+  errors: LoadIssue[];
+  warnings: LoadIssue[];
+}
+
+/** Finds a corpus's files: the folder walk (its issues reported, not thrown), or the one file given. */
+export async function listCorpus(path: string): Promise<CorpusFiles | { missing: LoadIssue }> {
   const target = resolve(path);
   let info;
   try {
@@ -295,21 +284,42 @@ export async function loadCorpus(path: string, opts: LoadOptions = {}): Promise<
     const issue: LoadIssue = missing
       ? { file: path, code: 'missing', reason: 'folder atau berkas korpus tidak ditemukan' }
       : { ...fsIssue(path, error, 'folder'), file: path };
-    return { articles: [], errors: [issue], warnings: [] };
+    return { missing: issue };
   }
-  const walkErrors: LoadIssue[] = [];
-  const walkWarnings: LoadIssue[] = [];
-  const [root, files] = info.isDirectory()
-    ? [target, await listFiles(target, walkErrors, walkWarnings)]
-    : [dirname(target), [basename(target)]];
-  const results = await mapPool(files, CONCURRENCY, (file) => loadFile(root, file, maxBytes));
-  const loaded = assemble(results);
-  loaded.errors.push(...walkErrors);
-  loaded.warnings.push(...walkWarnings);
-  // Read in file order: issues found while walking, reading and assembling interleave by file and line.
+  const errors: LoadIssue[] = [];
+  const warnings: LoadIssue[] = [];
+  if (!info.isDirectory()) return { root: dirname(target), files: [basename(target)], errors, warnings };
+  return { root: target, files: await listFiles(target, errors, warnings), errors, warnings };
+}
+
+/**
+ * The corpus made of parsed files (in file order) and the walk's issues. Issues read in file order:
+ * those found while walking, reading and assembling interleave by file and line.
+ */
+export function assembleCorpus<P extends ParsedFields>(
+  results: readonly ParsedFile<P>[],
+  walk: Pick<CorpusFiles, 'errors' | 'warnings'>,
+  toArticle: (parsed: P, id: string) => Article,
+): LoadResult {
+  const loaded = assemble(results, toArticle);
+  loaded.errors.push(...walk.errors);
+  loaded.warnings.push(...walk.warnings);
   loaded.errors.sort(byLocation);
   loaded.warnings.sort(byLocation);
   return loaded;
+}
+
+/**
+ * Loads a corpus: a folder (recursively) or a single .txt/.md/.jsonl file. Never throws for bad
+ * input: unreadable files and lines are in `errors`, skipped files and merged duplicates in `warnings`.
+ * (openCorpus in corpus-cache.ts does the same through a parse cache, text kept in a file.)
+ */
+export async function loadCorpus(path: string, opts: LoadOptions = {}): Promise<LoadResult> {
+  const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const listed = await listCorpus(path);
+  if ('missing' in listed) return { articles: [], errors: [listed.missing], warnings: [] };
+  const results = await mapPool(listed.files, CONCURRENCY, (file) => parseFile(listed.root, file, maxBytes));
+  return assembleCorpus(results, listed, articleOf);
 }
 
 /**
@@ -318,8 +328,6 @@ export async function loadCorpus(path: string, opts: LoadOptions = {}): Promise<
  */
 export async function loadCorpusFiles(dir: string, files: readonly string[], opts: LoadOptions = {}): Promise<LoadResult> {
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const loaded = assemble(await mapPool(files, CONCURRENCY, (file) => loadFile(resolve(dir), file, maxBytes)));
-  loaded.errors.sort(byLocation);
-  loaded.warnings.sort(byLocation);
-  return loaded;
+  const results = await mapPool(files, CONCURRENCY, (file) => parseFile(resolve(dir), file, maxBytes));
+  return assembleCorpus(results, { errors: [], warnings: [] }, articleOf);
 }

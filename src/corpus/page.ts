@@ -295,6 +295,8 @@ export function readPlainBody(paragraphs: readonly string[]): PlainBody {
     const bracket = /^\((.{2,60})\)$/.exec(p);
     return !(readCredits(p, got.credits) || (bracket && readCode(bracket[1]!, got.credits)));
   });
+  // a body is never captions only: a passage closing on a wire credit ("… di Peru. (AFP / OKI)") is text
+  if (kept.length === 0) kept.push(...got.captions.splice(0));
   const lead = kept[0] === undefined ? '' : stripDateline(kept[0], got);
   if (lead !== '') kept[0] = lead;
   takeTrailingCode(kept, got.credits);

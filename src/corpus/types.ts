@@ -51,6 +51,12 @@ export interface Article {
   paragraphs: string[];
   /** Things a careful reader should know: "header date 2022-12-09 contradicts body (events of 2024-06)". */
   warnings: string[];
+  /**
+   * Fingerprint of `paragraphs` and `captions` (`textDigest`), set by the loader when it parses the
+   * article: cache keys and change detection read it instead of the text. Hand-made articles may
+   * lack it; `articleDigest` then computes it.
+   */
+  digest?: string;
 }
 
 /** What kind of problem a load issue is, for code that acts on it (the bot, the CLI, the shrink guard). */

@@ -360,7 +360,8 @@ export class SearchEngine {
     if (frequency > RARE_WORD_DF || word.norm.length < minLength || word.norm.length > MAX_TYPO_LENGTH) return [];
     if (!/^[a-z]+$/.test(word.norm)) return [];
     const floor = Math.max(1, frequency * CORRECTION_MIN_RATIO);
-    return knownVariants(word.norm, surfaceFrequency, MAX_CORRECTIONS)
+    const tables = this.parts.map((part) => part.segment.spelling);
+    return knownVariants(word.norm, tables, surfaceFrequency, MAX_CORRECTIONS)
       .filter((v) => v.frequency >= floor)
       .map((v) => v.word);
   }

@@ -97,6 +97,18 @@ export function readCachedIndex(dir: string, hash: string, docCount: number): { 
   return reason === undefined ? { index: value } : { index: value, reason };
 }
 
+// Tight loops over sections of millions of values, one check each after: a warm start reads them all.
+function nonDecreasing(values: Uint32Array): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i - 1]! > values[i]!) return false;
+  return true;
+}
+
+/** Every value below `limit`, or at least `from` when given (markers above the range). */
+function allBelow(values: Uint32Array, limit: number, from = Infinity): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i]! >= limit && values[i]! < from) return false;
+  return true;
+}
+
 function decode(payload: Buffer, header: Header, docCount: number): IndexData {
   const sections = new Map<string, SectionInfo>(header.sections.map((s) => [s.name, s]));
   const raw = (name: string): Uint8Array => {
@@ -121,10 +133,13 @@ function decode(payload: Buffer, header: Header, docCount: number): IndexData {
     const docs = u32(`${prefix}.docs`);
     const counts = u16(`${prefix}.counts`);
     check(offsets.length === terms.length + 1 && offsets[0] === 0, `${prefix}: offsets do not fit the terms`);
-    for (let t = 0; t < terms.length; t++) check(offsets[t]! <= offsets[t + 1]!, `${prefix}: offsets out of order`);
+    check(nonDecreasing(offsets), `${prefix}: offsets out of order`);
     check(offsets[terms.length] === docs.length && docs.length === counts.length, `${prefix}: postings do not fit`);
-    for (const doc of docs) check(doc < docCount, `${prefix}: posting beyond the corpus`);
-    for (let t = 1; t < terms.length; t++) check(terms[t - 1]! < terms[t]!, `${prefix}: terms out of order`);
+    check(allBelow(docs, docCount), `${prefix}: posting beyond the corpus`);
+    check(
+      terms.every((term, t) => t === 0 || terms[t - 1]! < term),
+      `${prefix}: terms out of order`,
+    );
     const ids = new Map<string, number>();
     terms.forEach((term, id) => ids.set(term, id));
     return { terms, ids, offsets, docs, counts };
@@ -133,14 +148,14 @@ function decode(payload: Buffer, header: Header, docCount: number): IndexData {
   const stems = space('stems');
   const surfaceStem = u32('surfaceStem');
   check(surfaceStem.length === surface.terms.length, 'surface-to-stem map does not fit');
-  for (const id of surfaceStem) check(id < stems.terms.length, 'surface-to-stem map out of range');
+  check(allBelow(surfaceStem, stems.terms.length), 'surface-to-stem map out of range');
   const titleLength = u16('titleLength');
   const bodyLength = u32('bodyLength');
   const bodyTerms = u32('bodyTerms');
   const bodyStart = u32('bodyStart');
   check(titleLength.length === docCount && bodyLength.length === docCount, 'field lengths do not fit the corpus');
   check(bodyStart.length === docCount + 1 && bodyStart[0] === 0 && bodyStart[docCount] === bodyTerms.length, 'body terms do not fit');
-  for (let d = 0; d < docCount; d++) check(bodyStart[d]! <= bodyStart[d + 1]!, 'body terms out of order');
-  for (const term of bodyTerms) check(term < stems.terms.length || term >= SENTENCE_BREAK, 'body term out of range');
+  check(nonDecreasing(bodyStart), 'body terms out of order');
+  check(allBelow(bodyTerms, stems.terms.length, SENTENCE_BREAK), 'body term out of range');
   return { docCount, surface, stems, surfaceStem, titleLength, bodyLength, bodyTerms, bodyStart };
 }

@@ -138,6 +138,55 @@ function compareTerms(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * What each written form contributes, found straight from the text: an open-addressing table keyed by a
+ * hash of the word's characters, checked against the stored form in place. News text repeats a few
+ * hundred thousand forms millions of times; cutting each word out as a string and hashing it for a Map
+ * was most of the build's time.
+ */
+class WrittenForms {
+  private readonly forms: string[] = [];
+  /** Index into `forms` + 1 per slot; 0 is empty. */
+  private slots = new Int32Array(1 << 16);
+  private hashes = new Int32Array(1 << 16);
+
+  /** The number of `text[start, end)` among the forms met so far; a new form is first passed to `added`. */
+  idOf(text: string, start: number, end: number, added: (written: string) => void): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const length = end - start;
+    const mask = this.slots.length - 1;
+    let at = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
+    for (; this.slots[at] !== 0; at = (at + 1) & mask) {
+      if (this.hashes[at] !== hash) continue;
+      const id = this.slots[at]! - 1;
+      const form = this.forms[id]!;
+      if (form.length === length && text.startsWith(form, start)) return id;
+    }
+    const written = text.slice(start, end);
+    added(written);
+    this.forms.push(written);
+    this.slots[at] = this.forms.length;
+    this.hashes[at] = hash;
+    if (this.forms.length * 2 > this.slots.length) this.grow();
+    return this.forms.length - 1;
+  }
+
+  private grow(): void {
+    const { slots, hashes } = this;
+    this.slots = new Int32Array(slots.length * 2);
+    this.hashes = new Int32Array(slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let old = 0; old < slots.length; old++) {
+      if (slots[old] === 0) continue;
+      let at = (Math.imul(hashes[old]!, 0x9e3779b1) >>> 0) & mask;
+      while (this.slots[at] !== 0) at = (at + 1) & mask;
+      this.slots[at] = slots[old]!;
+      this.hashes[at] = hashes[old]!;
+    }
+  }
+}
+
 /** Body text the index sees: paragraphs and photo captions. */
 export function bodyText(article: Article): string[] {
   return article.captions.length === 0 ? article.paragraphs : [...article.paragraphs, ...article.captions];
@@ -146,15 +195,22 @@ export function bodyText(article: Article): string[] {
 /** Articles indexed between two yields to the event loop, so a bot rebuilding aside stays responsive. */
 const YIELD_EVERY = 500;
 
-/** What one written word contributes to the index, worked out once per distinct spelling. */
-interface WordEntry {
-  surfaceIds: number[];
-  stemIds: number[];
+/**
+ * What one written form contributes to the index, worked out once per distinct spelling and kept in flat
+ * arrays by form number (the build reads them for every word of the corpus).
+ */
+const enum FormKind {
+  /** No letters or digits once normalized. */
+  Empty,
+  /** One surface form and its stem. */
+  Word,
   /**
    * Stopwords are indexed in titles only (a remembered headline holds them; a body's thousands of
    * "yang" tell nothing) and do not count toward field lengths.
    */
-  stopword: boolean;
+  Stopword,
+  /** A hyphenated word, indexed whole and by its halves: several surface forms and stems. */
+  Compound,
 }
 
 /** True when the gap between two words ends a sentence: a full stop, ! or ? followed by a space. */
@@ -170,57 +226,76 @@ export async function buildIndex(articles: readonly Article[]): Promise<IndexDat
   const surface = new SpaceBuilder();
   const stems = new SpaceBuilder();
   const surfaceStem: number[] = [];
-  const entries = new Map<string, WordEntry | null>();
+  const forms = new WrittenForms();
+  const formKind = new GrowableU32();
+  const formSurface = new GrowableU32();
+  const formStem = new GrowableU32();
+  const compounds = new Map<number, { surfaceIds: number[]; stemIds: number[] }>();
   const titleLength = new Uint16Array(articles.length);
   const bodyLength = new Uint32Array(articles.length);
   const bodyTerms = new GrowableU32();
   const bodyStart = new Uint32Array(articles.length + 1);
 
-  const entryOf = (written: string): WordEntry | null => {
-    let entry = entries.get(written);
-    if (entry !== undefined) return entry;
-    entry = null;
+  const addForm = (written: string) => {
     const norm = normalizeWord(written);
-    if (norm.length > 0) {
-      const stopword = isStopword(norm);
-      entry = { surfaceIds: [], stemIds: [], stopword };
-      const own = { norm, stem: stem(norm) };
-      const forms = stopword ? [own] : [own, ...hyphenParts(own)];
-      for (const form of forms) {
+    const own = { norm, stem: stem(norm) };
+    const stopword = norm.length > 0 && isStopword(norm);
+    const parts = norm.length === 0 || stopword ? [] : hyphenParts(own);
+    const kind = norm.length === 0 ? FormKind.Empty : stopword ? FormKind.Stopword : parts.length > 0 ? FormKind.Compound : FormKind.Word;
+    const surfaceIds: number[] = [];
+    const stemIds: number[] = [];
+    if (kind !== FormKind.Empty) {
+      for (const form of [own, ...parts]) {
         const surfaceId = surface.idOf(form.norm);
         const stemId = stems.idOf(form.stem);
         surfaceStem[surfaceId] = stemId;
-        entry.surfaceIds.push(surfaceId);
-        if (!entry.stemIds.includes(stemId)) entry.stemIds.push(stemId);
+        surfaceIds.push(surfaceId);
+        if (!stemIds.includes(stemId)) stemIds.push(stemId);
       }
     }
-    entries.set(written, entry);
-    return entry;
+    if (kind === FormKind.Compound) compounds.set(formKind.length, { surfaceIds, stemIds });
+    formKind.push(kind);
+    formSurface.push(surfaceIds[0] ?? 0);
+    formStem.push(stemIds[0] ?? 0);
+  };
+
+  /** Counts form `id` in the current document (in the body, its stems also go to `bodyTerms`). */
+  const count = (id: number, inTitle: boolean) => {
+    if (formKind.data[id] === FormKind.Compound) {
+      const { surfaceIds, stemIds } = compounds.get(id)!;
+      for (const surfaceId of surfaceIds) surface.count(surfaceId, inTitle);
+      for (const stemId of stemIds) {
+        stems.count(stemId, inTitle);
+        if (!inTitle) bodyTerms.push(stemId);
+      }
+      return;
+    }
+    surface.count(formSurface.data[id]!, inTitle);
+    const stemId = formStem.data[id]!;
+    stems.count(stemId, inTitle);
+    if (!inTitle) bodyTerms.push(stemId);
   };
 
   const addTitle = (text: string, doc: number) => {
     scanWords(text, (start, end) => {
-      const entry = entryOf(text.slice(start, end));
-      if (!entry) return;
-      if (!entry.stopword) titleLength[doc] = Math.min(titleLength[doc]! + 1, 0xffff);
-      for (const id of entry.surfaceIds) surface.count(id, true);
-      for (const id of entry.stemIds) stems.count(id, true);
+      const id = forms.idOf(text, start, end, addForm);
+      const kind = formKind.data[id];
+      if (kind === FormKind.Empty) return;
+      if (kind !== FormKind.Stopword) titleLength[doc] = Math.min(titleLength[doc]! + 1, 0xffff);
+      count(id, true);
     });
   };
 
   const addParagraph = (text: string, doc: number) => {
     let previousEnd = -1;
     scanWords(text, (start, end) => {
-      const entry = entryOf(text.slice(start, end));
-      if (!entry || entry.stopword) return;
+      const id = forms.idOf(text, start, end, addForm);
+      const kind = formKind.data[id];
+      if (kind === FormKind.Empty || kind === FormKind.Stopword) return;
       if (previousEnd !== -1 && endsSentence(text, previousEnd, start)) bodyTerms.push(SENTENCE_BREAK);
       previousEnd = end;
       bodyLength[doc]!++;
-      for (const id of entry.surfaceIds) surface.count(id, false);
-      for (const id of entry.stemIds) {
-        stems.count(id, false);
-        bodyTerms.push(id);
-      }
+      count(id, false);
     });
     bodyTerms.push(PARAGRAPH_BREAK);
   };

@@ -64,7 +64,7 @@ export interface RankedDoc {
 /** At most this many words take part in coordination and proximity (one bit each in a mask). */
 const MAX_MASK_WORDS = 31;
 /** The mask's top bit: the document has been touched by the query. */
-const SEEN = 0x80000000;
+const SEEN = 1 << 31;
 
 export class Ranker {
   private readonly params: RankingParams;
@@ -73,10 +73,11 @@ export class Ranker {
   private readonly bodyNorm: Float32Array;
   private readonly total: Float32Array;
   /** Per document, one bit per coordinating query word it holds (title or body). */
-  private readonly matched: Uint32Array;
+  private readonly matched: Int32Array;
   /** Per document, one bit per query word its title holds. */
-  private readonly inTitle: Uint32Array;
+  private readonly inTitle: Int32Array;
   private readonly touched: Int32Array;
+  private touchedCount = 0;
   private readonly readingScore: Float32Array;
   private readonly wordBest: Float32Array;
   private readonly wordTitled: Uint8Array;
@@ -107,8 +108,8 @@ export class Ranker {
       this.bodyNorm[doc] = k1 * (1 - bBody + (bBody * index.bodyLength[doc]!) / avgBody);
     }
     this.total = new Float32Array(n);
-    this.matched = new Uint32Array(n);
-    this.inTitle = new Uint32Array(n);
+    this.matched = new Int32Array(n);
+    this.inTitle = new Int32Array(n);
     this.touched = new Int32Array(n);
     this.readingScore = new Float32Array(n);
     this.wordBest = new Float32Array(n);
@@ -130,29 +131,27 @@ export class Ranker {
     const coordinating = words.filter((w) => w.coordinates).slice(0, MAX_MASK_WORDS);
     const ordered = [...coordinating, ...words.filter((w) => !w.coordinates)];
     const coordinatingBits = 2 ** coordinating.length - 1;
-    let touchedCount = 0;
-    const { total, matched, touched, inTitle } = this;
+    this.touchedCount = 0;
     ordered.forEach((word, i) => {
       // stopwords get a bit too (when there is room), for title coverage; coordination ignores them
       const bit = i < MAX_MASK_WORDS ? 1 << i : 0;
-      const add = (doc: number, score: number, titled: boolean) => {
-        if (matched[doc] === 0) touched[touchedCount++] = doc;
-        matched[doc]! |= bit | SEEN;
-        if (titled) inTitle[doc]! |= bit;
-        total[doc]! += score;
-      };
-      if (word.readings.length === 1) this.scoreReading(word.readings[0]!, add);
-      else this.scoreBestReading(word.readings, add);
+      if (word.readings.length === 1) this.scoreReading(word.readings[0]!, bit);
+      else this.scoreBestReading(word.readings, bit);
     });
 
     const { coordinationPower, rerankDepth } = this.params;
+    const n = coordinating.length;
+    // the share of its score a document matching m coordinating words keeps, by m
+    const kept = Float64Array.from({ length: n + 1 }, (_, m) => (n === 0 ? 1 : (m / n) ** coordinationPower));
     const depth = Math.max(limit, rerankDepth);
     const candidates: RankedDoc[] = [];
+    const { total, matched, touched, inTitle, touchedCount } = this;
     let accepted = 0;
+    // below this a document cannot enter the full candidate list (with a margin for `better`'s tolerance)
+    let floor = -Infinity;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
-      const share = coordinating.length === 0 ? 1 : popcount(matched[doc]! & coordinatingBits) / coordinating.length;
-      const score = total[doc]! * share ** coordinationPower;
+      const score = total[doc]! * kept[popcount(matched[doc]! & coordinatingBits)]!;
       total[doc] = 0;
       if (!accept(doc)) {
         matched[doc] = 0;
@@ -160,14 +159,24 @@ export class Ranker {
         continue;
       }
       accepted++;
+      if (score < floor) continue;
       this.insert(candidates, depth, { doc, score });
+      if (candidates.length === depth) floor = candidates[depth - 1]!.score * (1 - 1e-5);
     }
-    const top = this.rerank(ordered.slice(0, MAX_MASK_WORDS), coordinating.length, candidates, limit);
+    const top = this.rerank(ordered.slice(0, MAX_MASK_WORDS), n, candidates, limit);
     for (let i = 0; i < touchedCount; i++) {
       matched[touched[i]!] = 0;
       inTitle[touched[i]!] = 0;
     }
     return { hits: top, total: accepted };
+  }
+
+  /** A document's share of one query word: counted as touched, its bit set, its score added. */
+  private add(doc: number, score: number, titled: boolean, bit: number): void {
+    if (this.matched[doc] === 0) this.touched[this.touchedCount++] = doc;
+    this.matched[doc]! |= bit | SEEN;
+    if (titled) this.inTitle[doc]! |= bit;
+    this.total[doc]! += score;
   }
 
   /** Keeps `top` the best `size` documents, best first. */
@@ -321,23 +330,42 @@ export class Ranker {
     );
   }
 
-  /** Adds one reading's score straight into the totals: its stem's documents, then the exact-form bonus. */
-  private scoreReading(reading: Reading, add: (doc: number, score: number, titled: boolean) => void): void {
+  /**
+   * Adds one reading's score straight into the totals: its stem's documents, then the exact-form bonus.
+   * The hottest loop of a query (a common word has thousands of postings): `add` and `fieldScore` inlined.
+   */
+  private scoreReading(reading: Reading, bit: number): void {
     const { stems, surface } = this.index;
+    const { total, matched, inTitle, touched, titleNorm, bodyNorm } = this;
+    const k = this.params.k1 + 1;
+    const titleK = this.params.titleWeight * k;
     const stemWeight = reading.weight * this.idf(stems, reading.stemId);
-    let end = stems.offsets[reading.stemId + 1]!;
-    for (let p = stems.offsets[reading.stemId]!; p < end; p++) {
-      add(stems.docs[p]!, stemWeight * this.fieldScore(stems, p), titleCount(stems.counts[p]!) > 0);
+    const { docs, counts } = stems;
+    let count = this.touchedCount;
+    const flags = bit | SEEN;
+    for (let p = stems.offsets[reading.stemId]!, end = stems.offsets[reading.stemId + 1]!; p < end; p++) {
+      const doc = docs[p]!;
+      const packed = counts[p]!;
+      const t = titleCount(packed);
+      const b = bodyCount(packed);
+      let score = b === 0 ? 0 : (b * k) / (b + bodyNorm[doc]!);
+      if (t !== 0) {
+        score += (titleK * t) / (t + titleNorm[doc]!);
+        inTitle[doc]! |= bit;
+      }
+      if (matched[doc] === 0) touched[count++] = doc;
+      matched[doc]! |= flags;
+      total[doc]! += stemWeight * score;
     }
+    this.touchedCount = count;
     if (reading.surfaceId === undefined) return;
     const surfaceWeight = reading.weight * this.params.exactFormBonus * this.idf(surface, reading.surfaceId);
-    end = surface.offsets[reading.surfaceId + 1]!;
-    for (let p = surface.offsets[reading.surfaceId]!; p < end; p++)
-      this.total[surface.docs[p]!]! += surfaceWeight * this.fieldScore(surface, p);
+    for (let p = surface.offsets[reading.surfaceId]!, end = surface.offsets[reading.surfaceId + 1]!; p < end; p++)
+      total[surface.docs[p]!]! += surfaceWeight * this.fieldScore(surface, p);
   }
 
   /** Several readings of a word: each document keeps its best one, and has the word in its title if any reading is there. */
-  private scoreBestReading(readings: Reading[], add: (doc: number, score: number, titled: boolean) => void): void {
+  private scoreBestReading(readings: Reading[], bit: number): void {
     const { stems } = this.index;
     const scores = this.readingScore;
     const best = this.wordBest;
@@ -356,7 +384,7 @@ export class Ranker {
     }
     for (let i = 0; i < count; i++) {
       const doc = this.wordTouched[i]!;
-      add(doc, best[doc]!, this.wordTitled[doc] === 2);
+      this.add(doc, best[doc]!, this.wordTitled[doc] === 2, bit);
       best[doc] = 0;
       this.wordTitled[doc] = 0;
     }

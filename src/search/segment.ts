@@ -9,6 +9,7 @@ import { DocFacts } from './filters.ts';
 import { docFrequency, type IndexData, type TermSpace } from './inverted-index.ts';
 import type { ParsedQuery, QueryWord } from './query.ts';
 import type { CorpusStats } from './ranker.ts';
+import { SpellingTable } from './typos.ts';
 
 /** Titles offered for an empty autocomplete: the most recent of each segment. */
 const RECENT_TITLES = 25;
@@ -28,6 +29,8 @@ export class Segment {
   /** Words of all titles and of all bodies, for the corpus-wide average lengths. */
   readonly titleWords: number;
   readonly bodyWords: number;
+  /** The written forms, for cheap typo candidates. */
+  readonly spelling: SpellingTable;
 
   constructor(
     readonly articles: readonly Article[],
@@ -41,6 +44,7 @@ export class Segment {
       .slice(0, RECENT_TITLES);
     this.titleWords = index.titleLength.reduce((sum, n) => sum + n, 0);
     this.bodyWords = index.bodyLength.reduce((sum, n) => sum + n, 0);
+    this.spelling = new SpellingTable(index.surface.terms);
   }
 
   /** Document frequency of a term given as text (0 when this segment does not know it). */
@@ -124,9 +128,12 @@ export function combinedStats(segments: readonly Segment[]): CorpusStats {
   };
 }
 
-/** A phrase as a pattern over the text: its words in order, separated by anything that is not a word. */
+/**
+ * A phrase as a pattern over the text: its words in order, separated by anything that is not a word. A
+ * normalized word has lost its apostrophes ("don't" is "dont"): the text may hold one between any letters.
+ */
 function phrasePattern(words: string[]): RegExp {
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = words.map((w) => [...w].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join("['’]?"));
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
 }
 

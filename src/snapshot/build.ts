@@ -1,7 +1,8 @@
 // A snapshot built in this thread: the corpus loaded, the search index here, the timeline in a
 // worker thread of its own. The bot runs this inside its corpus worker (src/bot/corpus-worker.ts).
-import { loadCorpus, loadCorpusFiles } from '../corpus/load.ts';
+import { loadCorpusFiles } from '../corpus/load.ts';
 import { withoutText } from '../corpus/article.ts';
+import { openCorpus, type OpenedCorpus } from '../corpus/corpus-cache.ts';
 import { ArticleCatalog } from '../corpus/catalog.ts';
 import type { Article, LoadIssue } from '../corpus/types.ts';
 import { SearchEngine } from '../search/engine.ts';
@@ -9,11 +10,10 @@ import { TOPIC_ARTICLE_LIMIT } from '../timeline/timeline.ts';
 import type { TimelineQuery, TimelineResult } from '../timeline/types.ts';
 import { timelineCorpusHash } from '../timeline/timeline-cache.ts';
 import type { TimelineWorker } from '../timeline/worker.ts';
-import { collectGarbage } from '../workers/collect.ts';
 import { WorkerClient } from '../workers/rpc.ts';
 import { articleHash, corpusStats, factsOf, shrinkRefusal } from './compare.ts';
 import { CorpusUnavailableError } from './errors.ts';
-import { TextStore, moveTextToStore, plainArticle } from './text-store.ts';
+import { plainArticle } from '../corpus/text-file.ts';
 import type {
   CorpusQueries,
   Refresh,
@@ -66,21 +66,16 @@ export function localQueries(engine: SearchEngine, timeline: TimelineQuerier, ar
 export const unavailable = (why: Error): Error => new CorpusUnavailableError({ cause: why });
 
 /**
- * Send the timeline worker what it needs for the timeline of `articles`: read from the cache folder when
- * it holds theirs (the worker then never sees the text), else extracted there from a copy of the
- * articles, whose text it drops once the events are out. Resolves once the worker has all it needs
- * from this thread (the copy is made when the call is sent), with the timeline's readiness inside.
+ * The timeline of `articles`, in the timeline worker: read from the cache folder when it holds theirs
+ * (the worker then never sees the text), else extracted there from a plain copy of the articles (their
+ * text read from the text file), which it drops once the events are out.
  */
-async function sendToTimeline(
-  timeline: WorkerClient<TimelineWorker>,
-  articles: readonly Article[],
-  cacheDir: string | undefined,
-): Promise<{ ready: Promise<unknown> }> {
-  if (cacheDir === undefined) return { ready: timeline.api.build(articles as Article[]) };
+async function obtainTimeline(timeline: WorkerClient<TimelineWorker>, articles: readonly Article[], cacheDir: string | undefined) {
+  if (cacheDir === undefined) return timeline.api.build(articles.map(plainArticle));
   const hash = timelineCorpusHash(articles);
   const opened = await timeline.api.open(articles.map(withoutText), hash, cacheDir);
-  if ('origin' in opened) return { ready: Promise.resolve(opened.origin) };
-  return { ready: timeline.api.build(articles as Article[], hash, opened.missing) };
+  if ('origin' in opened) return opened.origin;
+  return timeline.api.build(articles.map(plainArticle), hash, opened.missing);
 }
 
 /** What the snapshots derived from one build share: freed when the last of them is retired. */
@@ -88,7 +83,8 @@ interface Shared {
   dir: string;
   cacheDir: string | undefined;
   timeline: WorkerClient<TimelineWorker>;
-  text: TextStore;
+  /** The corpus as opened: its text files, and the parse cache to write. */
+  corpus: OpenedCorpus;
   /** The serving snapshot's crash hook; null once it is retired. */
   onCrash: ((error: Error) => void) | null;
 }
@@ -110,9 +106,10 @@ interface Version {
 /**
  * Build a snapshot in this thread, with its timeline in a worker thread of its own: extraction
  * (seconds of CPU) runs on another core while the search index builds, instead of after it.
- * Nothing is written to the cache folder until `persist`. Article text is then kept in a file
- * (text-store.ts). Retire the snapshot when done with it: that stops the timeline worker and closes
- * the text file (which a thread's exit closes too: Node closes the descriptors a worker opened).
+ * The corpus opens through the parse cache (corpus-cache.ts): unchanged files are not parsed again,
+ * and article text stays in a file (text-file.ts). Nothing is written to the cache folder until
+ * `persist`. Retire the snapshot when done with it: that stops the timeline worker and closes the
+ * text files (which a thread's exit closes too: Node closes the descriptors a worker opened).
  */
 export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hooks: SnapshotHooks = {}): Promise<Snapshot> {
   const started = performance.now();
@@ -123,32 +120,23 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     stoppedError: unavailable,
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
-  let text: TextStore | null = null;
+  let corpus: OpenedCorpus | undefined;
   try {
-    const load = await loadCorpus(dir);
-    const sent = sendToTimeline(timeline, load.articles, opts.cacheDir);
-    sent.catch(() => {}); // awaited below, once this thread's own work is done
+    corpus = await openCorpus(dir, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
+    const extracted = obtainTimeline(timeline, corpus.articles, opts.cacheDir);
+    extracted.catch(() => {}); // awaited below, once this thread's own work is done
     await yieldToEventLoop();
-    const engine = await SearchEngine.build(load.articles, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
-    const facts = factsOf(load.articles, load);
-    const { ready } = await sent;
-    ready.catch(() => {});
-    // From here the engine reads article text from disk: one copy of the text, and not in the heap. The
-    // timeline worker has its own copy, so the heap's goes now, not after an extraction of seconds:
-    // collected at once, so this thread is back to its steady size while the timeline worker peaks.
-    text = TextStore.write(load.articles);
-    moveTextToStore(load.articles, text);
-    collectGarbage();
-    await ready;
-    const shared: Shared = Object.assign(crash, { dir, cacheDir: opts.cacheDir, timeline, text });
+    const engine = await SearchEngine.build(corpus.articles, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
+    const facts = factsOf(corpus.articles, corpus);
+    await extracted;
+    const shared: Shared = Object.assign(crash, { dir, cacheDir: opts.cacheDir, timeline, corpus });
     return serveSnapshot(
       shared,
-      { engine, articles: load.articles, facts, started, derived: false, drift: 0, base: load.articles.length },
+      { engine, articles: corpus.articles, facts, started, derived: false, drift: 0, base: corpus.articles.length },
       hooks,
     );
   } catch (error) {
-    void timeline.terminate();
-    text?.close();
+    void timeline.terminate().then(() => corpus?.close());
     throw error;
   }
 }
@@ -166,6 +154,7 @@ function serveSnapshot(shared: Shared, version: Version, hooks: SnapshotHooks): 
     queries: localQueries(engine, shared.timeline.api.query, version.articles),
     persist: async () => {
       if (cacheDir === undefined || version.derived) return;
+      shared.corpus.persist();
       engine.writeCache(cacheDir);
       await shared.timeline.api.writeCache(cacheDir);
     },
@@ -173,7 +162,7 @@ function serveSnapshot(shared: Shared, version: Version, hooks: SnapshotHooks): 
       // A derived snapshot serves from the same timeline thread and text file: it frees them.
       if (superseded) return;
       shared.onCrash = null;
-      void shared.timeline.retire(graceMs).then(() => shared.text.close());
+      void shared.timeline.retire(graceMs).then(() => shared.corpus.close());
     },
     derive: async (change: SnapshotChange, next: SnapshotHooks) => {
       const derived = await deriveVersion(shared, version, change);
@@ -251,10 +240,12 @@ const placeOf = (article: Article): string => JSON.stringify([article.file, arti
 
 /**
  * A reload's next version, derived from `from` when the folder's articles differ from it by little:
- * the whole folder is loaded (so ids, duplicates and file errors are exactly a full load's), compared
+ * the folder is opened as a full build opens it (through the parse cache, so unchanged files are not
+ * read and no text enters the heap; ids, duplicates and file errors exactly a full load's), compared
  * with `from` by id, content hash and place, and only the articles that differ go into the engine and
- * the timeline. Beyond `limits.maxChangedShare` of the last full build's articles (counting earlier
- * refreshes), or when the shrink guard refuses, nothing is touched and the reason is returned.
+ * the timeline, with their text in the heap (they are few). Beyond `limits.maxChangedShare` of the
+ * last full build's articles (counting earlier refreshes), or when the shrink guard refuses, nothing
+ * is touched and the reason is returned.
  */
 async function refreshVersion(
   shared: Shared,
@@ -262,20 +253,27 @@ async function refreshVersion(
   limits: RefreshLimits,
 ): Promise<Version | Exclude<Refresh, { kind: 'derived' }>> {
   const started = performance.now();
-  const load = await loadCorpus(shared.dir);
-  const facts = factsOf(load.articles, load);
-  if (limits.maxShrink !== null) {
-    const refusal = shrinkRefusal(from.facts, facts, limits.maxShrink);
-    if (refusal) return { kind: 'refused', refusal, facts };
+  const corpus = await openCorpus(shared.dir, shared.cacheDir === undefined ? {} : { cacheDir: shared.cacheDir });
+  let incoming: Article[];
+  let facts: ReturnType<typeof factsOf>;
+  try {
+    facts = factsOf(corpus.articles, corpus);
+    if (limits.maxShrink !== null) {
+      const refusal = shrinkRefusal(from.facts, facts, limits.maxShrink);
+      if (refusal) return { kind: 'refused', refusal, facts };
+    }
+    const before = new Map(from.articles.map((article) => [article.id, article]));
+    const differs = (article: Article): boolean => {
+      const old = before.get(article.id);
+      return old === undefined || from.facts.hashes.get(article.id) !== facts.hashes.get(article.id) || placeOf(old) !== placeOf(article);
+    };
+    incoming = corpus.articles.filter(differs).map(plainArticle);
+  } finally {
+    corpus.close();
   }
-  const before = new Map(from.articles.map((article) => [article.id, article]));
-  const incoming = load.articles.filter((article) => {
-    const old = before.get(article.id);
-    return old === undefined || from.facts.hashes.get(article.id) !== facts.hashes.get(article.id) || placeOf(old) !== placeOf(article);
-  });
   const gone = new Set(incoming.map((article) => article.id));
-  for (const id of before.keys()) if (!facts.hashes.has(id)) gone.add(id);
-  const changed = new Set([...gone, ...incoming.map((article) => article.id)]).size;
+  for (const id of from.facts.hashes.keys()) if (!facts.hashes.has(id)) gone.add(id);
+  const changed = gone.size;
   const limit = Math.floor(limits.maxChangedShare * from.base);
   if (from.drift + changed > limit) return { kind: 'too-large', changed: from.drift + changed, limit };
   return nextVersion(shared, from, { gone, incoming, facts, drift: from.drift + changed }, started);

@@ -1,13 +1,14 @@
 // What a snapshot says about its articles (hashes, files, stats), and two snapshots compared: the
 // reload report and the shrink guard.
 import { createHash } from 'node:crypto';
+import { articleDigest } from '../corpus/article.ts';
 import type { Article, LoadIssue } from '../corpus/types.ts';
 import type { CorpusStats, IdChanges, ReloadReport, ShrinkRefusal, SnapshotFacts } from './types.ts';
 
 /** Hash what a reader sees of an article; its file position does not count as a change. */
 export function articleHash(article: Article): string {
-  const { title, date, publisher, origin, author, editor, url, captions, paragraphs } = article;
-  const content = JSON.stringify([title, date, publisher, origin, author, editor, url, captions, paragraphs]);
+  const { title, date, publisher, origin, author, editor, url } = article;
+  const content = JSON.stringify([title, date, publisher, origin, author, editor, url, articleDigest(article)]);
   return createHash('sha1').update(content).digest('base64url');
 }
 

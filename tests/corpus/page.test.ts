@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readPage } from '../../src/corpus/page.ts';
+import { readPage, readPlainBody } from '../../src/corpus/page.ts';
 import { decidePageDate, metadataDate } from '../../src/corpus/pubdate.ts';
 import { canonicalOrigin, canonicalPublisher, publisherForDomain, publisherInText } from '../../src/corpus/publishers.ts';
 import { parseFrontMatter } from '../../src/corpus/frontmatter.ts';
@@ -136,6 +136,23 @@ describe('readPage on other layouts', () => {
     );
     expect(page.author).toBe('Fitri Sartina Dewi');
     expect(page.paragraphs.at(-1)).toMatch(/\(Korut\)\.$/);
+  });
+});
+
+describe('readPlainBody', () => {
+  const wire = 'Pesawat itu hanya akan berhenti di Pucallpa sebelum melanjutkan perjalanan ke Iquitos. (AFP / OKI)';
+
+  it('a paragraph closing on a wire credit beside other text is a caption', () => {
+    const body = readPlainBody(['Pesawat TANS jatuh di Peru.', wire]);
+    expect(body.paragraphs).toEqual(['Pesawat TANS jatuh di Peru.']);
+    expect(body.captions).toEqual([wire]);
+  });
+
+  it('a body that would be captions only keeps them as its text', () => {
+    const body = readPlainBody([wire]);
+    expect(body.paragraphs).toHaveLength(1);
+    expect(body.paragraphs[0]).toMatch(/^Pesawat itu hanya akan berhenti di Pucallpa/);
+    expect(body.captions).toEqual([]);
   });
 });
 

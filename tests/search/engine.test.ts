@@ -133,6 +133,19 @@ describe('operators', () => {
     expect(titles('"militer kerja sama"')).toEqual([]);
   });
 
+  it('matches a phrase whose words the text writes with an apostrophe', async () => {
+    const engine = await SearchEngine.build([
+      article({ id: 'video', title: 'Kampanye Laut', paragraphs: ['Seperti dikampanyekan dalam video Fish Don’t Cry di Bali.'] }),
+      article({ id: 'other', title: 'Video Ikan', paragraphs: ['Fish do cry, kata peneliti.'] }),
+    ]);
+    for (const query of ['"Fish Don\'t Cry"', '"fish dont cry"']) {
+      expect(
+        engine.search(query).hits.map((h) => h.articleId),
+        query,
+      ).toEqual(['video']);
+    }
+  });
+
   it('drops articles with an excluded word, in any form', () => {
     expect(titles('kecam -ukraina')).toEqual([SEED_TITLE.asKecam]);
     expect(titles('senjata -pyongyang')).toEqual([SEED_TITLE.kecamKeras]);

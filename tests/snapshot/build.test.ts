@@ -56,7 +56,7 @@ describe('snapshots over real files', () => {
     const store = await SnapshotStore.create(corpus, { build: spawnSnapshot, cacheDir });
     try {
       const files = () => readdirSync(cacheDir).map((name) => `${name} ${readFileSync(join(cacheDir, name)).toString('base64')}`);
-      await expect.poll(() => files().length).toBe(2); // index and timeline, written once the first snapshot serves
+      await expect.poll(() => files().length).toBe(4); // parse cache (index, text), search index and timeline, written once the first snapshot serves
       const before = files();
       rmSync(corpus, { recursive: true, force: true }); // the corpus folder is gone: the new build is empty
       const outcome = await store.reload();
