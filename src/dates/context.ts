@@ -10,3 +10,33 @@ export function isFutureContext(text: string, start: number, end: number): boole
   const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'));
   return FUTURE_BEFORE.test(before.slice(sentenceStart + 1)) || FUTURE_AFTER.test(text.slice(end, end + 12));
 }
+
+/** What joins the two ends of a span: "hingga", "sampai (dengan)", "s.d.", a dash. */
+const SPAN_LINK = String.raw`(?:hingga|sampai(?:\s+dengan)?|s\.?\s?d\.?|[-–—])`;
+/** A part of the day or a closing bracket that may follow a date before the link ("Jumat (27/9) malam hingga …"). */
+const DATE_TAIL = String.raw`\)?(?:\s*(?:dini\s+hari|pagi|siang|sore|petang|malam))?`;
+/** "… 2014 hingga kini": the date opens a state that lasts until now. */
+const UNTIL_NOW = new RegExp(String.raw`^${DATE_TAIL}\s*${SPAN_LINK}\s*(?:kini|sekarang|saat\s+ini|hari\s+ini)\b`, 'i');
+/** Only a link between two dates: "Jumat (27/9) malam hingga Sabtu (28/9)". */
+const BETWEEN_ENDS = new RegExp(String.raw`^${DATE_TAIL}\s*${SPAN_LINK}\s*(?:hari\s+)?$`, 'i');
+/** "10 hingga 12 September 2019", "10-12 September": a span's first day, written as a bare number before its last. */
+const FIRST_DAY_BEFORE = new RegExp(String.raw`\b[0-3]?\d\s*${SPAN_LINK}\s*$`, 'i');
+
+/**
+ * The mentions that are ends of a span, not dates of a happening: "sejak 2014 hingga kini" (a
+ * state until now), "Jumat (27/9) malam hingga Sabtu (28/9) dini hari", "10 hingga 12 September".
+ * A span is not one day or year: a timeline shows it as what it is, or not at all.
+ */
+export function spanEnds<M extends { start: number; end: number }>(text: string, mentions: readonly M[]): Set<M> {
+  const ends = new Set<M>();
+  mentions.forEach((mention, i) => {
+    if (UNTIL_NOW.test(text.slice(mention.end, mention.end + 40))) ends.add(mention);
+    if (FIRST_DAY_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start))) ends.add(mention);
+    const next = mentions[i + 1];
+    if (next && BETWEEN_ENDS.test(text.slice(mention.end, next.start))) {
+      ends.add(mention);
+      ends.add(next);
+    }
+  });
+  return ends;
+}

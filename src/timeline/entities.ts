@@ -1,3 +1,4 @@
+import { FULL_MONTHS, WEEKDAYS } from '../dates/names.ts';
 import { hyphenParts, isStopword, normalizeWord, scanWords, stem } from '../search/analyzer.ts';
 
 /**
@@ -7,7 +8,9 @@ import { hyphenParts, isStopword, normalizeWord, scanWords, stem } from '../sear
  */
 
 /** Capitalized words that are not names: sentence openers, titles of address, calendar words. */
-const NOT_NAMES = new Set([
+const NOT_NAMES: ReadonlySet<string> = new Set([
+  ...FULL_MONTHS,
+  ...WEEKDAYS.keys(),
   'pada',
   'dalam',
   'ini',
@@ -58,25 +61,6 @@ const NOT_NAMES = new Set([
   'a',
   'of',
   'and',
-  'senin',
-  'selasa',
-  'rabu',
-  'kamis',
-  'jumat',
-  'sabtu',
-  'minggu',
-  'januari',
-  'februari',
-  'maret',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'agustus',
-  'september',
-  'oktober',
-  'november',
-  'desember',
   'wib',
   'wita',
   'wit',

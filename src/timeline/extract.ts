@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.ts';
 import { dayIso, dayNumber, fromDayNumber, spanOf } from '../dates/calendar.ts';
-import { isFutureContext } from '../dates/context.ts';
+import { isFutureContext, spanEnds } from '../dates/context.ts';
 import { findDates } from '../dates/find.ts';
 import { MONTHS, WEEKDAYS, alternation } from '../dates/names.ts';
 import type { DateMention, ResolvedDate } from '../dates/types.ts';
@@ -82,7 +82,8 @@ function datedSentences(article: Article, articleIndex: number, paragraphs: read
     const mentions = findDates(paragraph, reference);
     if (mentions.length === 0) return;
     const quotes = mentions.some((m) => m.resolution === 'relative') ? quotedRegions(paragraph) : [];
-    const usable = mentions.filter((m) => isEventDate(m, quotes) && !isPlanned(paragraph, m, published));
+    const spans = spanEnds(paragraph, mentions);
+    const usable = mentions.filter((m) => !spans.has(m) && isEventDate(m, quotes) && !isPlanned(paragraph, m, published));
     if (usable.length === 0) return;
     for (const span of splitSentences(paragraph)) {
       const inSentence = usable.filter((m) => m.start >= span.start && m.start < span.end);

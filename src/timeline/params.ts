@@ -24,14 +24,20 @@ export interface TimelineParams {
    * story on the new capital may omit the common "baru"); a weaker match must hold `topicCoverage`.
    */
   strongMatchShare: number;
-  /** Subtracted from an event's rank when its line is a bare quotation: the reporter's account wins. */
+  /**
+   * Outlets whose stories matched strongly to the topic must report an event together for it to be
+   * the topic's when none of their sentences names the topic: "…," ujarnya, Kamis (19/9/2019) in
+   * stories about the new capital dates one of its happenings; one story alone may be an aside.
+   */
+  storyOutletsAlone: number;
+  /** Subtracted from an event's rank when its line is a quotation (or a quotation's end): the reporter's account wins. */
   quotationPenalty: number;
   /**
    * Subtracted from an event's rank by its precision: what a story dates only to a month or a year
    * ("sejak 2014", "pada 2018") is background to the topic, not one of its reported happenings.
    */
   vaguePenalty: Readonly<Record<DatePrecision, number>>;
-  /** Added, times the share of its outlets writing in articles matched strongly to the topic: the topic's own stories, not asides. */
+  /** Added, times the share of its outlets writing in stories matched strongly to the topic: the topic's own stories, not asides. */
   aboutTopicBonus: number;
   /** Two lines of one day whose terms overlap this much (of the shorter line's) tell one happening. */
   sameDayOverlap: number;
@@ -42,7 +48,8 @@ export const TIMELINE_PARAMS: Readonly<TimelineParams> = Object.freeze({
   topicArticleLimit: 2000,
   topicCoverage: 0.8,
   topicSentenceShare: 0.5,
-  strongMatchShare: 0.5,
+  strongMatchShare: 2 / 3,
+  storyOutletsAlone: 2,
   quotationPenalty: 0.75,
   vaguePenalty: Object.freeze({ day: 0, month: 0.5, year: 1 }),
   aboutTopicBonus: 1,

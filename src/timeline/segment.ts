@@ -66,6 +66,7 @@ export class TimelineSegment {
   private termCounts: Map<string, number> | undefined;
   private titleTermSets: Array<ReadonlySet<string> | undefined> = [];
   private eventMembers: number[][] | undefined;
+  private lineChecks: Uint8Array | undefined;
 
   constructor(
     readonly articles: readonly TimelineArticle[],
@@ -126,6 +127,14 @@ export class TimelineSegment {
     let terms = this.titleTermSets[article];
     if (!terms) this.titleTermSets[article] = terms = new Set(textTerms(this.articles[article]!.title));
     return terms;
+  }
+
+  /** Whether candidate `index`'s sentence makes a line (`test`, the query's rule), remembered: topics share candidates. */
+  isLine(index: number, test: (sentence: string) => boolean): boolean {
+    this.lineChecks ??= new Uint8Array(this.parts.candidates.length);
+    let known = this.lineChecks[index]!;
+    if (known === 0) this.lineChecks[index] = known = test(this.parts.candidates[index]!.sentence) ? 1 : 2;
+    return known === 1;
   }
 
   /** The candidates of an event, fittest first. */

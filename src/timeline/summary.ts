@@ -10,7 +10,7 @@ export const SUMMARY_MAX_CHARS = 200;
 const DATE_PREPOSITION = /(?:^|\s)(?:(?:pada\s+hari|pada\s+tanggal|pada|hari|tanggal)\s*)+$/i;
 /** Words that need the date as their object: without it "sejak" or "hingga" dangles. */
 const DATE_IS_OBJECT =
-  /(?:^|\s)(?:yakni|yaitu|ialah|adalah|jatuh|sejak|hingga|sampai|sebelum|setelah|sesudah|jelang|menjelang|usai|antara|dan|atau|per|tiap|setiap|mulai|akhir|awal|pertengahan|medio|tahun|bulan|edisi|periode|of|on|since)\s*$/i;
+  /(?:^|\s)(?:yakni|yaitu|ialah|adalah|jatuh|sejak|selama|hingga|sampai|sebelum|setelah|sesudah|jelang|menjelang|usai|antara|dan|atau|per|tiap|setiap|mulai|akhir|awal|pertengahan|medio|tahun|bulan|edisi|periode|of|on|since)\s*$/i;
 /** "kelahiran Parepare, 25 Juni 1936": a birth date describes a person, it is not when the sentence happens. */
 const BIRTH_DATE = /\b(?:lahir|kelahiran)\b[^.;]{0,60}$/i;
 /** "Selasa (10/9/2019) siang": the part of the day goes with the date. */
@@ -25,6 +25,12 @@ const LINKING_OPENER =
 /** ", kata Miller dalam konferensi pers." and friends, at the very end of a sentence. */
 const ATTRIBUTION_TAIL =
   /,\s*(?:kata|ujar|ungkap|ucap|tutur|jelas|tegas|imbuh|tambah|sebut|terang|papar|lanjut|katanya|ujarnya|ungkapnya|ucapnya|tuturnya|jelasnya|tegasnya|imbuhnya|tambahnya|sebutnya|terangnya|paparnya|lanjutnya)\b[^,"“”]{0,80}[.!]?$/i;
+/**
+ * A quotation's end whose opening mark is in an earlier sentence: "Salah satunya peluang pemindahan
+ * ibu kota," ujar …. A closing mark, after the quotation's last word, before any opening one.
+ */
+const QUOTATION_TAIL = /^[^"“”]*?[\p{L}\p{N}.,!?…)\]]["”]/u;
+
 /** Words a shortened line must not end on: the clause would dangle. */
 const DANGLING_END =
   /(?:[\s,;:–-]+(?:dan|yang|serta|atau|di|ke|dari|untuk|dengan|pada|bahwa|karena|oleh|dalam|sebagai|para|sang|si|the|of|and))+\s*$/i;
@@ -37,8 +43,14 @@ export function summarize(sentence: string, dateSpans: ReadonlyArray<readonly [n
   let text = sentence;
   for (const [start, end] of [...dateSpans].sort((a, b) => b[0] - a[0])) text = removeDate(text, start, end);
   text = tidy(text).replace(DATELINE_OPENER, '').replace(LINKING_OPENER, '').replace(RELAY_OPENER, '');
-  if (!/^["“‘']/.test(text)) text = text.replace(ATTRIBUTION_TAIL, '.');
+  if (isQuotationTail(text)) text = `${text.match(/["”]/)![0] === '”' ? '“' : '"'}…${text}`;
+  else if (!/^["“‘']/.test(text)) text = text.replace(ATTRIBUTION_TAIL, '.');
   return shorten(capitalize(tidy(text)), maxChars);
+}
+
+/** The end of a quotation opened in an earlier sentence: its line shows where it starts, with "…". */
+export function isQuotationTail(sentence: string): boolean {
+  return QUOTATION_TAIL.test(sentence);
 }
 
 /** Drops the date expression and its preposition, unless another word needs it as its object. */
@@ -68,7 +80,7 @@ function tidy(text: string): string {
 
 function capitalize(text: string): string {
   const first = text.search(/\p{L}/u);
-  if (first < 0 || !/^["“‘'(]*$/.test(text.slice(0, first))) return text;
+  if (first < 0 || !/^["“‘'(…]*$/.test(text.slice(0, first))) return text;
   return text.slice(0, first) + text[first]!.toUpperCase() + text.slice(first + 1);
 }
 

@@ -1,6 +1,8 @@
 import type { Article } from '../corpus/types.ts';
+import { dayIso, dayNumber, fromDayNumber, spanOf } from '../dates/calendar.ts';
 import { parseDayBound } from '../dates/find.ts';
 import { analyze } from '../search/analyzer.ts';
+import { textTerms } from './entities.ts';
 import { TIMELINE_PARAMS, type TimelineParams } from './params.ts';
 import { outletKey, TimelineSegment, citationOf, type StoredEvent, type TimelineArticle, type TimelineParts } from './segment.ts';
 import { summarize } from './summary.ts';
@@ -31,16 +33,25 @@ interface Entry {
   /** The candidate its line comes from; -1 until the event is picked, for the events of no topic. */
   candidate: number;
   rank: number;
+  /** For a topic: the article of each outlet that told this event in a story about the topic, cited for that outlet. */
+  cited?: ReadonlyMap<string, number>;
+  /** Events of the same day folded into this one (see `foldSameDay`): their outlets are cited too. */
+  also?: readonly Entry[];
 }
 
 /** An event chosen by topic: how much of the topic its best sentence names, that sentence, and the outlets that wrote about it. */
 interface TopicHit {
   share: number;
+  /** How its line shows the topic: 2 it names it, 1 a story titled with the topic dates it on its news day, 0 neither. */
+  evidence: number;
   candidate: number;
   quoted: boolean;
+  /** Outlets with a sentence in this event that names the topic, or that a story titled with the topic dates on its news day. */
   outlets: Set<string>;
-  /** Outlets among them whose article's title names the topic too. */
-  aboutOutlets: Set<string>;
+  /** Outlets whose article, matched strongly to the topic, reports this event: the topic's own stories. */
+  storyOutlets: Set<string>;
+  /** Outlet → its article that told the event about the topic (the first, in the engine's order). */
+  cited: Map<string, number>;
 }
 
 /** A line chosen for the answer, with the sources of any repeat of it that was folded in. */
@@ -175,7 +186,8 @@ export class Timeline {
    * elsewhere in a matching article (the weather, another case) is not part of the topic's timeline.
    */
   private topicEvents(topic: string, matches: readonly TopicMatch[]): Entry[] | { problem: TimelineProblem } {
-    const terms = [...new Set(analyze(topic))];
+    const phrase = analyze(topic);
+    const terms = [...new Set(phrase)];
     if (terms.length === 0) return { problem: { kind: 'common-words-topic', topic } };
     const weights = this.termWeights(terms);
     const total = weights.reduce((sum, w) => sum + w, 0);
@@ -193,54 +205,146 @@ export class Timeline {
         if (removed.has(id)) continue;
         const strong = score >= strongMatchShare * bestScore;
         const coverage = strong ? topicSentenceShare : topicCoverage;
-        for (const c of segment.candidatesOf.get(id) ?? []) {
+        const mine = segment.candidatesOf.get(id) ?? [];
+        if (mine.length === 0) continue;
+        const article = segment.articles[candidates[mine[0]!]!.article]!;
+        const title = segment.titleTerms(candidates[mine[0]!]!.article);
+        // A story the engine matches strongly and whose title names the topic as written ("Korban Gempa
+        // Ambon …"): what it reports on its own news day is the topic's, named or not.
+        const newsDays = strong && holdsPhrase(textTerms(article.title), phrase) ? newsDaysOf(article) : null;
+        const outlet = outletKey(article);
+        for (const c of mine) {
           const candidate = candidates[c]!;
-          if (!candidate.terms.includes(rarest)) continue;
-          const title = segment.titleTerms(candidate.article);
-          let own = 0;
-          let withTitle = 0;
-          terms.forEach((term, i) => {
-            const inSentence = candidate.terms.includes(term);
-            if (inSentence) own += weights[i]!;
-            if (inSentence || title.has(term)) withTitle += weights[i]!;
-          });
-          const share = own / total;
-          if (share < topicSentenceShare) continue;
-          if (withTitle / total < coverage) continue;
-          if (!isLine(candidate.sentence)) continue;
-          const outlet = outletKey(segment.articles[candidate.article]!);
-          const about = strong;
+          const share = this.namedShare(candidate.terms, title, terms, weights, total, rarest, coverage);
+          // In a story about the topic, a sentence that does not name it may still report one of its happenings (see `storyOutlets`).
+          if (share === 0 && !strong) continue;
+          if (!segment.isLine(c, isLine)) continue;
           const quoted = QUOTATION.test(candidate.sentence);
           const event = eventIndex[c]!;
-          const hit = layerHits.get(event);
-          if (!hit) {
-            layerHits.set(event, { share, candidate: c, quoted, outlets: new Set([outlet]), aboutOutlets: new Set(about ? [outlet] : []) });
-            continue;
-          }
-          hit.outlets.add(outlet);
-          if (about) hit.aboutOutlets.add(outlet);
-          // The line: the reporter's account before a quotation, then the most of the topic, then the fittest.
-          const better = quoted !== hit.quoted ? !quoted : share !== hit.share ? share > hit.share : fitness[c]! > fitness[hit.candidate]!;
-          if (better) Object.assign(hit, { share, candidate: c, quoted });
+          const { date } = segment.parts.events[event]!;
+          // On the story's news day and sharing a word with its title: the story's happening, not an aside (the weather that day).
+          const news =
+            newsDays !== null &&
+            date.precision === 'day' &&
+            date.iso >= newsDays.from &&
+            date.iso <= newsDays.to &&
+            candidate.terms.some((term) => title.has(term));
+          const evidence = share > 0 ? 2 : news ? 1 : 0;
+          let hit = layerHits.get(event);
+          if (!hit)
+            layerHits.set(
+              event,
+              (hit = { share, evidence, candidate: c, quoted, outlets: new Set(), storyOutlets: new Set(), cited: new Map() }),
+            );
+          if (share > 0 || news) hit.outlets.add(outlet);
+          if (strong) hit.storyOutlets.add(outlet);
+          if (!hit.cited.has(outlet)) hit.cited.set(outlet, candidate.article);
+          if (hit.candidate === c) continue;
+          // The line: one that names the topic, else the story's own happening, then the reporter's
+          // account before a quotation, then the most of the topic, then the fittest.
+          const better =
+            evidence !== hit.evidence
+              ? evidence > hit.evidence
+              : quoted !== hit.quoted
+                ? !quoted
+                : share !== hit.share
+                  ? share > hit.share
+                  : fitness[c]! > fitness[hit.candidate]!;
+          if (better) Object.assign(hit, { share, evidence, candidate: c, quoted });
         }
       }
     }
-    // Outlets that wrote about the topic in this event, not all its outlets: one aside in a
-    // big story about something else does not make that story the topic's.
+    // Outlets that wrote about the topic in this event, not all its outlets: one aside in a big
+    // story about something else does not make that story the topic's. How much of the topic the
+    // line names only orders events of about as many outlets: a happening two of the topic's
+    // stories date outranks one story's sentence that names the topic.
     const entries: Entry[] = [];
-    for (const [layer, layerHits] of hits) {
-      for (const [event, hit] of layerHits) {
-        const rank =
-          hit.outlets.size +
-          hit.share +
-          layer.segment.parts.fitness[hit.candidate]! / 4 +
-          (this.params.aboutTopicBonus * hit.aboutOutlets.size) / hit.outlets.size -
-          (hit.quoted ? this.params.quotationPenalty : 0) -
-          this.params.vaguePenalty[layer.segment.parts.events[event]!.date.precision];
-        entries.push({ layer, event, candidate: hit.candidate, rank });
-      }
+    for (const { layer, event, hit, also } of this.foldSameDay(hits)) {
+      const outlets = new Set([...hit.outlets, ...hit.storyOutlets]);
+      if (hit.outlets.size === 0 && hit.storyOutlets.size < this.params.storyOutletsAlone) continue;
+      const rank =
+        outlets.size +
+        hit.share / 2 +
+        layer.segment.parts.fitness[hit.candidate]! / 4 +
+        (this.params.aboutTopicBonus * hit.storyOutlets.size) / outlets.size -
+        (hit.quoted ? this.params.quotationPenalty : 0) -
+        this.params.vaguePenalty[layer.segment.parts.events[event]!.date.precision];
+      entries.push({ layer, event, candidate: hit.candidate, rank, cited: hit.cited, also });
     }
     return entries.sort((a, b) => b.rank - a.rank);
+  }
+
+  /**
+   * The topic's events, where two of one day whose lines share most of their terms
+   * (`sameDayOverlap`) are one: building merged reports on their names, and two outlets'
+   * near-identical quotes of one press conference may name no one. The one with more outlets
+   * keeps its line and takes the other's outlets, so the happening ranks by all who reported it.
+   */
+  private foldSameDay(
+    hits: ReadonlyMap<Layer, ReadonlyMap<number, TopicHit>>,
+  ): Array<{ layer: Layer; event: number; hit: TopicHit; also: Entry[] }> {
+    const byDay = new Map<string, Array<{ layer: Layer; event: number; hit: TopicHit; also: Entry[] }>>();
+    const kept: Array<{ layer: Layer; event: number; hit: TopicHit; also: Entry[] }> = [];
+    const strength = (hit: TopicHit): number => hit.outlets.size + hit.storyOutlets.size + hit.share;
+    const all = [...hits].flatMap(([layer, layerHits]) =>
+      [...layerHits].map(([event, hit]) => ({ layer, event, hit, also: [] as Entry[] })),
+    );
+    all.sort((a, b) => strength(b.hit) - strength(a.hit));
+    const termSets = new Map<Layer, Map<number, ReadonlySet<string>>>();
+    const termsOf = ({ layer, hit }: { layer: Layer; hit: TopicHit }): ReadonlySet<string> => {
+      let sets = termSets.get(layer);
+      if (!sets) termSets.set(layer, (sets = new Map()));
+      let set = sets.get(hit.candidate);
+      if (!set) sets.set(hit.candidate, (set = new Set(layer.segment.parts.candidates[hit.candidate]!.terms)));
+      return set;
+    };
+    for (const item of all) {
+      const { date } = item.layer.segment.parts.events[item.event]!;
+      if (date.precision !== 'day') {
+        kept.push(item);
+        continue;
+      }
+      let day = byDay.get(date.iso);
+      if (!day) byDay.set(date.iso, (day = []));
+      const terms = termsOf(item);
+      const same = day.find((other) => setOverlap(termsOf(other), terms) >= this.params.sameDayOverlap);
+      if (!same) {
+        day.push(item);
+        kept.push(item);
+        continue;
+      }
+      for (const outlet of item.hit.outlets) same.hit.outlets.add(outlet);
+      for (const outlet of item.hit.storyOutlets) same.hit.storyOutlets.add(outlet);
+      for (const [outlet, article] of item.hit.cited) if (!same.hit.cited.has(outlet)) same.hit.cited.set(outlet, article);
+      same.also.push({ layer: item.layer, event: item.event, candidate: item.hit.candidate, rank: 0, cited: item.hit.cited });
+    }
+    return kept;
+  }
+
+  /**
+   * How much of the topic a sentence names (its share of the topic's weight), or 0 when it does
+   * not name the topic: it must hold the rarest term and `topicSentenceShare` of the weight, and
+   * with its article's title `coverage`.
+   */
+  private namedShare(
+    sentence: readonly string[],
+    title: ReadonlySet<string>,
+    terms: readonly string[],
+    weights: readonly number[],
+    total: number,
+    rarest: string,
+    coverage: number,
+  ): number {
+    if (!sentence.includes(rarest)) return 0;
+    let own = 0;
+    let withTitle = 0;
+    terms.forEach((term, i) => {
+      const inSentence = sentence.includes(term);
+      if (inSentence) own += weights[i]!;
+      if (inSentence || title.has(term)) withTitle += weights[i]!;
+    });
+    const share = own / total;
+    return share >= this.params.topicSentenceShare && withTitle / total >= coverage ? share : 0;
   }
 
   /** How telling each term is: its rarity among all dated sentences. */
@@ -268,7 +372,13 @@ export class Timeline {
       if (entry.candidate < 0) entry.candidate = this.liveRepresentative(entry.layer, entry.event);
       if (entry.candidate < 0) continue;
       const candidate = entry.layer.segment.parts.candidates[entry.candidate]!;
-      const sources = this.liveSources(entry.layer, eventOf(entry)).map((a) => sourceOf(entry.layer.segment.articles[a]!));
+      const sources = this.citations(entry).map((a) => sourceOf(entry.layer.segment.articles[a]!));
+      for (const other of entry.also ?? []) {
+        for (const a of this.citations(other)) {
+          const source = sourceOf(other.layer.segment.articles[a]!);
+          if (!sources.some((s) => sameOutlet(s, source))) sources.push(source);
+        }
+      }
       const key = candidate.sentence.replace(/\s+/g, ' ').trim().toLowerCase();
       const repeated = sentences.has(key) ? shown.find((s) => sameSentence(s, key)) : this.sameDayLine(shown, entry, candidate.terms);
       if (repeated) {
@@ -300,6 +410,21 @@ export class Timeline {
     return summary;
   }
 
+  /**
+   * The articles to cite for an entry, one per outlet: the line's own article first, and for a
+   * topic the outlet's story about the topic rather than its fittest report of the event (one
+   * press conference may be merged from stories on several subjects).
+   */
+  private citations(entry: Entry): number[] {
+    const { segment } = entry.layer;
+    const articles = this.liveSources(entry.layer, eventOf(entry)).map((a) => entry.cited?.get(outletKey(segment.articles[a]!)) ?? a);
+    const own = segment.parts.candidates[entry.candidate]!.article;
+    const at = articles.findIndex((a) => outletKey(segment.articles[a]!) === outletKey(segment.articles[own]!));
+    if (at > 0) articles.unshift(...articles.splice(at, 1));
+    if (at >= 0) articles[0] = own;
+    return articles;
+  }
+
   /** The event's sources (article indices) still in the corpus. */
   private liveSources({ segment, removed }: Layer, event: StoredEvent): number[] {
     if (removed.size === 0) return event.sources;
@@ -315,6 +440,21 @@ export class Timeline {
     if (usable(first)) return first;
     return segment.membersOf(event).find(usable) ?? -1;
   }
+}
+
+/** The terms of `phrase`, in order and next to each other, among `terms`. */
+function holdsPhrase(terms: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= terms.length; i++) if (phrase.every((term, j) => terms[i + j] === term)) return true;
+  return false;
+}
+
+/** The days a story reports as news: the day it was published (its range, if uncertain) and the day before. */
+function newsDaysOf(article: TimelineArticle): { from: string; to: string } | null {
+  if (!article.date) return null;
+  const { from, to } = spanOf(article.date);
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+  const before = fromDayNumber(dayNumber(y, m, d) - 1);
+  return { from: dayIso(before.year, before.month, before.day), to };
 }
 
 function withRemoved(layer: Layer, ids: ReadonlySet<string>): Layer {
@@ -349,6 +489,15 @@ function overlap(a: readonly string[], b: readonly string[]): number {
   let shared = 0;
   for (const term of short) if (long.includes(term)) shared++;
   return shared / short.length;
+}
+
+/** Shared terms, as a share of the smaller set's. */
+function setOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const term of small) if (large.has(term)) shared++;
+  return shared / small.size;
 }
 
 /** A whole sentence: it neither starts inside another (lost opening words, a stray mark) nor stops short. */

@@ -83,8 +83,10 @@ describe('the seeds timeline', () => {
   it('selects a topic through the real search engine', async () => {
     const engine = await SearchEngine.build(articles);
     const result = Timeline.build(articles).query({ topic: 'Putin' }, engine.matchArticles('Putin', TOPIC_ARTICLE_LIMIT));
-    expect(result.events.map((e) => e.date)).toEqual(['2024-06-19', '2024-06-20']);
-    expect(result.events[1]!.summary).toMatch(/^Kedua Menlu melakukan panggilan telepon/);
+    // Sentences naming Putin, and what stories titled with his name report on their own news day.
+    expect(result.events.map((e) => e.date)).toEqual(['2024-06-14', '2024-06-19', '2024-06-20', '2024-06-20']);
+    expect(result.events[3]!.summary).toMatch(/^Kedua Menlu melakukan panggilan telepon/);
+    expect(result.events.every((e) => e.sources.some((s) => /Putin|Kim|Korea|Rusia/.test(s.title)))).toBe(true);
     const none = Timeline.build(articles).query({ topic: 'banjir Jakarta' }, engine.matchArticles('banjir Jakarta', TOPIC_ARTICLE_LIMIT));
     expect(none.events).toEqual([]);
     expect(none.problem).toEqual({ kind: 'no-topic-match', topic: 'banjir Jakarta' });

@@ -47,6 +47,24 @@ describe('a year range is not a date', () => {
   });
 });
 
+describe('a span is not a date', () => {
+  it('gives no event for a state since a year until now, nor for the ends of a span of days', () => {
+    const timeline = Timeline.build([
+      article({
+        id: 'span',
+        publisher: 'Tempo',
+        date: '2019-09-28',
+        paragraphs: [
+          'Menurut aktuaris BPJS Kesehatan, tunggakan peserta mandiri sejak 2014 hingga kini telah mencapai Rp 10 triliun.',
+          'Sejak Jumat (27/9) malam hingga Sabtu (28/9) dini hari setidaknya ada 10 gempa yang terjadi di Ambon.',
+          'BMKG mencatat gempa bermagnitudo 6,8 mengguncang Ambon pada Kamis (26/9/2019) pagi.',
+        ],
+      }),
+    ]);
+    expect(timeline.query({}).events.map((e) => e.date)).toEqual(['2019-09-26']);
+  });
+});
+
 describe('a time or a decimal inside a sentence', () => {
   it('neither splits the sentence nor leaves part of the time in the line', () => {
     const timeline = Timeline.build([
@@ -87,7 +105,7 @@ describe('a time or a decimal inside a sentence', () => {
 describe('one happening, one line', () => {
   it('shows the same sentence from two outlets once, citing both', () => {
     const sentence =
-      'Sejak Jumat (27/9) malam hingga Sabtu (28/9) dini hari setidaknya ada 10 gempa susulan yang terjadi di Ambon, Maluku.';
+      'Gempa susulan terasa pada Jumat (27/9) malam, lalu BMKG mencatat 10 gempa lagi pada Sabtu (28/9) dini hari di Ambon, Maluku.';
     const timeline = Timeline.build([
       article({ id: 'w', publisher: 'WowKeren', date: '2019-09-28', title: 'Gempa Ambon', paragraphs: [sentence] }),
       article({ id: 'k', publisher: 'Kompas.com', date: '2019-09-28', title: 'Gempa Susulan Ambon', paragraphs: [sentence] }),
