@@ -2,15 +2,20 @@
 // real bot (`src/bot/main.ts`, as `npm start` runs it) is started as a child process against the local
 // Discord (tests/e2e/fake-discord) and its RSS is read from /proc while it starts, answers, idles and
 // reloads; once with an empty cache folder (cold), then again with the cache that run wrote (warm).
+// Two reloads: one after an article of the corpus changed (derived from the serving snapshot, where the
+// bot can), then `penuh: True` (the whole index built anew, as after a large change). The bot runs as
+// `npm start` runs it: the same environment and node flags (read from package.json's start script).
 //
 // Options (after `--`):
 //   --corpus PATH     corpus to serve (default ../shared/corpora/news-id.jsonl)
 //   --scale N         serve N copies of the corpus (distinct ids), e.g. 4 for the issue's 4× figure
+//                     (a .jsonl corpus; it is copied to a scratch folder either way)
 //   --repo PATH       run another checkout's bot (e.g. /work/main) for a baseline on the same machine
 //   --runs LIST       which runs, default cold,warm
+//   --no-full         skip the full reload (a 4× corpus's takes many minutes on a busy machine)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -26,6 +31,7 @@ const repo = resolve(option('repo', here));
 const corpus = resolve(here, option('corpus', '../shared/corpora/news-id.jsonl'));
 const scale = Number(option('scale', '1'));
 const runs = option('runs', 'cold,warm').split(',');
+const withFull = !args.includes('--no-full');
 /** Idle time before the steady reading: long enough for start-up garbage to be collected. */
 const SETTLE_MS = 15_000;
 const SAMPLE_MS = 50;
@@ -67,9 +73,8 @@ class RssSampler {
   }
 }
 
-/** The corpus repeated `n` times under distinct ids, so the bot indexes n× the articles. */
+/** The corpus repeated `n` times under distinct ids, so the bot indexes n× the articles; a copy, so a line can change. */
 async function scaledCorpus(scratch: string, n: number): Promise<string> {
-  if (n === 1) return corpus;
   const target = join(scratch, `scaled-${n}x.jsonl`);
   const out = createWriteStream(target);
   for (let copy = 0; copy < n; copy++) {
@@ -88,15 +93,40 @@ async function scaledCorpus(scratch: string, n: number): Promise<string> {
   return target;
 }
 
+/** Change the title of the corpus's first article, as an editor fixing a typo would. */
+async function changeOneArticle(path: string): Promise<void> {
+  const text = await readFile(path, 'utf8');
+  const end = text.indexOf('\n');
+  const record = JSON.parse(text.slice(0, end)) as Record<string, unknown>;
+  record.title = `${String(record.title)} (diperbarui)`;
+  await writeFile(path, `${JSON.stringify(record)}${text.slice(end)}`);
+}
+
+/** What `npm start` (`NAME=value … tsx --flag … script`) sets: its environment and its node flags. */
+function startCommand(): { env: Record<string, string>; flags: string[] } {
+  const { scripts } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = scripts.start.split(/\s+/);
+  const env: Record<string, string> = {};
+  let at = 0;
+  for (let assignment; (assignment = /^([A-Z_][A-Z0-9_]*)=(\S*)$/.exec(words[at] ?? '')); at++) env[assignment[1]!] = assignment[2]!;
+  const flags: string[] = [];
+  if (words[at] === 'tsx') for (at++; words[at]?.startsWith('--'); at++) flags.push(words[at]!);
+  return { env, flags };
+}
+
 interface RunFigures {
   run: string;
   startPeak: number;
   atFirstAnswer: number;
   firstAnswerMs: number;
   steady: number;
+  /** After one article changed. */
   reloadPeak: number;
   reloadMs: number;
   afterReload: number;
+  /** `penuh: True`. */
+  /** Null with --no-full. */
+  full: { peak: number; ms: number; after: number } | null;
 }
 
 async function waitFor(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
@@ -112,7 +142,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function measure(fake: FakeDiscord, run: string, corpusPath: string, cacheDir: string): Promise<RunFigures> {
   const started = performance.now();
   // node --import tsx (not the tsx CLI, which forks): the pid is the bot's own process.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(repo, 'src/bot/main.ts')], {
+  const start = startCommand();
+  const child: ChildProcess = spawn(process.execPath, [...start.flags, '--import', 'tsx', join(repo, 'src/bot/main.ts')], {
     cwd: repo,
     env: {
       PATH: process.env.PATH,
@@ -122,6 +153,7 @@ async function measure(fake: FakeDiscord, run: string, corpusPath: string, cache
       CORPUS_DIR: corpusPath,
       INDEX_CACHE_DIR: cacheDir,
       LOG_LEVEL: 'info',
+      ...start.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -142,18 +174,34 @@ async function measure(fake: FakeDiscord, run: string, corpusPath: string, cache
     await sleep(SETTLE_MS);
     const steady = sampler.now();
 
-    const reloadStart = performance.now();
-    // Forced where the bot has the shrink guard's option (a baseline checkout may not).
+    // Forced where the bot has the shrink guard's option (a baseline checkout may not); `penuh` likewise.
     const korpus = fake.commands.guild.find((c) => c.name === 'korpus') as { options?: { name: string; options?: { name: string }[] }[] };
-    const forceable = korpus.options?.find((o) => o.name === 'muat-ulang')?.options?.some((o) => o.name === 'paksa') === true;
-    const reload = fake.send(fake.slash('korpus', forceable ? { paksa: true } : {}, { subcommand: 'muat-ulang', user: 'owner' }));
-    await reload.reply((m) => m.embeds.length > 0, 600_000);
-    const reloadMs = performance.now() - reloadStart;
-    const reloadPeak = sampler.peakSince(reloadStart);
-    for (const kueri of QUERIES) await fake.send(fake.slash('cari', { kueri }, { user: 'member' })).reply(undefined, 60_000);
-    await sleep(SETTLE_MS);
-    const afterReload = sampler.now();
-    return { run, startPeak, atFirstAnswer, firstAnswerMs, steady, reloadPeak, reloadMs, afterReload };
+    const reloadOptions = new Set(korpus.options?.find((o) => o.name === 'muat-ulang')?.options?.map((o) => o.name));
+    const reload = async (options: Record<string, boolean>): Promise<{ peak: number; ms: number; after: number }> => {
+      const known = Object.fromEntries(Object.entries(options).filter(([name]) => reloadOptions.has(name)));
+      const start = performance.now();
+      const sent = fake.send(fake.slash('korpus', known, { subcommand: 'muat-ulang', user: 'owner' }));
+      await sent.reply((m) => m.embeds.length > 0, 600_000);
+      const ms = performance.now() - start;
+      const peak = sampler.peakSince(start);
+      for (const kueri of QUERIES) await fake.send(fake.slash('cari', { kueri }, { user: 'member' })).reply(undefined, 60_000);
+      await sleep(SETTLE_MS);
+      return { peak, ms, after: sampler.now() };
+    };
+    await changeOneArticle(corpusPath);
+    const changed = await reload({ paksa: true });
+    const full = withFull ? await reload({ paksa: true, penuh: true }) : null;
+    return {
+      run,
+      startPeak,
+      atFirstAnswer,
+      firstAnswerMs,
+      steady,
+      reloadPeak: changed.peak,
+      reloadMs: changed.ms,
+      afterReload: changed.after,
+      full,
+    };
   } finally {
     sampler.stop();
     child.kill('SIGTERM');
@@ -180,9 +228,14 @@ try {
       'at first answer': mb(r.atFirstAnswer),
       'start → first /cari': `${(r.firstAnswerMs / 1000).toFixed(1)} s`,
       steady: mb(r.steady),
-      'reload peak': mb(r.reloadPeak),
+      'reload peak (1 changed)': mb(r.reloadPeak),
       reload: `${(r.reloadMs / 1000).toFixed(1)} s`,
-      'steady after reload': mb(r.afterReload),
+      'after reload': mb(r.afterReload),
+      ...(r.full && {
+        'full reload peak': mb(r.full.peak),
+        'full reload': `${(r.full.ms / 1000).toFixed(1)} s`,
+        'after full reload': mb(r.full.after),
+      }),
     })),
   );
 } finally {

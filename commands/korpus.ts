@@ -38,6 +38,13 @@ const definition = new SlashCommandBuilder()
           .setNameLocalizations(english('force'))
           .setDescription('Pakai korpus baru walau kehilangan banyak artikel atau ada berkas gagal dibaca')
           .setDescriptionLocalizations(english('Use the new corpus even if it loses many articles or some files failed to load')),
+      )
+      .addBooleanOption((o) =>
+        o
+          .setName('penuh')
+          .setNameLocalizations(english('full'))
+          .setDescription('Bangun ulang seluruh indeks, walau hanya sedikit artikel yang berubah (lebih lama)')
+          .setDescriptionLocalizations(english('Rebuild the whole index even if few articles changed (slower)')),
       ),
   )
   .addSubcommand((s) =>
@@ -113,7 +120,8 @@ async function reload(interaction: ChatInputCommandInteraction, ctx: CommandCont
 
   // Start before deferring: the lock is taken in this same tick, so a second request can never slip in.
   const force = interaction.options.getBoolean('paksa') ?? false;
-  const pending = ctx.store.reload(interaction.user.id, { force });
+  const full = interaction.options.getBoolean('penuh') ?? false;
+  const pending = ctx.store.reload(interaction.user.id, { force, full });
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const outcome = await pending;
   const logged =
@@ -127,14 +135,15 @@ async function reload(interaction: ChatInputCommandInteraction, ctx: CommandCont
           changed: outcome.report.changed.count,
           fileErrors: outcome.report.errors.length,
           durationMs: Math.round(outcome.report.durationMs),
+          how: outcome.report.how,
           ...(outcome.status === 'refused' && { refusal: outcome.refusal }),
         };
   const level = outcome.status === 'swapped' ? 'info' : 'warn';
-  ctx.logger[level]({ user: interaction.user.id, status: outcome.status, force, ...logged }, `corpus reload ${outcome.status}`);
+  ctx.logger[level]({ user: interaction.user.id, status: outcome.status, force, full, ...logged }, `corpus reload ${outcome.status}`);
   await journal(ctx, {
     by: interaction.user.id,
     action: 'muat-ulang',
-    what: { ...(force && { paksa: true }) },
+    what: { ...(force && { paksa: true }), ...(full && { penuh: true }) },
     result: { status: outcome.status, ...outcomeSummary(outcome) },
   });
   await interaction.editReply({ embeds: [renderReload(outcome)], allowedMentions: NO_MENTIONS });

@@ -121,5 +121,7 @@ function logStoreEvent(logger: Logger, event: StoreEvent): void {
       );
     case 'cache-write-failed':
       return logger.warn({ err: event.error }, 'could not write the index and timeline cache; the next start rebuilds them');
+    case 'refresh-failed':
+      return logger.warn({ err: event.error }, 'could not derive the reload from the serving corpus; building it anew');
   }
 }

@@ -3,6 +3,8 @@
 import {
   buildSnapshot,
   type CorpusQueries,
+  type Refresh,
+  type RefreshLimits,
   type Snapshot,
   type SnapshotChange,
   type SnapshotFacts,
@@ -32,6 +34,9 @@ function factsOf({ errors, warnings, hashes, files, stats, loadedAt, durationMs 
   return { errors, warnings, hashes, files, stats, loadedAt, durationMs };
 }
 
+/** Snapshot.refresh's answer as it crosses to the bot: a derived snapshot's facts, the snapshot stays here. */
+export type WorkerRefresh = Exclude<Refresh, { kind: 'derived' }> | { kind: 'derived'; facts: SnapshotFacts };
+
 const corpusWorker = {
   /** Build the snapshot. */
   async build(dir: string, opts: SnapshotOptions): Promise<SnapshotFacts> {
@@ -43,6 +48,17 @@ const corpusWorker = {
   async change(change: SnapshotChange): Promise<SnapshotFacts> {
     snapshot = await current().derive(change, hooks);
     return factsOf(snapshot);
+  },
+  /**
+   * A reload derived from this snapshot when few articles changed (Snapshot.refresh). The folder's
+   * articles loaded to compare are garbage afterwards, whatever the answer: collected at once, so a
+   * full build that follows starts from this thread's steady size.
+   */
+  async refresh(limits: RefreshLimits): Promise<WorkerRefresh> {
+    const refreshed = await current().refresh(limits, hooks);
+    if (refreshed.kind === 'derived') snapshot = refreshed.snapshot;
+    collectGarbage();
+    return refreshed.kind === 'derived' ? { kind: 'derived', facts: factsOf(refreshed.snapshot) } : refreshed;
   },
   /** Write the caches; the encoded files are garbage once written, collected at once (see collectGarbage). */
   async persist(): Promise<void> {

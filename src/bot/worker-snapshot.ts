@@ -1,6 +1,8 @@
 import {
   unavailable,
   type CorpusQueries,
+  type Refresh,
+  type RefreshLimits,
   type Snapshot,
   type SnapshotChange,
   type SnapshotFacts,
@@ -60,6 +62,12 @@ function handle(
       const derived = await worker.api.change(change);
       superseded = true;
       return handle(dir, worker, crash, derived, next);
+    },
+    refresh: async (limits: RefreshLimits, next: SnapshotHooks): Promise<Refresh> => {
+      const refreshed = await worker.api.refresh(limits);
+      if (refreshed.kind !== 'derived') return refreshed;
+      superseded = true;
+      return { kind: 'derived', snapshot: handle(dir, worker, crash, refreshed.facts, next) };
     },
   });
 }

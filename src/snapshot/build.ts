@@ -11,10 +11,20 @@ import type { TimelineQuery, TimelineResult } from '../timeline/types.ts';
 import { timelineCorpusHash } from '../timeline/timeline-cache.ts';
 import type { TimelineWorker } from '../timeline/worker.ts';
 import { WorkerClient } from '../workers/rpc.ts';
-import { articleHash, corpusStats, factsOf } from './compare.ts';
+import { articleHash, corpusStats, factsOf, shrinkRefusal } from './compare.ts';
 import { CorpusUnavailableError } from './errors.ts';
 import { plainArticle } from '../corpus/text-file.ts';
-import type { CorpusQueries, Snapshot, SnapshotChange, SnapshotFacts, SnapshotHooks, SnapshotOptions, SourceUrls } from './types.ts';
+import type {
+  CorpusQueries,
+  Refresh,
+  RefreshLimits,
+  Snapshot,
+  SnapshotChange,
+  SnapshotFacts,
+  SnapshotHooks,
+  SnapshotOptions,
+  SourceUrls,
+} from './types.ts';
 
 /** Let the event loop breathe between heavy stages. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -85,8 +95,12 @@ interface Version {
   articles: readonly Article[];
   facts: Omit<SnapshotFacts, 'loadedAt' | 'durationMs'>;
   started: number;
-  /** Derived by `derive`: its engine and timeline are not a full build's, so nothing is cached. */
+  /** Derived by `derive` or `refresh`: its engine and timeline are not a full build's, so nothing is cached. */
   derived: boolean;
+  /** Articles added, changed or removed by `refresh` since the last full build… */
+  drift: number;
+  /** …and how many articles that build had. */
+  base: number;
 }
 
 /**
@@ -116,7 +130,11 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     const facts = factsOf(corpus.articles, corpus);
     await extracted;
     const shared: Shared = Object.assign(crash, { dir, cacheDir: opts.cacheDir, timeline, corpus });
-    return serveSnapshot(shared, { engine, articles: corpus.articles, facts, started, derived: false }, hooks);
+    return serveSnapshot(
+      shared,
+      { engine, articles: corpus.articles, facts, started, derived: false, drift: 0, base: corpus.articles.length },
+      hooks,
+    );
   } catch (error) {
     void timeline.terminate().then(() => corpus?.close());
     throw error;
@@ -151,14 +169,45 @@ function serveSnapshot(shared: Shared, version: Version, hooks: SnapshotHooks): 
       superseded = true;
       return serveSnapshot(shared, derived, next);
     },
+    refresh: async (limits: RefreshLimits, next: SnapshotHooks): Promise<Refresh> => {
+      const refreshed = await refreshVersion(shared, version, limits);
+      if (!('engine' in refreshed)) return refreshed;
+      superseded = true;
+      return { kind: 'derived', snapshot: serveSnapshot(shared, refreshed, next) };
+    },
   });
 }
 
+/** What a change does to a version: ids that go, articles that come (replacing any of the same id), the facts after. */
+interface Step {
+  gone: ReadonlySet<string>;
+  incoming: readonly Article[];
+  facts: Omit<SnapshotFacts, 'loadedAt' | 'durationMs' | 'stats'>;
+  drift: number;
+}
+
 /**
- * The next version: only `change`'s files are loaded; the engine and the timeline are extended and
- * cut, not rebuilt. The added articles keep their text in the heap (they are few); the file's text
- * stays where it is, shared with the version before.
+ * The next version: the engine and the timeline are extended and cut, not rebuilt. The incoming
+ * articles keep their text in the heap (they are few); the file's text stays where it is, shared
+ * with the version before. Up to the timeline's change nothing shared is touched, so a failure
+ * before it leaves `from` serving as it was.
  */
+async function nextVersion(shared: Shared, from: Version, step: Step, started: number): Promise<Version> {
+  const engine = await from.engine.without(step.gone).extend(step.incoming);
+  await shared.timeline.api.change(step.incoming as Article[], [...step.gone]);
+  const articles = [...from.articles.filter((a) => !step.gone.has(a.id)), ...step.incoming];
+  return {
+    engine,
+    articles,
+    facts: { ...step.facts, stats: corpusStats(articles) },
+    started,
+    derived: true,
+    drift: step.drift,
+    base: from.base,
+  };
+}
+
+/** The next version for SnapshotStore.add/remove: only `change`'s files are loaded. */
 async function deriveVersion(shared: Shared, from: Version, change: SnapshotChange): Promise<Version> {
   const started = performance.now();
   const load = await loadCorpusFiles(shared.dir, change.add);
@@ -166,9 +215,6 @@ async function deriveVersion(shared: Shared, from: Version, change: SnapshotChan
   const gone = new Set<string>();
   for (const [id, file] of from.facts.files) if (touched.has(file)) gone.add(id);
   for (const article of load.articles) gone.add(article.id);
-  const engine = await from.engine.without(gone).extend(load.articles);
-  await shared.timeline.api.change(load.articles, [...gone]);
-  const articles = [...from.articles.filter((a) => !gone.has(a.id)), ...load.articles];
   const hashes = new Map(from.facts.hashes);
   const files = new Map(from.facts.files);
   for (const id of gone) {
@@ -185,7 +231,50 @@ async function deriveVersion(shared: Shared, from: Version, change: SnapshotChan
     warnings: [...from.facts.warnings.filter(untouched), ...load.warnings],
     hashes,
     files,
-    stats: corpusStats(articles),
   };
-  return { engine, articles, facts, started, derived: true };
+  return nextVersion(shared, from, { gone, incoming: load.articles, facts, drift: from.drift }, started);
+}
+
+/** What a reader sees of an article beyond its content hash: where it is and the notes on it. */
+const placeOf = (article: Article): string => JSON.stringify([article.file, article.line ?? null, article.warnings]);
+
+/**
+ * A reload's next version, derived from `from` when the folder's articles differ from it by little:
+ * the folder is opened as a full build opens it (through the parse cache, so unchanged files are not
+ * read and no text enters the heap; ids, duplicates and file errors exactly a full load's), compared
+ * with `from` by id, content hash and place, and only the articles that differ go into the engine and
+ * the timeline, with their text in the heap (they are few). Beyond `limits.maxChangedShare` of the
+ * last full build's articles (counting earlier refreshes), or when the shrink guard refuses, nothing
+ * is touched and the reason is returned.
+ */
+async function refreshVersion(
+  shared: Shared,
+  from: Version,
+  limits: RefreshLimits,
+): Promise<Version | Exclude<Refresh, { kind: 'derived' }>> {
+  const started = performance.now();
+  const corpus = await openCorpus(shared.dir, shared.cacheDir === undefined ? {} : { cacheDir: shared.cacheDir });
+  let incoming: Article[];
+  let facts: ReturnType<typeof factsOf>;
+  try {
+    facts = factsOf(corpus.articles, corpus);
+    if (limits.maxShrink !== null) {
+      const refusal = shrinkRefusal(from.facts, facts, limits.maxShrink);
+      if (refusal) return { kind: 'refused', refusal, facts };
+    }
+    const before = new Map(from.articles.map((article) => [article.id, article]));
+    const differs = (article: Article): boolean => {
+      const old = before.get(article.id);
+      return old === undefined || from.facts.hashes.get(article.id) !== facts.hashes.get(article.id) || placeOf(old) !== placeOf(article);
+    };
+    incoming = corpus.articles.filter(differs).map(plainArticle);
+  } finally {
+    corpus.close();
+  }
+  const gone = new Set(incoming.map((article) => article.id));
+  for (const id of from.facts.hashes.keys()) if (!facts.hashes.has(id)) gone.add(id);
+  const changed = gone.size;
+  const limit = Math.floor(limits.maxChangedShare * from.base);
+  if (from.drift + changed > limit) return { kind: 'too-large', changed: from.drift + changed, limit };
+  return nextVersion(shared, from, { gone, incoming, facts, drift: from.drift + changed }, started);
 }

@@ -22,6 +22,14 @@ export interface SnapshotParams {
    * costs its builds nothing measurable and saves ~40 MB of RSS per thread.
    */
   workerYoungGenerationMb: number;
+  /**
+   * A reload whose articles differ from the serving snapshot's by at most this share of the last full
+   * build's (added, changed and removed, counting earlier derived reloads) is derived from it: only
+   * those articles are indexed and extracted, in the serving snapshot's threads, with no second copy
+   * of the corpus in memory. Beyond it, the next snapshot is built from scratch: each derivation adds
+   * an index segment and tombstones, which a full build compacts. 0: every reload builds anew.
+   */
+  maxRefreshShare: number;
 }
 
 export const DEFAULT_SNAPSHOT_PARAMS: Readonly<SnapshotParams> = Object.freeze({
@@ -31,4 +39,5 @@ export const DEFAULT_SNAPSHOT_PARAMS: Readonly<SnapshotParams> = Object.freeze({
   recoveryMaxDelayMs: 15_000,
   retireGraceMs: 2000,
   workerYoungGenerationMb: 8,
+  maxRefreshShare: 0.1,
 });

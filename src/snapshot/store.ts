@@ -5,11 +5,13 @@ import { diffSnapshots, shrinkRefusal } from './compare.ts';
 import { CorpusUnavailableError, ReloadInProgressError } from './errors.ts';
 import { DEFAULT_SNAPSHOT_PARAMS, type SnapshotParams } from './params.ts';
 import type {
+  Refresh,
   ReloadOutcome,
   ReloadReport,
   Snapshot,
   SnapshotBuilder,
   SnapshotChange,
+  SnapshotFacts,
   SnapshotHooks,
   SnapshotOptions,
   StoreHealth,
@@ -20,7 +22,9 @@ export type StoreEvent =
   | { kind: 'crashed'; error: Error }
   | { kind: 'recovery-failed'; attempt: number; outcome: ReloadOutcome; retryInMs: number }
   | { kind: 'recovered'; attempt: number; articles: number; durationMs: number }
-  | { kind: 'cache-write-failed'; error: unknown };
+  | { kind: 'cache-write-failed'; error: unknown }
+  /** A reload could not be derived from the serving snapshot (Snapshot.refresh failed): it was built anew instead. */
+  | { kind: 'refresh-failed'; error: Error };
 
 export interface StoreOptions extends SnapshotOptions {
   /** How a snapshot is built; default `buildSnapshot` in this thread (the bot builds in a worker). */
@@ -32,6 +36,11 @@ export interface StoreOptions extends SnapshotOptions {
 export interface ChangeOptions {
   /** Swap in even what the shrink guard refuses (`/korpus muat-ulang paksa:True`). */
   force?: boolean;
+  /**
+   * Build the next snapshot from scratch even when few articles changed (`/korpus muat-ulang penuh:True`):
+   * a derived snapshot answers the same, but a full build also compacts the index and is cached.
+   */
+  full?: boolean;
 }
 
 /** A change derived from the current snapshot (add/remove) rather than built anew; never refused by the shrink guard. */
@@ -171,23 +180,28 @@ export class SnapshotStore {
     const started = performance.now();
     const who = by === undefined ? {} : { by };
     let next: Snapshot;
+    let derived = opts.derive !== undefined;
     try {
       // The caller took the lock synchronously; let it send its acknowledgement before the heavy work starts.
       await yieldToEventLoop();
       const hooks = { onCrash: (error: Error) => this.#crashed(next, error) };
-      next = await (opts.derive ? before.derive(opts.derive, hooks) : build(this.opts, this.params, before.dir, hooks));
+      if (opts.derive) next = await before.derive(opts.derive, hooks);
+      else {
+        const refreshed = await this.#refresh(before, opts, hooks);
+        if (refreshed?.kind === 'refused') {
+          const { refusal, facts } = refreshed;
+          const report = { ...reportOf(before, facts), durationMs: performance.now() - started, how: 'derived' as const };
+          return { status: 'refused', refusal, report, finishedAt: new Date(), ...who };
+        }
+        derived = refreshed?.kind === 'derived';
+        next = refreshed?.kind === 'derived' ? refreshed.snapshot : await build(this.opts, this.params, before.dir, hooks);
+      }
     } catch (error) {
       return { status: 'failed', error: messageOf(error), durationMs: performance.now() - started, finishedAt: new Date(), ...who };
     }
-    const report: ReloadReport = {
-      before: before.stats.articles,
-      after: next.stats.articles,
-      ...diffSnapshots(before, next),
-      errors: next.errors,
-      warnings: next.warnings,
-      durationMs: performance.now() - started,
-    };
-    const refusal = opts.force || opts.derive ? null : shrinkRefusal(before, next, this.params.maxShrink);
+    const report: ReloadReport = { ...reportOf(before, next), durationMs: performance.now() - started, how: derived ? 'derived' : 'full' };
+    // A derived reload met the shrink guard before it touched anything (Snapshot.refresh).
+    const refusal = opts.force || derived ? null : shrinkRefusal(before, next, this.params.maxShrink);
     if (refusal || this.#closed) {
       next.retire(0);
       if (refusal) return { status: 'refused', refusal, report, finishedAt: new Date(), ...who };
@@ -199,6 +213,23 @@ export class SnapshotStore {
     before.retire(this.params.retireGraceMs);
     this.#persist(next);
     return { status: 'swapped', report, finishedAt: new Date(), ...who };
+  }
+
+  /**
+   * A reload derived from `before` when few articles changed; null when it must be built anew: asked
+   * to (`full`), `before`'s worker is dead (recovery), too many changed, or the attempt failed (then
+   * nothing was touched, and the log says why the reload took the long way).
+   */
+  async #refresh(before: Snapshot, opts: StoreChange, hooks: SnapshotHooks): Promise<Exclude<Refresh, { kind: 'too-large' }> | null> {
+    if (opts.full || this.params.maxRefreshShare <= 0 || this.#health.state === 'recovering') return null;
+    const limits = { maxChangedShare: this.params.maxRefreshShare, maxShrink: opts.force ? null : this.params.maxShrink };
+    try {
+      const refreshed = await before.refresh(limits, hooks);
+      return refreshed.kind === 'too-large' ? null : refreshed;
+    } catch (error) {
+      this.opts.onEvent?.({ kind: 'refresh-failed', error: error instanceof Error ? error : new Error(String(error)) });
+      return null;
+    }
   }
 
   /** Write the caches of a snapshot that now serves; in the background, so a reload's answer does not wait for the disk. */
@@ -255,6 +286,17 @@ export class SnapshotStore {
     this.#wake.resolve();
     this.#wake = null;
   }
+}
+
+/** The counts of a reload's report: `after` against `before`. */
+function reportOf(before: SnapshotFacts, after: Omit<SnapshotFacts, 'loadedAt' | 'durationMs'>) {
+  return {
+    before: before.stats.articles,
+    after: after.stats.articles,
+    ...diffSnapshots(before, after),
+    errors: after.errors,
+    warnings: after.warnings,
+  };
 }
 
 /** The store's builder gets the build options only (they may cross to a worker thread, so no functions). */

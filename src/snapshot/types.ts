@@ -69,7 +69,28 @@ export interface Snapshot extends SnapshotFacts {
    * answering until it is retired, which then frees nothing the derived one still uses.
    */
   derive(change: SnapshotChange, hooks: SnapshotHooks): Promise<Snapshot>;
+  /**
+   * A reload at a cost that follows the change: the folder is loaded and compared with this snapshot,
+   * and when few articles differ the next snapshot is derived from this one (as `derive` does);
+   * otherwise nothing is touched and the store builds a new snapshot from scratch.
+   */
+  refresh(limits: RefreshLimits, hooks: SnapshotHooks): Promise<Refresh>;
 }
+
+export interface RefreshLimits {
+  /** SnapshotParams.maxRefreshShare: beyond it, `too-large`. */
+  maxChangedShare: number;
+  /** The shrink guard's SnapshotParams.maxShrink; null when the admin forces the reload. */
+  maxShrink: number | null;
+}
+
+/** What `Snapshot.refresh` did. Only `derived` changed anything. */
+export type Refresh =
+  | { kind: 'derived'; snapshot: Snapshot }
+  /** The shrink guard refused the folder's articles; `facts` are theirs, for the report. */
+  | { kind: 'refused'; refusal: ShrinkRefusal; facts: Omit<SnapshotFacts, 'loadedAt' | 'durationMs'> }
+  /** `changed` articles differ from the last full build (counting earlier refreshes), more than `limit`: build anew. */
+  | { kind: 'too-large'; changed: number; limit: number };
 
 /** Files (relative to the corpus folder) whose articles come in or go (SnapshotStore.add/remove). */
 export interface SnapshotChange {
@@ -106,6 +127,8 @@ export interface ReloadReport {
   errors: readonly LoadIssue[];
   warnings: readonly LoadIssue[];
   durationMs: number;
+  /** Derived from the snapshot before (only the articles that changed were processed), or built from scratch. */
+  how: 'derived' | 'full';
 }
 
 /**

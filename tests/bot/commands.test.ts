@@ -51,6 +51,7 @@ describe('command definitions', () => {
     expect(allOptions(korpus.definition.options).map((o) => o.name)).toEqual([
       'muat-ulang',
       'paksa',
+      'penuh',
       'status',
       'tambah',
       'url',

@@ -45,6 +45,7 @@ beforeAll(async () => {
       await gate.wait;
       return spawnSnapshot(dir, opts);
     },
+    params: { maxRefreshShare: 0 }, // every reload builds, so the gate holds each one
   });
   h = await startHarness({ corpusDir, bot: { store } });
 });

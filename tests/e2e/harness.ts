@@ -146,6 +146,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ? await SnapshotStore.create(config.corpusDir, {
           ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
           build: reloadGate.build,
+          params: { maxRefreshShare: 0 }, // every reload builds, so the gate holds each one
         })
       : options.bot?.store;
     const bot = await startBot(config, { ...options.bot, ...(store && { store }), logger });

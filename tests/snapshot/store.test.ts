@@ -18,7 +18,10 @@ import {
 /** Snapshots over hand-made articles; the store never queries them, only swaps, persists and retires them. */
 const retired: Snapshot[] = [];
 const persisted: Snapshot[] = [];
-function fakeSnapshot(articles: Article[], errors: Snapshot['errors'] = []): Snapshot {
+const refreshed: Snapshot[] = [];
+/** By default every reload builds anew, as when more than maxRefreshShare of the articles changed. */
+const buildAnew: Snapshot['refresh'] = async () => ({ kind: 'too-large', changed: 1, limit: 0 });
+function fakeSnapshot(articles: Article[], errors: Snapshot['errors'] = [], refresh = buildAnew): Snapshot {
   const snapshot: Snapshot = {
     dir: '/korpus',
     errors,
@@ -32,6 +35,10 @@ function fakeSnapshot(articles: Article[], errors: Snapshot['errors'] = []): Sna
     persist: async () => void persisted.push(snapshot),
     retire: () => void retired.push(snapshot),
     derive: () => Promise.reject(new Error('these tests build, not derive')),
+    refresh: (...args) => {
+      refreshed.push(snapshot);
+      return refresh(...args);
+    },
   };
   return snapshot;
 }
@@ -126,6 +133,65 @@ describe('SnapshotStore.reload', () => {
     expect(store.current).toBe(before);
     expect(store.running).toBeNull();
     expect(store.lastReload).toBe(outcome);
+  });
+});
+
+describe('a reload derived from the serving snapshot (Snapshot.refresh)', () => {
+  it('swaps in what refresh derived, with no build, and passes the limits', async () => {
+    const script = scriptedBuilder();
+    const next = three();
+    let asked: unknown;
+    const served = fakeSnapshot([article('a'), article('b')], [], async (limits) => {
+      asked = limits;
+      return { kind: 'derived', snapshot: next };
+    });
+    const store = new SnapshotStore(served, { build: script.build, params: { maxRefreshShare: 0.2 } });
+    expect(await store.reload()).toMatchObject({ status: 'swapped', report: { how: 'derived', before: 2, after: 3, added: { count: 1 } } });
+    expect(asked).toEqual({ maxChangedShare: 0.2, maxShrink: 0.1 });
+    expect(store.current).toBe(next);
+    expect(script.calls).toBe(0);
+    store.swap(served);
+    expect(await store.reload(undefined, { force: true })).toMatchObject({ status: 'swapped' });
+    expect(asked).toEqual({ maxChangedShare: 0.2, maxShrink: null }); // forced: the guard is off
+  });
+
+  it('returns the refusal refresh met, building nothing and keeping the snapshot', async () => {
+    const script = scriptedBuilder();
+    const facts = fakeSnapshot([article('a')]);
+    const refusal = { kind: 'shrink', lost: 2, limit: 0.1, lostToErrors: 0, files: [] } as const;
+    const served = fakeSnapshot([article('a'), article('b'), article('c')], [], async () => ({ kind: 'refused', refusal, facts }));
+    const store = new SnapshotStore(served, { build: script.build });
+    expect(await store.reload()).toMatchObject({ status: 'refused', refusal, report: { before: 3, after: 1, removed: { count: 2 } } });
+    expect(store.current).toBe(served);
+    expect(script.calls).toBe(0);
+  });
+
+  it('builds anew when refresh fails, and says so; when the build fails too, the snapshot keeps serving', async () => {
+    const script = scriptedBuilder();
+    const events: StoreEvent[] = [];
+    const served = fakeSnapshot([article('a')], [], () => Promise.reject(new Error('timeline worker stopped')));
+    const store = new SnapshotStore(served, { build: script.build, onEvent: (e) => events.push(e) });
+    const failing = store.reload();
+    await script.next(new Error('EIO'));
+    expect(await failing).toMatchObject({ status: 'failed', error: 'EIO' });
+    expect(store.current).toBe(served);
+    expect(events).toMatchObject([{ kind: 'refresh-failed', error: { message: 'timeline worker stopped' } }]);
+
+    const reload = store.reload();
+    const built = fakeSnapshot([article('a')]);
+    await script.next(built);
+    expect(await reload).toMatchObject({ status: 'swapped', report: { how: 'full' } });
+    expect(store.current).toBe(built);
+  });
+
+  it('is not tried when an admin asks for a full build (penuh)', async () => {
+    const script = scriptedBuilder();
+    const served = three();
+    const store = new SnapshotStore(served, { build: script.build });
+    const reload = store.reload(undefined, { full: true });
+    await script.next(three());
+    expect(await reload).toMatchObject({ status: 'swapped', report: { how: 'full' } });
+    expect(refreshed).not.toContain(served);
   });
 });
 
@@ -235,6 +301,7 @@ describe('recovery after a worker crash', () => {
     ]);
     expect(events.flatMap((e) => (e.kind === 'recovery-failed' ? [e.retryInMs] : []))).toEqual([5, 10, 12, 12]);
     expect(store.lastReload).toBeNull(); // recovery is not an admin's reload
+    expect(refreshed).not.toContain(first); // a dead snapshot's worker cannot derive the next one
     store.close();
   });
 

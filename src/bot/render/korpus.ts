@@ -55,7 +55,7 @@ export function renderReload(outcome: ReloadOutcome): APIEmbed {
     changeLine('Ditambah', r.added),
     changeLine('Dihapus', r.removed),
     changeLine('Diubah', r.changed),
-    `Durasi: ${formatDuration(r.durationMs)}`,
+    `Durasi: ${formatDuration(r.durationMs)} (${r.how === 'derived' ? 'hanya artikel yang berubah diproses' : 'indeks dibangun ulang penuh'})`,
     '',
     issueList(r.errors),
   ].join('\n');
