@@ -21,6 +21,7 @@ describe('ends of a span', () => {
     ]);
     expect(read('Pameran berlangsung dari 10 hingga 12 September 2019 di JCC.')).toEqual([['12 September 2019', true]]);
     expect(read('Pameran berlangsung 10-12 September 2019 di JCC.')).toEqual([['12 September 2019', true]]);
+    expect(read('BPJS Kesehatan terus mencatatkan defisit sejak terbentuk pada 2014.')).toEqual([['2014', true]]);
   });
 
   it('leaves two dates of two clauses, and a score before a date, as dates', () => {
@@ -30,6 +31,8 @@ describe('ends of a span', () => {
     ]);
     expect(read('Skor 2-1 pada 12 September 2019 membuat tim lolos.')).toEqual([['12 September 2019', false]]);
     expect(read('Sejak Sabtu (14/9/2019) warga menemukan ikan mati di pantai.')).toEqual([['Sabtu (14/9/2019)', false]]);
+    expect(read('Sejak lama warga mengeluh, dan pada 2014 jalan itu diperbaiki pemerintah.')).toEqual([['2014', false]]);
+    expect(read('Habibie dirawat di RSPAD sejak awal bulan Juli 2019 karena kelelahan.')).toEqual([['Juli 2019', false]]);
   });
 });
 
