@@ -212,6 +212,9 @@ export class Ranker {
         // candidates come best first, and each feature is at most 1: once even full evidence cannot lift
         // a candidate into the top, no later one can
         if (top.length === limit && score * maxGrowth < top[limit - 1]!.score) break;
+        // nor can this one, by what the first pass knows of it: its body scan is skipped
+        const floor = top.length === limit ? top[limit - 1]!.score * (1 - 1e-5) : 0;
+        if (score * this.growthBound(doc, weights, coordinating) < floor) continue;
         const evidence = this.evidence(doc, weights, coordinating);
         this.insert(top, limit, {
           doc,
@@ -229,6 +232,42 @@ export class Ranker {
     } finally {
       for (const word of words) for (const r of word.readings) this.wordOfStem[r.stemId] = -1;
     }
+  }
+
+  /**
+   * The most `evidence` can grow this document's score, from what the first pass knows of it: proximity
+   * and passages can only count the query words it holds, and its title coverage is known exactly. Tighter
+   * than the global bound for a document missing some words or holding none in its title.
+   */
+  private growthBound(doc: number, weights: number[], n: number): number {
+    const { proximityWeight, passageWeight, sentenceWeight, titleCoverageWeight } = this.params;
+    const held = this.matched[doc]!;
+    const titled = this.inTitle[doc]!;
+    let mass = 0;
+    let heldMass = 0;
+    let pairs = 0;
+    let heldPairs = 0;
+    for (let i = 0; i < n; i++) {
+      mass += weights[i]!;
+      if (held & (1 << i)) heldMass += weights[i]!;
+      for (let j = i + 1; j < n; j++) {
+        const weight = Math.min(weights[i]!, weights[j]!);
+        pairs += weight;
+        if (held & (1 << i) && held & (1 << j)) heldPairs += weight;
+      }
+    }
+    let allMass = 0;
+    let titleMass = 0;
+    for (let i = 0; i < weights.length; i++) {
+      allMass += weights[i]!;
+      if (titled & (1 << i)) titleMass += weights[i]!;
+    }
+    return (
+      1 +
+      proximityWeight * (pairs === 0 ? 0 : heldPairs / pairs) +
+      (passageWeight + sentenceWeight) * (mass === 0 ? 0 : heldMass / mass) +
+      titleCoverageWeight * (allMass === 0 ? 0 : titleMass / allMass)
+    );
   }
 
   /**

@@ -81,6 +81,21 @@ describe('ranking rules', () => {
     expect(found.slice(0, 2)).toEqual(['together', 'scattered']);
   });
 
+  it('the rerank skips only candidates that cannot win: the words side by side beat more, scattered mentions, at any limit', async () => {
+    const scattered = ['Harga naik lagi. Harga beras juga.', 'Listrik padam. Listrik mahal.'];
+    const articles = [
+      article({ id: 'scattered', title: 'Kabar Warga', paragraphs: scattered }),
+      article({ id: 'near', title: 'Kabar Warga', paragraphs: ['Pemerintah menaikkan harga listrik bulan depan.'] }),
+      article({ id: 'partial', title: 'Harga Beras', paragraphs: ['Harga beras naik, harga gula naik, harga minyak naik.'] }),
+    ];
+    const engine = await SearchEngine.build([...articles, ...FILLER]);
+    const top = (limit: number) => engine.search('harga listrik', { limit }).hits.map((h) => h.articleId);
+    expect(top(3)).toEqual(['near', 'scattered', 'partial']);
+    // with one place left, "near" (lower first-pass score) is examined after "scattered" filled it
+    expect(top(1)).toEqual(['near']);
+    expect(top(2)).toEqual(['near', 'scattered']);
+  });
+
   it('a question: question words carry no topic, even where a headline holds them', async () => {
     const found = await ids(
       [
