@@ -56,7 +56,11 @@ describe('snapshots over real files', () => {
     const store = await SnapshotStore.create(corpus, { build: spawnSnapshot, cacheDir });
     try {
       const files = () => readdirSync(cacheDir).map((name) => `${name} ${readFileSync(join(cacheDir, name)).toString('base64')}`);
-      await expect.poll(() => files().length).toBe(4); // parse cache (index, text), search index and timeline, written once the first snapshot serves
+      // Parse cache (index, text), search index and timeline, written once the first snapshot serves; each
+      // through a temporary file renamed into place, so wait until no temporary file is left.
+      const settled = () =>
+        readdirSync(cacheDir).filter((name) => !name.endsWith('.tmp')).length === 4 && readdirSync(cacheDir).length === 4;
+      await expect.poll(settled).toBe(true);
       const before = files();
       rmSync(corpus, { recursive: true, force: true }); // the corpus folder is gone: the new build is empty
       const outcome = await store.reload();
