@@ -7,6 +7,7 @@ import { openCorpus, type OpenedCorpus } from '../../src/corpus/corpus-cache.ts'
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { plainArticle } from '../../src/corpus/text-file.ts';
 import type { LoadResult } from '../../src/corpus/types.ts';
+import { jsonlLine } from './fixtures.ts';
 
 let dir: string;
 let cacheDir: string;
@@ -31,15 +32,6 @@ async function put(name: string, content: string | Uint8Array, at = past()): Pro
 }
 
 const page = (title: string, body: string): string => [title, '', 'Rabu, 19 Juni 2024 08:00 WIB', '', body].join('\n');
-const line = (id: string, body: string): string =>
-  JSON.stringify({
-    id,
-    title: `Judul ${id}`,
-    date: '2019-03-21T15:02:00+07:00',
-    source: 'kompas.com',
-    url: `https://www.kompas.com/${id}`,
-    body,
-  });
 
 async function fixture(): Promise<void> {
   await put(
@@ -55,7 +47,7 @@ async function fixture(): Promise<void> {
   await put('catatan.pdf', 'bukan korpus');
   await put(
     'bulk.jsonl',
-    `${[line('j1', 'Isi berita j1.'), '{"id": "rusak"', line('j2', 'Isi berita j2.\n\nParagraf dua.')].join('\n')}\n`,
+    `${[jsonlLine('j1', 'Isi berita j1.'), '{"id": "rusak"', jsonlLine('j2', 'Isi berita j2.\n\nParagraf dua.')].join('\n')}\n`,
   );
 }
 
@@ -124,7 +116,7 @@ describe('openCorpus: the parse cache', () => {
     (await open()).persist();
     await put(
       'bulk.jsonl',
-      `${[line('j1', 'Isi berita j1 diperbarui.'), line('j2', 'Isi berita j2.\n\nParagraf dua.')].join('\n')}\n`,
+      `${[jsonlLine('j1', 'Isi berita j1 diperbarui.'), jsonlLine('j2', 'Isi berita j2.\n\nParagraf dua.')].join('\n')}\n`,
       past(9),
     );
     const next = await open();

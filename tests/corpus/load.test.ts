@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
+import { jsonlLine } from './fixtures.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -28,16 +29,6 @@ const PAGE = [
   '',
   'Petugas BPBD mengevakuasi warga lanjut usia ke posko terdekat, kata kepala pelaksana BPBD.',
 ].join('\n');
-
-const GOOD_JSONL = (id: string, body: string): string =>
-  JSON.stringify({
-    id,
-    title: `Judul ${id}`,
-    date: '2019-03-21T15:02:00+07:00',
-    source: 'kompas.com',
-    url: `https://www.kompas.com/${id}`,
-    body,
-  });
 
 describe('loadCorpus: bad input is reported and skipped, the rest loads', () => {
   it('reports each bad file with its path and reason', async () => {
@@ -94,13 +85,13 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
 
   it('a malformed .jsonl line skips only that line', async () => {
     const lines = [
-      GOOD_JSONL('a1', 'Paragraf pertama berita a1.\n\nParagraf kedua berita a1.'),
+      jsonlLine('a1', 'Paragraf pertama berita a1.\n\nParagraf kedua berita a1.'),
       '{"id": "rusak", "title": ',
       '',
       '[1, 2, 3]',
       JSON.stringify({ id: 'kosong', title: 'Tanpa isi', body: '' }),
       JSON.stringify({ id: 'tanpa-body', title: 'Tanpa kolom body' }),
-      GOOD_JSONL('a2', 'Isi berita a2 yang lain.'),
+      jsonlLine('a2', 'Isi berita a2 yang lain.'),
     ];
     await put('bulk.jsonl', `${lines.join('\n')}\n`);
     const result = await loadCorpus(dir);
@@ -117,11 +108,11 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
   });
 
   it('invalid UTF-8, NUL bytes and oversize lines in .jsonl are per line', async () => {
-    const good = Buffer.from(`${GOOD_JSONL('b1', 'Isi b1.')}\n`);
+    const good = Buffer.from(`${jsonlLine('b1', 'Isi b1.')}\n`);
     const badUtf8 = Buffer.concat([Buffer.from('{"id":"x","body":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]);
     const nul = Buffer.from('{"id":"y","body":"a\u0000b"}\n'.replace('\\u0000', '\u0000'));
-    const huge = Buffer.from(`${GOOD_JSONL('z', 'x'.repeat(3000))}\n`);
-    await put('mixed.jsonl', Buffer.concat([good, badUtf8, nul, huge, Buffer.from(GOOD_JSONL('b2', 'Isi b2.'))]));
+    const huge = Buffer.from(`${jsonlLine('z', 'x'.repeat(3000))}\n`);
+    await put('mixed.jsonl', Buffer.concat([good, badUtf8, nul, huge, Buffer.from(jsonlLine('b2', 'Isi b2.'))]));
     const result = await loadCorpus(dir, { maxFileBytes: 2000 });
     expect(result.articles.map((a) => a.id)).toEqual(['b1', 'b2']);
     expect(result.errors.map((e) => [e.line, e.reason.split(' ')[1]])).toEqual([
@@ -133,8 +124,8 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
 
   it('a .jsonl line over the cap is rejected by its size and the lines after it still load', async () => {
     const long = `{"id":"panjang","body":"${'a'.repeat(30 * 1024 * 1024)}"}`;
-    const last = GOOD_JSONL('c2', 'Isi c2 tanpa baris baru di akhir berkas.');
-    await put('panjang.jsonl', [GOOD_JSONL('c1', 'Isi c1.'), long, GOOD_JSONL('c3', 'Isi c3.'), last].join('\n'));
+    const last = jsonlLine('c2', 'Isi c2 tanpa baris baru di akhir berkas.');
+    await put('panjang.jsonl', [jsonlLine('c1', 'Isi c1.'), long, jsonlLine('c3', 'Isi c3.'), last].join('\n'));
     const result = await loadCorpus(dir);
     expect(result.articles.map((a) => a.id)).toEqual(['c1', 'c3', 'c2']);
     expect(result.errors).toEqual([
@@ -235,7 +226,7 @@ describe('loadCorpus: formats', () => {
   });
 
   it('reads .jsonl: paragraphs split by blank lines, domain mapped to the canonical publisher, time zone named', async () => {
-    await put('bulk.jsonl', GOOD_JSONL('k1', 'Paragraf satu.\nmasih paragraf satu.\n\nBaca juga: Berita Lain\n\nParagraf dua.'));
+    await put('bulk.jsonl', jsonlLine('k1', 'Paragraf satu.\nmasih paragraf satu.\n\nBaca juga: Berita Lain\n\nParagraf dua.'));
     const [a] = (await loadCorpus(join(dir, 'bulk.jsonl'))).articles;
     expect(a).toMatchObject({
       id: 'k1',
@@ -284,7 +275,7 @@ describe('loadCorpus: formats', () => {
   });
 
   it('ids are stable across reloads and unique when ids collide', async () => {
-    await put('a.jsonl', [GOOD_JSONL('same', 'Teks pertama.'), GOOD_JSONL('same', 'Teks kedua.')].join('\n'));
+    await put('a.jsonl', [jsonlLine('same', 'Teks pertama.'), jsonlLine('same', 'Teks kedua.')].join('\n'));
     await put('a.txt', PAGE);
     await put('sub/a.txt', PAGE.replaceAll('Bekasi', 'Bogor'));
     const first = await loadCorpus(dir);
@@ -301,7 +292,7 @@ describe('loadCorpus: duplicates', () => {
     await put('b/salinan.txt', PAGE.replace(/ {1}/g, '  ').replace('Banjir Rendam', 'Banjir Merendam'));
     await put(
       'c.jsonl',
-      GOOD_JSONL(
+      jsonlLine(
         'j1',
         [
           'Banjir merendam ratusan rumah warga di Bekasi setelah hujan deras mengguyur sejak Selasa malam hingga pagi.',
