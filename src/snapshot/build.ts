@@ -154,9 +154,14 @@ function serveSnapshot(shared: Shared, version: Version, hooks: SnapshotHooks): 
     queries: localQueries(engine, shared.timeline.api.query, version.articles),
     persist: async () => {
       if (cacheDir === undefined || version.derived) return;
-      shared.corpus.persist();
-      engine.writeCache(cacheDir);
-      await shared.timeline.api.writeCache(cacheDir);
+      // Each cache is written even when another fails: one bad write must not cost the next start all three.
+      const writes = [() => shared.corpus.persist(), () => engine.writeCache(cacheDir), () => shared.timeline.api.writeCache(cacheDir)];
+      const failed: unknown[] = [];
+      for (const write of writes)
+        await Promise.resolve()
+          .then(write)
+          .catch((error: unknown) => failed.push(error));
+      if (failed.length > 0) throw new AggregateError(failed, `${failed.length} of ${writes.length} cache writes failed`);
     },
     retire: (graceMs = 0) => {
       // A derived snapshot serves from the same timeline thread and text file: it frees them.
