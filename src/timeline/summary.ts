@@ -27,9 +27,11 @@ const ATTRIBUTION_TAIL =
   /,\s*(?:kata|ujar|ungkap|ucap|tutur|jelas|tegas|imbuh|tambah|sebut|terang|papar|lanjut|katanya|ujarnya|ungkapnya|ucapnya|tuturnya|jelasnya|tegasnya|imbuhnya|tambahnya|sebutnya|terangnya|paparnya|lanjutnya)\b[^,"“”]{0,80}[.!]?$/i;
 /**
  * A quotation's end whose opening mark is in an earlier sentence: "Salah satunya peluang pemindahan
- * ibu kota," ujar …. A closing mark, after the quotation's last word, before any opening one.
+ * ibu kota," ujar …. A closing mark, after the quotation's last word, before any opening one. A mark
+ * followed by a word opens a quotation, even glued to what precedes it as scraped text often has it
+ * (Ia berkata,"Kami …).
  */
-const QUOTATION_TAIL = /^[^"“”]*?[\p{L}\p{N}.,!?…)\]]["”]/u;
+const QUOTATION_TAIL = /^[^"“”]*?[\p{L}\p{N}.,!?…)\]]["”](?![\p{L}\p{N}])/u;
 
 /** Words a shortened line must not end on: the clause would dangle. */
 const DANGLING_END =

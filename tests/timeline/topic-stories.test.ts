@@ -110,6 +110,8 @@ describe('the end of a quotation opened in an earlier sentence', () => {
   it('leaves a whole quotation and a quotation inside a sentence as they are', () => {
     const whole = '"Kami siap," kata Budi di Jakarta, Senin (16/9/2019).';
     expect(summarize(whole, [[whole.indexOf('Senin'), whole.length - 1]])).toBe('"Kami siap," kata Budi di Jakarta.');
+    const glued = 'Ia berkata,"Kami siap pindah," di Jakarta, Senin (16/9/2019).';
+    expect(summarize(glued, [[glued.indexOf('Senin'), glued.length - 1]])).toBe('Ia berkata,"Kami siap pindah," di Jakarta.');
     const inside = 'Acara bertajuk "Ecofriendly Capital" digelar di Jakarta pada Senin (9/9/2019).';
     expect(summarize(inside, [[inside.indexOf('pada'), inside.length - 1]])).toBe(
       'Acara bertajuk "Ecofriendly Capital" digelar di Jakarta.',
