@@ -5,7 +5,7 @@ import { inboxFileName } from '../ingest/candidate.ts';
 import { parseAllowHosts } from '../ingest/fetch.ts';
 import { appendJournal, checkDuplicates, corpusFolder, saveCandidate, type JournalEntry } from '../ingest/inbox-files.ts';
 import { readLocalFile, readUrl } from '../ingest/intake.ts';
-import { problemText } from '../ingest/problem-text.ts';
+import { problemText } from '../wording/intake-problem.ts';
 import { loadProblemText } from '../wording/load-problem.ts';
 import { UsageError, type CliArgs } from './args.ts';
 import { articleLine } from './corpus.ts';

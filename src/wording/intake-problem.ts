@@ -1,5 +1,5 @@
-import { loadProblemText } from '../wording/load-problem.ts';
-import type { IntakeProblem } from './intake.ts';
+import { loadProblemText } from './load-problem.ts';
+import type { IntakeProblem } from '../ingest/intake.ts';
 
 const MB = 1024 * 1024;
 
