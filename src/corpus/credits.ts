@@ -1,6 +1,6 @@
 /** Who wrote, edited and is credited: read from credit lines, bylines and bracketed codes anywhere on a page. */
 import { PLACEHOLDER_AUTHOR } from './boilerplate.ts';
-import { canonicalOrigin } from './publishers.ts';
+import { canonicalOrigin, knownOrigin } from './publishers.ts';
 
 /** "Penulis : Haryo Jati", "Editor : Desy Afrianti", "Sumber: Antara" (several may share a line, split by "|"). */
 const CREDIT = /^(?<role>penulis|reporter|pewarta|oleh|writer|editor|redaktur|penyunting|sumber)\s*:\s*(?<value>[^|]{1,80}?)\s*$/i;
@@ -9,6 +9,8 @@ const INITIALS = /^(?:[a-z]{2,5}(?:\s*\/\s*[a-z]{2,5}){0,2}|[A-Z]{2,5}(?:\s*\/\s
 /** A writer named in brackets at the end of the text: "(Nizar Fachri Rabbani)". */
 const CREDITED_NAME = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}.'’-]*){1,4}$/u;
 const TRAILING_BRACKET = /(?<=[.!?"”’])\s*\((?<inner>[^()]{2,60})\)$/;
+/** A wire agency and a writer's initials closing a sentence: "… ke Iquitos. (AFP / OKI)". */
+const WIRE_CREDIT = /(?<=[.!?"”’])\s*\((?<agency>[^()/]{2,30}?)\s*\/\s*(?<code>[A-Za-z]{2,5})\)$/;
 /** Attribution opening a paragraph near the top: "Dilansir dari The Korean Herald, …". */
 const ATTRIBUTION =
   /^(?:[Ss]eperti |[Ss]ebagaimana )?(?:[Dd]ilansir|[Dd]ikutip|[Mm]engutip|[Mm]elansir)\s+(?:dari\s+)?(?<source>\p{Lu}[^,]{1,60}?)\s*,/u;
@@ -61,6 +63,21 @@ export function readCode(inner: string, credits: Credits): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * A paragraph of text closing on a wire credit ("… ke Iquitos. (AFP / OKI)"): the text without it, the
+ * agency kept as the origin (unless one is stated) and the code as the writer's initials. Null for
+ * anything else, a photo credit included ("(ANTARA/HO-Kremlin)", "(REUTERS/Willy Kurniawan)").
+ */
+export function takeWireCredit(paragraph: string, credits: Credits): string | null {
+  const m = WIRE_CREDIT.exec(paragraph);
+  const agency = m ? knownOrigin(m.groups!.agency!) : null;
+  const code = m?.groups!.code ?? '';
+  if (!m || agency === null || !INITIALS.test(code)) return null;
+  credits.origin ??= agency;
+  credits.initials ??= [code];
+  return paragraph.slice(0, m.index).trim();
 }
 
 /** A writer code or name closing the last paragraph ("… DK PBB. (Nizar Fachri Rabbani)") moves to the credits. */

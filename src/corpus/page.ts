@@ -1,8 +1,8 @@
 import { findDates } from '../dates/find.ts';
 import type { DateMention, ResolvedDate } from '../dates/types.ts';
 import { CROSS_LINK_ALONE, END_MARKERS, SECTION_WORDS, contentOfLine, isCaption, isFurniture, matchesAny } from './boilerplate.ts';
-import { authorship, originOf, readCode, readCredits, takeTrailingCode, type Credits } from './credits.ts';
-import { publisherInText } from './publishers.ts';
+import { authorship, originOf, readCode, readCredits, takeTrailingCode, takeWireCredit, type Credits } from './credits.ts';
+import { knownOrigin, publisherInText } from './publishers.ts';
 import { cleanParagraph, normalizeText, wordsOf } from './text.ts';
 
 /** A publication date the page states, and where it stands. */
@@ -54,6 +54,22 @@ function endsLikeSentence(line: string): boolean {
   return /[:;,]$/.test(line) || /[^.]\.$/.test(line);
 }
 
+/** A place of one to three words, any case ("Banda Aceh", "Kuala lumpur", "jakarta"). */
+const PLACE_WORDS = /^\p{L}[\p{L}.'’-]*(?: \p{L}[\p{L}.'’-]*){0,2}$/u;
+/** "Jakarta, Kompas", "Jakarta (ANTARA News)": a place, then the outlet or agency that filed the story. */
+const PLACE_AND_FILER = /^(?<place>[^,()]+?)\s*(?:,\s*(?<after>[^,()]+)|\((?<inside>[^()]+)\))$/;
+
+/**
+ * A place and a known outlet or agency: "Jokowi, Prabowo" is no dateline. A weekday after the place
+ * ("Baghdad, Rabu - ") stays: it dates the lead's events.
+ */
+function isPlaceAndFiler(prefix: string): boolean {
+  const m = PLACE_AND_FILER.exec(prefix);
+  if (!m || !PLACE_WORDS.test(m.groups!.place!)) return false;
+  const filer = (m.groups!.after ?? m.groups!.inside!).trim();
+  return publisherInText(filer) !== null || knownOrigin(filer) !== null;
+}
+
 /** Words after a plain place name ("Jakarta - …") for it to be a dateline, not a headline like "Jokowi - Prabowo Bertemu". */
 const PLACE_DATELINE_MIN_WORDS = 12;
 
@@ -66,6 +82,7 @@ function datelineOf(line: string): { prefix: string; rest: string } | null {
   const rest = line.slice(m[0].length);
   const outlet =
     publisherInText(prefix) !== null ||
+    isPlaceAndFiler(prefix) ||
     prefix.split(',').some((part) => ALL_CAPS_PLACE.test(part.trim()) || /\b[\w-]+\.(?:com|id|co|net|tv|co\.id)\b/i.test(part));
   const place = PLACE.test(prefix) && rest.split(' ').length >= PLACE_DATELINE_MIN_WORDS;
   return outlet || place ? { prefix, rest } : null;
@@ -280,22 +297,28 @@ export interface PlainBody {
 /** Longest paragraph that may be a credit line ("Penulis: Annesa K. Ramadhany"). */
 const CREDIT_MAX_LENGTH = 120;
 
+/** A line that is only credits ("Penulis: X | Editor: Y") or a bracketed code ("(blq/dna)"), read into `credits`. */
+function isCreditLine(line: string, credits: Credits): boolean {
+  const bracket = /^\((.{2,60})\)$/.exec(line);
+  return readCredits(line, credits) || (bracket !== null && readCode(bracket[1]!, credits));
+}
+
 /**
  * A body from structured sources still carries page habits: a dateline opening the lead
- * ("Liputan6.com, Jakarta - "), credit lines, a writer code at the end. They move to fields.
+ * ("Liputan6.com, Jakarta - ", "Jakarta, Kompas - "), credit lines, a wire credit closing a paragraph
+ * ("(AFP / OKI)"), a writer code at the end. They move to fields.
  */
+
 export function readPlainBody(paragraphs: readonly string[]): PlainBody {
   const got: Collected = { credits: {}, captions: [], dates: [], publisher: null };
-  const kept = paragraphs.filter((p) => {
-    if (isCaption(p)) {
-      got.captions.push(p);
-      return false;
-    }
-    if (p.length > CREDIT_MAX_LENGTH) return true;
-    const bracket = /^\((.{2,60})\)$/.exec(p);
-    return !(readCredits(p, got.credits) || (bracket && readCode(bracket[1]!, got.credits)));
-  });
-  // a body is never captions only: a passage closing on a wire credit ("… di Peru. (AFP / OKI)") is text
+  const kept: string[] = [];
+  for (const p of paragraphs) {
+    const credited = takeWireCredit(p, got.credits);
+    if (credited !== null) kept.push(credited);
+    else if (isCaption(p)) got.captions.push(p);
+    else if (p.length > CREDIT_MAX_LENGTH || !isCreditLine(p, got.credits)) kept.push(p);
+  }
+  // a body is never captions only: a passage of one caption-like paragraph is the text
   if (kept.length === 0) kept.push(...got.captions.splice(0));
   const lead = kept[0] === undefined ? '' : stripDateline(kept[0], got);
   if (lead !== '') kept[0] = lead;

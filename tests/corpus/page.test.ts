@@ -142,18 +142,56 @@ describe('readPage on other layouts', () => {
 describe('readPlainBody', () => {
   const wire = 'Pesawat itu hanya akan berhenti di Pucallpa sebelum melanjutkan perjalanan ke Iquitos. (AFP / OKI)';
 
-  it('a paragraph closing on a wire credit beside other text is a caption', () => {
+  const lead = 'Pemerintah akan menambah anggaran pembangunan jalan di daerah terpencil tahun depan, kata menteri kepada wartawan.';
+
+  it('a paragraph closing on a wire credit beside other text is text: the agency is the origin, the code the writer', () => {
     const body = readPlainBody(['Pesawat TANS jatuh di Peru.', wire]);
-    expect(body.paragraphs).toEqual(['Pesawat TANS jatuh di Peru.']);
-    expect(body.captions).toEqual([wire]);
+    expect(body.paragraphs).toEqual([
+      'Pesawat TANS jatuh di Peru.',
+      'Pesawat itu hanya akan berhenti di Pucallpa sebelum melanjutkan perjalanan ke Iquitos.',
+    ]);
+    expect(body.captions).toEqual([]);
+    expect(body).toMatchObject({ origin: 'AFP', author: 'OKI' });
+  });
+
+  it('a stated source wins over the wire credit', () => {
+    expect(readPlainBody(['Sumber: Reuters', 'Pesawat TANS jatuh di Peru.', wire]).origin).toBe('Reuters');
+  });
+
+  it('a photo credit is still a caption, a photographer or a handout named after the agency', () => {
+    const photo = 'Presiden meninjau lokasi banjir di Bekasi, Rabu (19/6/2024). (ANTARA/HO-Setpres)';
+    const named = 'Warga mengungsi ke posko terdekat. (REUTERS/Willy Kurniawan)';
+    const body = readPlainBody([lead, photo, named]);
+    expect(body.paragraphs).toEqual([lead]);
+    expect(body.captions).toEqual([photo, named]);
   });
 
   it('a body that would be captions only keeps them as its text', () => {
-    const body = readPlainBody([wire]);
-    expect(body.paragraphs).toHaveLength(1);
-    expect(body.paragraphs[0]).toMatch(/^Pesawat itu hanya akan berhenti di Pucallpa/);
+    const photo = 'Warga mengungsi ke posko terdekat. (REUTERS/Willy Kurniawan)';
+    const body = readPlainBody([photo]);
+    expect(body.paragraphs).toEqual([photo]);
     expect(body.captions).toEqual([]);
   });
+
+  it.each([
+    ['Jakarta, Kompas - ', 'Kompas'],
+    ['jakarta, kompas - ', 'Kompas'],
+    ['Banda Aceh, Kompas - ', 'Kompas'],
+    ['Jakarta (ANTARA News) - ', 'Antara'],
+    ['JAKARTA (Pos Kota) - ', 'Poskota'],
+    ['Surabaya, Kompas.com - ', 'Kompas.com'],
+  ])('the dateline "%s" leaves the lead, its outlet kept as the publisher', (dateline, publisher) => {
+    const body = readPlainBody([dateline + lead, 'Paragraf kedua.']);
+    expect(body.paragraphs[0]).toBe(lead);
+    expect(body.publisher).toBe(publisher);
+  });
+
+  it.each(['Jokowi, Prabowo - ', 'Baghdad, Rabu - ', 'Persija (Jakarta) - '])(
+    '"%s" is not an outlet dateline: the lead stays whole',
+    (start) => {
+      expect(readPlainBody([start + lead]).paragraphs[0]).toBe(start + lead);
+    },
+  );
 });
 
 describe('decidePageDate', () => {
