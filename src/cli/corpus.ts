@@ -1,6 +1,8 @@
 import { loadCorpus } from '../corpus/load.ts';
 import type { Article, LoadIssue } from '../corpus/types.ts';
 import { PROVENANCE_LABELS_ID } from '../dates/format.ts';
+import { articleWarningText } from '../wording/article-warning.ts';
+import { issuePlace, loadProblemText } from '../wording/load-problem.ts';
 import type { CliArgs } from './args.ts';
 
 function dateText(article: Article): string {
@@ -22,12 +24,12 @@ export function articleLine(article: Article): string {
     `sumber: ${article.origin ?? '-'}`,
     `penulis: ${article.author ?? '-'}${article.editor ? `, editor: ${article.editor}` : ''}`,
   ];
-  if (article.warnings.length > 0) fields.push(`⚠ ${article.warnings.join(' ⚠ ')}`);
+  if (article.warnings.length > 0) fields.push(`⚠ ${article.warnings.map(articleWarningText).join(' ⚠ ')}`);
   return fields.join(' | ');
 }
 
 function issueLine(kind: string, issue: LoadIssue): string {
-  return `${kind}: ${issue.file}${issue.line !== undefined ? `:${issue.line}` : ''}: ${issue.reason}`;
+  return `${kind}: ${issuePlace(issue)}: ${loadProblemText(issue.problem)}`;
 }
 
 /** `kliping corpus [--json] [--dir DIR]`: what the loader made of every file. */

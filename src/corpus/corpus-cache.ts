@@ -27,7 +27,7 @@ import {
 import type { ParsedFields } from './article.ts';
 import { assembleCorpus, CONCURRENCY, DEFAULT_MAX_FILE_BYTES, listCorpus, mapPool, parseFile, type ParsedFile } from './load.ts';
 import { StoredArticle, TextFile, writeText, type TextRef } from './text-file.ts';
-import type { LoadIssue, LoadOptions, LoadResult } from './types.ts';
+import type { Article, LoadIssue, LoadOptions, LoadResult } from './types.ts';
 
 /** Bump whenever the layout of either file changes: old caches then no longer match. */
 export const CORPUS_CACHE_VERSION = 1;
@@ -94,7 +94,7 @@ type ArticleRow = [
   author: string | null,
   editor: string | null,
   url: string | null,
-  warnings: string[],
+  warnings: Article['warnings'],
   textKey: string,
   digest: string,
   start: number,
@@ -151,6 +151,7 @@ function articleOfRow(row: ArticleRow, file: string, text: TextFile, textBytes: 
     typeof textKey === 'string' &&
     typeof digest === 'string' &&
     Array.isArray(warnings) &&
+    warnings.every((w) => typeof (w as { kind?: unknown } | null)?.kind === 'string') &&
     isCount(start) &&
     isCount(length) &&
     start >= TEXT_HEADER_BYTES &&
@@ -199,8 +200,8 @@ const isIssue = (issue: unknown, file: string): boolean =>
   typeof issue === 'object' &&
   issue !== null &&
   (issue as LoadIssue).file === file &&
-  typeof (issue as LoadIssue).code === 'string' &&
-  typeof (issue as LoadIssue).reason === 'string';
+  typeof (issue as LoadIssue).problem === 'object' &&
+  typeof (issue as LoadIssue).problem?.kind === 'string';
 
 /** The index's rows as records whose texts are in `text`; throws CorruptCache on anything out of shape. */
 function decodeRows(payload: Buffer, header: Header, text: TextFile): Map<string, FileRecord> {
@@ -373,7 +374,8 @@ export async function openCorpus(path: string, opts: OpenOptions = {}): Promise<
       ...fields,
       text: writeText(text, { paragraphs, captions }),
     }));
-    const reusable = identity !== null && identity.mtimeMs < startedAt - RACY_MS && !parsed.errors.some((e) => e.code === 'fs-error');
+    const reusable =
+      identity !== null && identity.mtimeMs < startedAt - RACY_MS && !parsed.errors.some((e) => e.problem.kind === 'unreadable');
     return { file, identity: identity?.identity ?? null, reusable, parsed: { ...parsed, articles } };
   });
   const loaded = assembleCorpus(

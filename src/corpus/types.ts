@@ -25,6 +25,29 @@ export interface PublicationDate {
 
 export type ArticleFormat = 'txt' | 'md' | 'jsonl';
 
+/** A dated event the body reports, as evidence for a date: its day and the words that said it. */
+export interface DateEvidence {
+  iso: string;
+  text: string;
+}
+
+/**
+ * Something a careful reader should know about an article, as data: the CLI and the bot word it
+ * (`articleWarningText` in src/wording).
+ */
+export type ArticleWarning =
+  // The date stated on the page comes well before events the body reports as past: the date is inferred from them.
+  | { kind: 'stated-date-contradicted'; provenance: 'byline' | 'header' | 'dateline'; stated: string; event: DateEvidence }
+  // No date stated: inferred from the latest event the body reports.
+  | { kind: 'date-from-latest-event'; event: DateEvidence }
+  // No date stated, no full date in the body: the month of a photo caption's date, bounded by the body's latest event.
+  | { kind: 'date-from-caption'; month: string; caption: string; bodyEvent?: DateEvidence }
+  | { kind: 'no-date' } // no date anywhere on the page
+  | { kind: 'unrecognized-date'; raw: string } // a metadata date that could not be read
+  | { kind: 'title-derived' } // no title: taken from the lead's first sentence
+  | { kind: 'copy-elsewhere'; file: string; line?: number; publisher: string | null } // the same text, merged into this one
+  | { kind: 'noted'; text: string }; // written in the file's front matter (`peringatan`), kept as written
+
 /** One article, as the rest of the product reads it. Plain, serializable data. */
 export interface Article {
   /** Stable id: the .jsonl `id` field, the front-matter `id`, or derived from the file path. */
@@ -49,8 +72,8 @@ export interface Article {
   captions: string[];
   /** Clean body paragraphs, boilerplate removed. The title is not among them. */
   paragraphs: string[];
-  /** Things a careful reader should know: "header date 2022-12-09 contradicts body (events of 2024-06)". */
-  warnings: string[];
+  /** Things a careful reader should know: a stated date the body contradicts, a derived title… */
+  warnings: ArticleWarning[];
   /**
    * Fingerprint of `paragraphs` and `captions` (`textDigest`), set by the loader when it parses the
    * article: cache keys and change detection read it instead of the text. Hand-made articles may
@@ -59,29 +82,46 @@ export interface Article {
   digest?: string;
 }
 
-/** What kind of problem a load issue is, for code that acts on it (the bot, the CLI, the shrink guard). */
-export type LoadIssueCode =
-  | 'missing' // the corpus path itself does not exist
-  | 'fs-error' // the filesystem refused a file or folder (`errno` says how); the folder walk goes on without it
-  | 'too-large' // a file or .jsonl line over `maxFileBytes`
-  | 'empty'
-  | 'binary'
-  | 'not-utf8'
-  | 'malformed' // unreadable content: bad JSON, broken front matter, no body text
-  | 'unsupported' // warning: not a .txt/.md/.jsonl file
-  | 'symlink-skipped' // warning: a link to a folder, or whose target is gone or loops
-  | 'id-renamed' // warning: a colliding id got a suffix
-  | 'duplicate'; // warning: same text as an article already kept
+/** A file or a single .jsonl line: what a content problem is about. */
+export type LoadUnit = 'file' | 'line';
+
+/** Why a curated article's front matter is refused, with the line's text or key that shows it. */
+export type FrontMatterFault =
+  | { fault: 'unclosed' } // no closing "---"
+  | { fault: 'indented'; text: string }
+  | { fault: 'not-key-value'; text: string }
+  | { fault: 'nested-value'; key: string }
+  | { fault: 'unclosed-quote'; key: string };
+
+/**
+ * What is wrong with a file, folder or .jsonl line (or what is to note about it), as data: the bot and
+ * the CLI put it into words (`loadProblemText` in src/wording). The first kinds are errors (the entry is
+ * skipped); `unsupported`, `symlink-skipped`, `id-renamed` and `duplicate` are warnings.
+ */
+export type LoadProblem =
+  | { kind: 'missing' } // the corpus path itself does not exist
+  // The filesystem refused the entry; `code` is the system's (EACCES, ENAMETOOLONG, ELOOP, ENOENT…). The walk goes on.
+  | { kind: 'unreadable'; entry: 'file' | 'folder'; code: string }
+  | { kind: 'too-large'; unit: LoadUnit; bytes: number; limit: number } // over `maxFileBytes`
+  | { kind: 'empty'; whitespaceOnly: boolean } // a whole file (blank .jsonl lines are skipped silently)
+  | { kind: 'binary'; unit: LoadUnit } // has NUL bytes
+  | { kind: 'not-utf8'; unit: LoadUnit }
+  | ({ kind: 'bad-front-matter' } & FrontMatterFault)
+  | { kind: 'bad-json'; detail: string } // `detail`: the JSON parser's own message
+  | { kind: 'not-json-object' }
+  | { kind: 'no-body-field' } // a .jsonl record without a string `body`
+  | { kind: 'no-body' } // nothing left of the body once boilerplate is removed
+  | { kind: 'unsupported'; ext: string } // warning: not a .txt/.md/.jsonl file ('' without extension)
+  | { kind: 'symlink-skipped' } // warning: a link to a folder, or whose target is gone or loops
+  | { kind: 'id-renamed'; id: string; renamedTo: string } // warning: a colliding id got a suffix
+  | { kind: 'duplicate'; of: { file: string; line?: number } }; // warning: same text as an article already kept
 
 /** A file, folder or .jsonl line that could not be loaded (or a note on it), and why. */
 export interface LoadIssue {
   /** Path relative to the corpus folder (the folder itself for a walk error on it), forward slashes. */
   file: string;
   line?: number;
-  code: LoadIssueCode;
-  /** The system's error code for `fs-error` (EACCES, ENAMETOOLONG, ELOOP, ENOENT…). */
-  errno?: string;
-  reason: string;
+  problem: LoadProblem;
 }
 
 export interface LoadResult {

@@ -1,4 +1,5 @@
-import type { IntakeProblem } from './intake.ts';
+import { loadProblemText } from './load-problem.ts';
+import type { IntakeProblem } from '../ingest/intake.ts';
 
 const MB = 1024 * 1024;
 
@@ -29,7 +30,7 @@ export function problemText(problem: IntakeProblem): string {
     case 'too-large':
       return `Terlalu besar: batasnya ${mb(problem.max)}. Pecah berkasnya, atau kirim satu artikel saja.`;
     case 'wrong-type':
-      return `Alamat itu bukan halaman teks (jenisnya \`${problem.contentType}\`). Yang bisa dibaca: halaman HTML atau teks biasa.`;
+      return `Alamat itu bukan halaman teks (${problem.contentType ? `jenisnya \`${problem.contentType}\`` : 'jenisnya tidak disebut'}). Yang bisa dibaca: halaman HTML atau teks biasa.`;
     case 'http-status':
       return `Situs menjawab dengan galat HTTP ${problem.status}. Periksa alamatnya di peramban.`;
     case 'network':
@@ -42,9 +43,10 @@ export function problemText(problem: IntakeProblem): string {
       return 'Berkas itu bukan teks UTF-8 yang sah. Simpan ulang sebagai UTF-8, lalu kirim lagi.';
     case 'no-article-text': {
       const why =
-        problem.reasons.length > 0
-          ? ` (${problem.reasons
+        problem.problems.length > 0
+          ? ` (${problem.problems
               .slice(0, 3)
+              .map(loadProblemText)
               .join('; ')
               .replace(/[`*_~|\\]/g, "'")})`
           : '';
