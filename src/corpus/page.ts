@@ -2,7 +2,7 @@ import { findDates } from '../dates/find.ts';
 import type { DateMention, ResolvedDate } from '../dates/types.ts';
 import { CROSS_LINK_ALONE, END_MARKERS, SECTION_WORDS, contentOfLine, isCaption, isFurniture, matchesAny } from './boilerplate.ts';
 import { authorship, originOf, readCode, readCredits, takeTrailingCode, takeWireCredit, type Credits } from './credits.ts';
-import { knownOrigin, publisherInText } from './publishers.ts';
+import { publisherInText } from './publishers.ts';
 import { cleanParagraph, normalizeText, wordsOf } from './text.ts';
 
 /** A publication date the page states, and where it stands. */
@@ -54,22 +54,6 @@ function endsLikeSentence(line: string): boolean {
   return /[:;,]$/.test(line) || /[^.]\.$/.test(line);
 }
 
-/** A place of one to three words, any case ("Banda Aceh", "Kuala lumpur", "jakarta"). */
-const PLACE_WORDS = /^\p{L}[\p{L}.'’-]*(?: \p{L}[\p{L}.'’-]*){0,2}$/u;
-/** "Jakarta, Kompas", "Jakarta (ANTARA News)": a place, then the outlet or agency that filed the story. */
-const PLACE_AND_FILER = /^(?<place>[^,()]+?)\s*(?:,\s*(?<after>[^,()]+)|\((?<inside>[^()]+)\))$/;
-
-/**
- * A place and a known outlet or agency: "Jokowi, Prabowo" is no dateline. A weekday after the place
- * ("Baghdad, Rabu - ") stays: it dates the lead's events.
- */
-function isPlaceAndFiler(prefix: string): boolean {
-  const m = PLACE_AND_FILER.exec(prefix);
-  if (!m || !PLACE_WORDS.test(m.groups!.place!)) return false;
-  const filer = (m.groups!.after ?? m.groups!.inside!).trim();
-  return publisherInText(filer) !== null || knownOrigin(filer) !== null;
-}
-
 /** Words after a plain place name ("Jakarta - …") for it to be a dateline, not a headline like "Jokowi - Prabowo Bertemu". */
 const PLACE_DATELINE_MIN_WORDS = 12;
 
@@ -82,7 +66,6 @@ function datelineOf(line: string): { prefix: string; rest: string } | null {
   const rest = line.slice(m[0].length);
   const outlet =
     publisherInText(prefix) !== null ||
-    isPlaceAndFiler(prefix) ||
     prefix.split(',').some((part) => ALL_CAPS_PLACE.test(part.trim()) || /\b[\w-]+\.(?:com|id|co|net|tv|co\.id)\b/i.test(part));
   const place = PLACE.test(prefix) && rest.split(' ').length >= PLACE_DATELINE_MIN_WORDS;
   return outlet || place ? { prefix, rest } : null;
@@ -305,10 +288,9 @@ function isCreditLine(line: string, credits: Credits): boolean {
 
 /**
  * A body from structured sources still carries page habits: a dateline opening the lead
- * ("Liputan6.com, Jakarta - ", "Jakarta, Kompas - "), credit lines, a wire credit closing a paragraph
+ * ("Liputan6.com, Jakarta - "), credit lines, a wire credit closing a paragraph
  * ("(AFP / OKI)"), a writer code at the end. They move to fields.
  */
-
 export function readPlainBody(paragraphs: readonly string[]): PlainBody {
   const got: Collected = { credits: {}, captions: [], dates: [], publisher: null };
   const kept: string[] = [];

@@ -18,7 +18,7 @@ const PUBLISHERS: readonly Outlet[] = [
   { name: 'Pahami.id', pattern: /\bpahami\.id\b/i, domains: ['pahami.id'] },
   { name: 'Kompas TV', pattern: /\bkompas ?tv\b|\bkompas\.tv\b/i, domains: ['kompas.tv'] },
   { name: 'Kompas.com', pattern: /\bkompas\.com\b/i, domains: ['kompas.com'] },
-  { name: 'Antara', pattern: /\(antara\)|\bantara ?news(?:\.com)?\b/i, domains: ['antaranews.com'] },
+  { name: 'Antara', pattern: /\(antara\)|\bantaranews(?:\.com)?\b/i, domains: ['antaranews.com'] },
   { name: 'CNN Indonesia', pattern: /\bcnn ?indonesia(?:\.com)?\b/i, domains: ['cnnindonesia.com'] },
   // detik signs with its channels: detikNews, detikFinance, detikSport, …
   {
@@ -37,15 +37,13 @@ const PUBLISHERS: readonly Outlet[] = [
   { name: 'KapanLagi.com', pattern: /\bkapanlagi\.com\b/i, domains: ['kapanlagi.com'] },
   { name: 'Fimela', pattern: /\bfimela(?:\.com)?\b/i, domains: ['fimela.com'] },
   { name: 'WowKeren', pattern: /\bwowkeren(?:\.com)?\b/i, domains: ['wowkeren.com'] },
-  { name: 'Poskota', pattern: /\bpos ?kota(?:news)?(?:\.com|\.co\.id)?\b/i, domains: ['poskotanews.com', 'poskota.co.id'] },
+  { name: 'Poskota', pattern: /\bposkota(?:news)?(?:\.com|\.co\.id)?\b/i, domains: ['poskotanews.com', 'poskota.co.id'] },
   { name: 'Posmetro Medan', pattern: /\bposmetro[- ]medan(?:\.com)?\b/i, domains: ['posmetro-medan.com'] },
   { name: 'Goal.com', pattern: /\bgoal\.com\b/i, domains: ['goal.com'] },
   { name: 'Juara.net', pattern: /\bjuara\.net\b/i, domains: ['juara.net'] },
   { name: 'BolaSport.com', pattern: /\bbolasport(?:\.com)?\b/i, domains: ['bolasport.com'] },
   { name: 'DailySocial', pattern: /\bdailysocial(?:\.id)?\b/i, domains: ['dailysocial.id'] },
   { name: 'Rimanews', pattern: /\brimanews(?:\.com)?\b/i, domains: ['rimanews.com'] },
-  // The daily paper, whose datelines read "Jakarta, Kompas - ": after its TV and .com siblings, which it must not take.
-  { name: 'Kompas', pattern: /\bkompas\b/i, domains: [] },
 ];
 
 const BY_DOMAIN = new Map(PUBLISHERS.flatMap((p) => p.domains.map((d) => [d, p.name] as const)));

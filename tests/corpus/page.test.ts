@@ -172,26 +172,6 @@ describe('readPlainBody', () => {
     expect(body.paragraphs).toEqual([photo]);
     expect(body.captions).toEqual([]);
   });
-
-  it.each([
-    ['Jakarta, Kompas - ', 'Kompas'],
-    ['jakarta, kompas - ', 'Kompas'],
-    ['Banda Aceh, Kompas - ', 'Kompas'],
-    ['Jakarta (ANTARA News) - ', 'Antara'],
-    ['JAKARTA (Pos Kota) - ', 'Poskota'],
-    ['Surabaya, Kompas.com - ', 'Kompas.com'],
-  ])('the dateline "%s" leaves the lead, its outlet kept as the publisher', (dateline, publisher) => {
-    const body = readPlainBody([dateline + lead, 'Paragraf kedua.']);
-    expect(body.paragraphs[0]).toBe(lead);
-    expect(body.publisher).toBe(publisher);
-  });
-
-  it.each(['Jokowi, Prabowo - ', 'Baghdad, Rabu - ', 'Persija (Jakarta) - '])(
-    '"%s" is not an outlet dateline: the lead stays whole',
-    (start) => {
-      expect(readPlainBody([start + lead]).paragraphs[0]).toBe(start + lead);
-    },
-  );
 });
 
 describe('decidePageDate', () => {
