@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { SnapshotStore, type SnapshotParams, type StoreEvent } from '../snapshot.ts';
+import { SnapshotStore, type Snapshot, type SnapshotParams, type StoreEvent } from '../snapshot.ts';
 import type { BotCommand, CommandContext } from './command.ts';
 import { COMMANDS } from './commands.ts';
 import type { BotConfig } from './config.ts';
@@ -33,28 +33,26 @@ export interface RunningBot {
 }
 
 /**
- * Start the bot as production does: load the corpus, log in, wait for the gateway's READY
- * (and the guilds), then register the commands in `config.guildId` when one is set.
- * Resolves once the bot can answer; rejects (with the client closed) when login fails.
+ * Start the bot as production does: start loading the corpus, and meanwhile log in, wait for the
+ * gateway's READY (and the guilds) and register the commands in `config.guildId` when one is set.
+ * Until the corpus serves, /cari and /timeline answer that it is loading (CorpusUnavailableError).
+ * Resolves once both are done; rejects (with the client closed) when login or the load fails.
  */
 export async function startBot(config: BotConfig, opts: StartOptions = {}): Promise<RunningBot> {
   const logger = opts.logger ?? createLogger(config.logLevel, [config.token]);
   const commands = opts.commands ?? COMMANDS;
   const store =
     opts.store ??
-    (await SnapshotStore.create(config.corpusDir, {
+    SnapshotStore.open(config.corpusDir, {
       ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
       // Each snapshot lives in a worker thread, so a reload never stalls the gateway (see worker-snapshot.ts).
       build: spawnSnapshot,
       ...(opts.snapshotParams && { params: opts.snapshotParams }),
       onEvent: (event) => logStoreEvent(logger, event),
-    }));
-  const loaded = store.current;
-  logger.info(
-    { dir: loaded.dir, articles: loaded.stats.articles, fileErrors: loaded.errors.length, durationMs: Math.round(loaded.durationMs) },
-    'corpus loaded',
-  );
-  for (const issue of loaded.errors) logger.warn({ file: issue.file, line: issue.line, reason: issue.reason }, 'file skipped');
+    });
+  const loaded = store.loaded.then(() => logLoaded(logger, store.current));
+  // Awaited below with the login; this keeps a load that fails first from being an unhandled rejection meanwhile.
+  loaded.catch(() => {});
 
   const client = new Client({
     // Slash commands need no privileged intent; Guilds gives the channel and permission data they use.
@@ -83,7 +81,7 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
     store.close();
     logger.info('bot stopped');
   };
-  try {
+  const connect = async (): Promise<Client<true>> => {
     await client.login(config.token);
     const readyClient = await ready;
     if (config.guildId) {
@@ -93,12 +91,24 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
       );
       logger.info({ guild: config.guildId, commands: commands.length }, 'guild commands registered');
     }
+    return readyClient;
+  };
+  try {
+    const [readyClient] = await Promise.all([connect(), loaded]);
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'bot ready');
     return { client: readyClient, store, logger, searches, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+function logLoaded(logger: Logger, loaded: Snapshot): void {
+  logger.info(
+    { dir: loaded.dir, articles: loaded.stats.articles, fileErrors: loaded.errors.length, durationMs: Math.round(loaded.durationMs) },
+    'corpus loaded',
+  );
+  for (const issue of loaded.errors) logger.warn({ file: issue.file, line: issue.line, reason: issue.reason }, 'file skipped');
 }
 
 /** What the store did on its own (crash recovery, cache writes), each at the level it deserves. */
