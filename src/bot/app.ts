@@ -1,21 +1,21 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { SnapshotStore, type Snapshot, type SnapshotParams, type StoreEvent } from '../snapshot.ts';
+import type { Snapshot, SnapshotParams, SnapshotStore } from '../snapshot.ts';
 import type { BotCommand, CommandContext } from './command.ts';
 import { COMMANDS } from './commands.ts';
 import type { BotConfig } from './config.ts';
+import { openCorpusStore } from './corpus-store.ts';
 import { createCuration } from './curation.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { NO_MENTIONS } from './messages.ts';
 import { PageStore } from './page-store.ts';
 import type { SearchSession } from './render/search.ts';
 import { createRouter } from './router.ts';
-import { spawnSnapshot } from './worker-snapshot.ts';
 
 export interface StartOptions {
   logger?: Logger;
   /** Serve these commands instead of the real ones (tests inject a failing one). */
   commands?: readonly BotCommand[];
-  /** Serve an already built corpus instead of loading `config.corpusDir`. */
+  /** Serve this store (already built, or still loading: `openCorpusStore`) instead of opening `config.corpusDir`. */
   store?: SnapshotStore;
   /** How long `/cari` results stay pageable. Default 15 minutes. */
   pageTtlMs?: number;
@@ -41,15 +41,7 @@ export interface RunningBot {
 export async function startBot(config: BotConfig, opts: StartOptions = {}): Promise<RunningBot> {
   const logger = opts.logger ?? createLogger(config.logLevel, [config.token]);
   const commands = opts.commands ?? COMMANDS;
-  const store =
-    opts.store ??
-    SnapshotStore.open(config.corpusDir, {
-      ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
-      // Each snapshot lives in a worker thread, so a reload never stalls the gateway (see worker-snapshot.ts).
-      build: spawnSnapshot,
-      ...(opts.snapshotParams && { params: opts.snapshotParams }),
-      onEvent: (event) => logStoreEvent(logger, event),
-    });
+  const store = opts.store ?? openCorpusStore(config, logger, opts.snapshotParams);
   const loaded = store.loaded.then(() => logLoaded(logger, store.current));
   // Awaited below with the login; this keeps a load that fails first from being an unhandled rejection meanwhile.
   loaded.catch(() => {});
@@ -109,29 +101,4 @@ function logLoaded(logger: Logger, loaded: Snapshot): void {
     'corpus loaded',
   );
   for (const issue of loaded.errors) logger.warn({ file: issue.file, line: issue.line, reason: issue.reason }, 'file skipped');
-}
-
-/** What the store did on its own (crash recovery, cache writes), each at the level it deserves. */
-function logStoreEvent(logger: Logger, event: StoreEvent): void {
-  switch (event.kind) {
-    case 'crashed':
-      return logger.error({ err: event.error }, 'corpus worker died; rebuilding the corpus');
-    case 'recovery-failed': {
-      const { outcome } = event;
-      const why = outcome.status === 'failed' ? { error: outcome.error } : outcome.status === 'refused' ? { refusal: outcome.refusal } : {};
-      return logger.warn(
-        { attempt: event.attempt, status: outcome.status, ...why, retryInMs: event.retryInMs },
-        'corpus still unavailable after a worker crash; retrying',
-      );
-    }
-    case 'recovered':
-      return logger.info(
-        { attempt: event.attempt, articles: event.articles, durationMs: Math.round(event.durationMs) },
-        'corpus serving again after a worker crash',
-      );
-    case 'cache-write-failed':
-      return logger.warn({ err: event.error }, 'could not write the index and timeline cache; the next start rebuilds them');
-    case 'refresh-failed':
-      return logger.warn({ err: event.error }, 'could not derive the reload from the serving corpus; building it anew');
-  }
 }

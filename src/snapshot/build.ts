@@ -12,7 +12,7 @@ import { timelineCorpusHash } from '../timeline/timeline-cache.ts';
 import type { TimelineWorker } from '../timeline/worker.ts';
 import { WorkerClient } from '../workers/rpc.ts';
 import { articleHash, corpusStats, factsOf, shrinkRefusal } from './compare.ts';
-import { CorpusUnavailableError } from './errors.ts';
+import { unavailable } from './errors.ts';
 import { plainArticle } from '../corpus/text-file.ts';
 import type {
   CorpusQueries,
@@ -61,9 +61,6 @@ export function localQueries(engine: SearchEngine, timeline: TimelineQuerier, ar
     },
   };
 }
-
-/** Calls to a stopped worker: the corpus cannot answer until a snapshot serves again. */
-export const unavailable = (why: Error): Error => new CorpusUnavailableError({ cause: why });
 
 /**
  * The timeline of `articles`, in the timeline worker: read from the cache folder when it holds theirs

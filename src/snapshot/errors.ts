@@ -25,3 +25,6 @@ export class CorpusUnavailableError extends Error {
     this.loading = options?.loading ?? false;
   }
 }
+
+/** Calls to a stopped worker: the corpus cannot answer until a snapshot serves again. */
+export const unavailable = (why: Error): Error => new CorpusUnavailableError({ cause: why });

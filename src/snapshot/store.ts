@@ -1,6 +1,5 @@
 // The snapshot every query reads, and every change to it: reloads (with the shrink guard), recovery
 // after a worker crash, cache writes once a snapshot serves.
-import { buildSnapshot } from './build.ts';
 import { diffSnapshots, shrinkRefusal } from './compare.ts';
 import { CorpusUnavailableError, ReloadInProgressError } from './errors.ts';
 import { DEFAULT_SNAPSHOT_PARAMS, type SnapshotParams } from './params.ts';
@@ -99,6 +98,8 @@ export class SnapshotStore {
       this.loaded = this.#change(undefined, { load: initial.dir }, false).then((outcome) => {
         if (outcome.status !== 'swapped') throw new Error(outcome.status === 'failed' ? outcome.error : 'the store was closed');
       });
+      // Seen by whoever awaits `loaded`, maybe later than the failure: not an unhandled rejection meanwhile.
+      this.loaded.catch(() => {});
     } else {
       this.#current = initial;
       this.#health = { state: 'serving' };
@@ -347,7 +348,8 @@ function reportOf(before: SnapshotFacts, after: Omit<SnapshotFacts, 'loadedAt' |
 }
 
 /** The store's builder gets the build options only (they may cross to a worker thread, so no functions). */
-function build(opts: StoreOptions, params: SnapshotParams, dir: string, hooks: SnapshotHooks): Promise<Snapshot> {
-  const { build: builder = buildSnapshot, cacheDir } = opts;
+async function build(opts: StoreOptions, params: SnapshotParams, dir: string, hooks: SnapshotHooks): Promise<Snapshot> {
+  // buildSnapshot is loaded when first used: a store whose snapshots build in a worker (the bot) never loads the core here.
+  const { build: builder = (await import('./build.ts')).buildSnapshot, cacheDir } = opts;
   return builder(dir, { ...(cacheDir !== undefined && { cacheDir }), youngGenerationMb: params.workerYoungGenerationMb }, hooks);
 }
