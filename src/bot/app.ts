@@ -10,6 +10,7 @@ import { NO_MENTIONS } from './messages.ts';
 import { PageStore } from './page-store.ts';
 import type { SearchSession } from './render/search.ts';
 import { createRouter } from './router.ts';
+import { loadProblemText } from '../wording/load-problem.ts';
 
 export interface StartOptions {
   logger?: Logger;
@@ -100,5 +101,6 @@ function logLoaded(logger: Logger, loaded: Snapshot): void {
     { dir: loaded.dir, articles: loaded.stats.articles, fileErrors: loaded.errors.length, durationMs: Math.round(loaded.durationMs) },
     'corpus loaded',
   );
-  for (const issue of loaded.errors) logger.warn({ file: issue.file, line: issue.line, reason: issue.reason }, 'file skipped');
+  for (const issue of loaded.errors)
+    logger.warn({ file: issue.file, line: issue.line, reason: loadProblemText(issue.problem) }, 'file skipped');
 }
