@@ -2,7 +2,6 @@
 // worker thread of its own. The bot runs this inside its corpus worker (src/bot/corpus-worker.ts).
 import { writeEachCache } from '../cache/write-each.ts';
 import { loadCorpusFiles } from '../corpus/load.ts';
-import { withoutText } from '../corpus/article.ts';
 import { openCorpus, type OpenedCorpus } from '../corpus/corpus-cache.ts';
 import { ArticleCatalog } from '../corpus/catalog.ts';
 import type { Article, LoadIssue } from '../corpus/types.ts';
@@ -13,7 +12,7 @@ import { timelineCorpusHash } from '../timeline/timeline-cache.ts';
 import type { TimelineWorker } from '../timeline/worker.ts';
 import { WorkerClient } from '../workers/rpc.ts';
 import { articleHash, corpusStats, factsOf, shrinkRefusal } from './compare.ts';
-import { CorpusUnavailableError } from './errors.ts';
+import { unavailable } from './errors.ts';
 import { plainArticle } from '../corpus/text-file.ts';
 import type {
   CorpusQueries,
@@ -63,18 +62,15 @@ export function localQueries(engine: SearchEngine, timeline: TimelineQuerier, ar
   };
 }
 
-/** Calls to a stopped worker: the corpus cannot answer until a snapshot serves again. */
-export const unavailable = (why: Error): Error => new CorpusUnavailableError({ cause: why });
-
 /**
  * The timeline of `articles`, in the timeline worker: read from the cache folder when it holds theirs
- * (the worker then never sees the text), else extracted there from a plain copy of the articles (their
+ * (the worker is then sent no article), else extracted there from a plain copy of the articles (their
  * text read from the text file), which it drops once the events are out.
  */
 async function obtainTimeline(timeline: WorkerClient<TimelineWorker>, articles: readonly Article[], cacheDir: string | undefined) {
   if (cacheDir === undefined) return timeline.api.build(articles.map(plainArticle));
   const hash = timelineCorpusHash(articles);
-  const opened = await timeline.api.open(articles.map(withoutText), hash, cacheDir);
+  const opened = await timeline.api.open(hash, cacheDir, articles.length);
   if ('origin' in opened) return opened.origin;
   return timeline.api.build(articles.map(plainArticle), hash, opened.missing);
 }

@@ -1,7 +1,7 @@
 // The timeline worker: extracts a corpus's events in its own thread, so extraction runs beside the
 // search index build instead of after it, and answers queries with topic matches made elsewhere.
 // It keeps the events, not the articles' text: the corpus worker holds the one copy of that. A warm
-// start never sends it the text at all: `open` reads the cached timeline over text-less articles.
+// start sends it no article at all: `open` reads the cached timeline, citations included.
 import type { Article } from '../corpus/types.ts';
 import { collectGarbage } from '../workers/collect.ts';
 import { serve } from '../workers/rpc.ts';
@@ -18,14 +18,14 @@ function current(): ObtainedTimeline {
 
 const timelineWorker = {
   /**
-   * The timeline cached under `hash` (timelineCorpusHash of the full articles) in `cacheDir`, read
-   * over the articles without their text; the reason instead when there is none to use (then `build`).
+   * The timeline cached under `hash` (timelineCorpusHash of the `articleCount` articles) in `cacheDir`:
+   * the file holds all it needs, so no article is sent. The reason instead when there is none to use (then `build`).
    */
-  open(articles: Article[], hash: string, cacheDir: string): { origin: TimelineOrigin } | { missing: string } {
-    const read = readCachedTimeline(cacheDir, hash, articles);
+  open(hash: string, cacheDir: string, articleCount: number): { origin: TimelineOrigin } | { missing: string } {
+    const read = readCachedTimeline(cacheDir, hash, articleCount);
     if (!read.timeline) return { missing: read.reason ?? 'no cached timeline' };
     const origin: TimelineOrigin = { events: read.timeline.size, origin: 'cache' };
-    obtained = { timeline: read.timeline, origin, hash, articleCount: articles.length };
+    obtained = { timeline: read.timeline, origin, hash };
     collectGarbage();
     return { origin };
   },
@@ -33,7 +33,7 @@ const timelineWorker = {
   build(articles: Article[], hash?: string, cacheNote?: string): TimelineOrigin {
     const timeline = Timeline.build(articles);
     const origin: TimelineOrigin = { events: timeline.size, origin: 'built', ...(cacheNote !== undefined && { cacheNote }) };
-    obtained = { timeline, origin, ...(hash !== undefined && { hash }), articleCount: articles.length };
+    obtained = { timeline, origin, ...(hash !== undefined && { hash }) };
     collectGarbage();
     return origin;
   },
@@ -41,7 +41,7 @@ const timelineWorker = {
   change(added: Article[], removed: string[]): void {
     const { timeline, origin } = current();
     const next = timeline.without(new Set(removed)).extend(added);
-    obtained = { timeline: next, origin, articleCount: next.size };
+    obtained = { timeline: next, origin };
   },
   /** `matches` are the engine's `matchArticles(q.topic, TOPIC_ARTICLE_LIMIT)`, made by the caller. */
   query(q: TimelineQuery, matches: TopicMatch[]): TimelineResult {

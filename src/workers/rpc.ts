@@ -96,6 +96,9 @@ export class WorkerClient<Api extends object> {
     this.#stoppedError = options.stoppedError ?? ((why) => why);
     this.#worker = new Worker(new URL('./entry.mjs', import.meta.url), {
       workerData: { module: module.href },
+      // Not the parent's flags: its `--import tsx` would register TypeScript a second time beside
+      // entry.mjs's, and every import would pass both hook chains (a slower start). V8 flags are process-wide anyway.
+      execArgv: [],
       ...(options.resourceLimits && { resourceLimits: options.resourceLimits }),
     });
     this.#worker.on('message', (reply: WorkerReply) => {
