@@ -194,7 +194,9 @@ export class SnapshotStore {
           return { status: 'refused', refusal, report, finishedAt: new Date(), ...who };
         }
         derived = refreshed?.kind === 'derived';
-        next = refreshed?.kind === 'derived' ? refreshed.snapshot : await build(this.opts, this.params, before.dir, hooks);
+        // Beside a snapshot that serves, a full build trades time for memory (SnapshotOptions.oneStageAtATime).
+        const beside = this.#health.state === 'serving';
+        next = refreshed?.kind === 'derived' ? refreshed.snapshot : await build(this.opts, this.params, before.dir, hooks, beside);
       }
     } catch (error) {
       return { status: 'failed', error: messageOf(error), durationMs: performance.now() - started, finishedAt: new Date(), ...who };
@@ -300,7 +302,12 @@ function reportOf(before: SnapshotFacts, after: Omit<SnapshotFacts, 'loadedAt' |
 }
 
 /** The store's builder gets the build options only (they may cross to a worker thread, so no functions). */
-function build(opts: StoreOptions, params: SnapshotParams, dir: string, hooks: SnapshotHooks): Promise<Snapshot> {
+function build(opts: StoreOptions, params: SnapshotParams, dir: string, hooks: SnapshotHooks, beside = false): Promise<Snapshot> {
   const { build: builder = buildSnapshot, cacheDir } = opts;
-  return builder(dir, { ...(cacheDir !== undefined && { cacheDir }), youngGenerationMb: params.workerYoungGenerationMb }, hooks);
+  const options: SnapshotOptions = {
+    ...(cacheDir !== undefined && { cacheDir }),
+    youngGenerationMb: params.workerYoungGenerationMb,
+    ...(beside && { oneStageAtATime: true }),
+  };
+  return builder(dir, options, hooks);
 }

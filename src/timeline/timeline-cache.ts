@@ -72,8 +72,17 @@ interface JsonPart {
   events: EventRow[];
 }
 
-/** Writes a timeline as built (`Timeline.build`); one changed by `extend`/`without` is not cached and this throws. */
-export function writeCachedTimeline(dir: string, hash: string, articleCount: number, timeline: Timeline): void {
+/**
+ * A timeline as built, in the cache file's form (header counts and payload): how a thread that
+ * extracted it hands it to the thread that serves it, which decodes a compact copy as a warm start does.
+ */
+export interface EncodedTimeline {
+  header: Omit<Header, 'version' | 'hash'>;
+  payload: Uint8Array;
+}
+
+/** A timeline as built (`Timeline.build`) encoded; one changed by `extend`/`without` has no parts and this throws. */
+export function encodeTimeline(timeline: Timeline, articleCount: number): EncodedTimeline {
   const { parts } = timeline;
   if (!parts) throw new Error('only a timeline as built is cached, not one changed by extend/without');
   const { candidates, eventOf, fitness, events, byImportance } = parts;
@@ -92,19 +101,20 @@ export function writeCachedTimeline(dir: string, hash: string, articleCount: num
   const jsonBytes = Buffer.from(JSON.stringify(json), 'utf8');
   const padding = Buffer.alloc((4 - (jsonBytes.length % 4)) % 4);
   const bytesOf = (a: Int32Array | Float32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  const header: Omit<Header, 'version' | 'hash'> = {
-    articleCount,
-    candidateCount: candidates.length,
-    eventCount: events.length,
-    jsonBytes: jsonBytes.length,
-  };
-  writeCacheFile(
-    dir,
-    TIMELINE_FILE,
-    hash,
-    header,
-    Buffer.concat([jsonBytes, padding, bytesOf(eventOf), bytesOf(fitness), bytesOf(byImportance)]),
-  );
+  const header = { articleCount, candidateCount: candidates.length, eventCount: events.length, jsonBytes: jsonBytes.length };
+  return { header, payload: Buffer.concat([jsonBytes, padding, bytesOf(eventOf), bytesOf(fitness), bytesOf(byImportance)]) };
+}
+
+/** The timeline `encodeTimeline` made from these same articles, checked as a cache file's is (throws CorruptCache). */
+export function decodeTimeline(articles: readonly Article[], { header, payload }: EncodedTimeline): Timeline {
+  check(header.articleCount === articles.length, 'article count differs');
+  return Timeline.fromParts(articles, decode(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), header));
+}
+
+/** Writes a timeline as built (`Timeline.build`); one changed by `extend`/`without` is not cached and this throws. */
+export function writeCachedTimeline(dir: string, hash: string, articleCount: number, timeline: Timeline): void {
+  const { header, payload } = encodeTimeline(timeline, articleCount);
+  writeCacheFile(dir, TIMELINE_FILE, hash, header, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
 }
 
 /** The cached timeline of these articles (whose hash is `hash`), or null when absent, stale or damaged (with the reason). */
@@ -127,7 +137,7 @@ const isIndex = (x: unknown, size: number): x is number => Number.isInteger(x) &
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_OF: Record<DatePrecision, RegExp> = { day: ISO_DAY, month: /^\d{4}-\d{2}$/, year: /^\d{4}$/ };
 
-function decode(payload: Buffer, header: Header): TimelineParts {
+function decode(payload: Buffer, header: EncodedTimeline['header']): TimelineParts {
   const { articleCount, candidateCount, eventCount, jsonBytes } = header;
   check(
     [articleCount, candidateCount, eventCount, jsonBytes].every((n) => Number.isInteger(n) && n >= 0),

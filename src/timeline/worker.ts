@@ -1,12 +1,18 @@
-// The timeline worker: extracts a corpus's events in its own thread, so extraction runs beside the
-// search index build instead of after it, and answers queries with topic matches made elsewhere.
-// It keeps the events, not the articles' text: the corpus worker holds the one copy of that. A warm
-// start never sends it the text at all: `open` reads the cached timeline over text-less articles.
+// The timeline worker: holds a corpus's events in its own thread and answers queries with topic
+// matches made elsewhere. It never holds the articles' text: `open` reads the cached timeline over
+// text-less articles, and `adopt` decodes one a throwaway thread extracted (extract-worker.ts).
 import type { Article } from '../corpus/types.ts';
 import { collectGarbage } from '../workers/collect.ts';
 import { serve } from '../workers/rpc.ts';
-import { readCachedTimeline, writeTimelineCache, type ObtainedTimeline, type TimelineOrigin } from './timeline-cache.ts';
-import { Timeline, type TopicMatch } from './timeline.ts';
+import {
+  decodeTimeline,
+  readCachedTimeline,
+  writeTimelineCache,
+  type EncodedTimeline,
+  type ObtainedTimeline,
+  type TimelineOrigin,
+} from './timeline-cache.ts';
+import type { TopicMatch } from './timeline.ts';
 import type { TimelineQuery, TimelineResult } from './types.ts';
 
 let obtained: ObtainedTimeline | null = null;
@@ -29,9 +35,12 @@ const timelineWorker = {
     collectGarbage();
     return { origin };
   },
-  /** Extract the events (a Timeline keeps no article text). `hash` files them for `writeCache`. */
-  build(articles: Article[], hash?: string, cacheNote?: string): TimelineOrigin {
-    const timeline = Timeline.build(articles);
+  /**
+   * Serve the timeline extracted from these articles (text-less here) in another thread, encoded
+   * there (extract-worker.ts). `hash` files it for `writeCache`; `cacheNote` says why no cached one served.
+   */
+  adopt(articles: Article[], encoded: EncodedTimeline, hash?: string, cacheNote?: string): TimelineOrigin {
+    const timeline = decodeTimeline(articles, encoded);
     const origin: TimelineOrigin = { events: timeline.size, origin: 'built', ...(cacheNote !== undefined && { cacheNote }) };
     obtained = { timeline, origin, ...(hash !== undefined && { hash }), articleCount: articles.length };
     collectGarbage();
