@@ -11,6 +11,7 @@ import type { TimelineQuery, TimelineResult } from '../timeline/types.ts';
 import { timelineCorpusHash, type EncodedTimeline, type TimelineOrigin } from '../timeline/timeline-cache.ts';
 import type { ExtractWorker } from '../timeline/extract-worker.ts';
 import type { TimelineWorker } from '../timeline/worker.ts';
+import { collectGarbage } from '../workers/collect.ts';
 import { WorkerClient } from '../workers/rpc.ts';
 import { articleHash, corpusStats, factsOf, shrinkRefusal } from './compare.ts';
 import { CorpusUnavailableError } from './errors.ts';
@@ -152,6 +153,9 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
   let extracted: Promise<TimelineOrigin> | undefined;
   try {
     corpus = await openCorpus(dir, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
+    // Opening leaves the parse cache's rows (or the parsed files) as garbage, and the heap as large as
+    // they made it: a full collection gives that back before extraction and the index build add theirs.
+    collectGarbage();
     extracted = obtainTimeline(timeline, corpus.articles, opts);
     extracted.catch(() => {}); // awaited below, once this thread's own work is done
     // Beside a serving snapshot, one heavy stage at a time: the timeline's, then the index's.
