@@ -62,7 +62,7 @@ try {
     let loaded: Awaited<ReturnType<typeof loadCorpus>> | undefined;
     loads.push(await measure(async () => (loaded = await loadCorpus(path))));
     const ids = loaded!.articles.map((a) => a.id).join(',');
-    const rejected = loaded!.errors.map((e) => `${e.line}:${e.code}`).join(',');
+    const rejected = loaded!.errors.map((e) => `${e.line}:${e.problem.kind}`).join(',');
     if (ids !== 'sebelum,sesudah' || rejected !== '2:too-large') throw new Error(`unexpected load: articles ${ids}, errors ${rejected}`);
   }
   const seconds = median(loads.map((l) => l.seconds));

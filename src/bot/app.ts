@@ -10,6 +10,7 @@ import { PageStore } from './page-store.ts';
 import type { SearchSession } from './render/search.ts';
 import { createRouter } from './router.ts';
 import { spawnSnapshot } from './worker-snapshot.ts';
+import { loadProblemText } from '../wording/load-problem.ts';
 
 export interface StartOptions {
   logger?: Logger;
@@ -54,7 +55,8 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
     { dir: loaded.dir, articles: loaded.stats.articles, fileErrors: loaded.errors.length, durationMs: Math.round(loaded.durationMs) },
     'corpus loaded',
   );
-  for (const issue of loaded.errors) logger.warn({ file: issue.file, line: issue.line, reason: issue.reason }, 'file skipped');
+  for (const issue of loaded.errors)
+    logger.warn({ file: issue.file, line: issue.line, reason: loadProblemText(issue.problem) }, 'file skipped');
 
   const client = new Client({
     // Slash commands need no privileged intent; Guilds gives the channel and permission data they use.

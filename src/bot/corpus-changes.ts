@@ -13,7 +13,7 @@ import { ReloadInProgressError, type ReloadOutcome } from '../snapshot.ts';
 import type { CommandContext } from './command.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { NO_MENTIONS, ephemeralText } from './messages.ts';
-import { problemText } from '../ingest/problem-text.ts';
+import { problemText } from '../wording/intake-problem.ts';
 import { renderAddPreview, renderAllDuplicates, renderRemoved, renderSaved } from './render/ingest.ts';
 
 /** `/korpus tambah`, `/korpus hapus artikel` and the preview's buttons; the caller has checked that the user is an admin. */

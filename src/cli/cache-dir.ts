@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeEachCache } from '../cache/write-each.ts';
 import { openCorpus, type OpenedCorpus } from '../corpus/corpus-cache.ts';
 
 /** The package's own folder (this file is in src/cli/): the cache stays put whatever folder the CLI runs from. */
@@ -24,13 +25,12 @@ export async function openCliCorpus(dir: string, cacheDir: string): Promise<Open
   return corpus;
 }
 
-/** Run each cache write; one that fails (a read-only folder, a full disk) is reported and the command still succeeds. */
-export function writeCliCaches(cacheDir: string, ...writes: Array<() => void>): void {
-  for (const write of writes) {
-    try {
-      write();
-    } catch (error) {
-      console.error(`Cache tidak dapat ditulis di ${cacheDir}: ${(error as Error).message}`);
-    }
+/** Run each cache write; each that fails (a read-only folder, a full disk) is reported and the command still succeeds. */
+export async function writeCliCaches(cacheDir: string, ...writes: Array<() => unknown>): Promise<void> {
+  try {
+    await writeEachCache(writes);
+  } catch (error) {
+    for (const failure of (error as AggregateError).errors)
+      console.error(`Cache tidak dapat ditulis di ${cacheDir}: ${failure instanceof Error ? failure.message : String(failure)}`);
   }
 }

@@ -35,7 +35,7 @@ export async function run(args: CliArgs): Promise<number> {
 
     if (args.json) console.log(JSON.stringify(result, null, 2));
     else console.log(renderText(result, process.stdout.isTTY === true));
-    writeCliCaches(cacheDir, corpus.persist, () => engine.writeCache(cacheDir));
+    await writeCliCaches(cacheDir, corpus.persist, () => engine.writeCache(cacheDir));
     return result.problem ? 1 : 0;
   } finally {
     corpus.close();

@@ -1,6 +1,7 @@
 import { loadCorpus } from '../corpus/load.ts';
 import type { Article, LoadIssue } from '../corpus/types.ts';
 import { PROVENANCE_LABELS_ID } from '../dates/format.ts';
+import { issuePlace, loadProblemText } from '../wording/load-problem.ts';
 import type { CliArgs } from './args.ts';
 
 function dateText(article: Article): string {
@@ -27,7 +28,7 @@ export function articleLine(article: Article): string {
 }
 
 function issueLine(kind: string, issue: LoadIssue): string {
-  return `${kind}: ${issue.file}${issue.line !== undefined ? `:${issue.line}` : ''}: ${issue.reason}`;
+  return `${kind}: ${issuePlace(issue)}: ${loadProblemText(issue.problem)}`;
 }
 
 /** `kliping corpus [--json] [--dir DIR]`: what the loader made of every file. */

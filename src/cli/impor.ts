@@ -5,7 +5,8 @@ import { inboxFileName } from '../ingest/candidate.ts';
 import { parseAllowHosts } from '../ingest/fetch.ts';
 import { appendJournal, checkDuplicates, corpusFolder, saveCandidate, type JournalEntry } from '../ingest/inbox-files.ts';
 import { readLocalFile, readUrl } from '../ingest/intake.ts';
-import { problemText } from '../ingest/problem-text.ts';
+import { problemText } from '../wording/intake-problem.ts';
+import { loadProblemText } from '../wording/load-problem.ts';
 import { UsageError, type CliArgs } from './args.ts';
 import { articleLine } from './corpus.ts';
 
@@ -50,7 +51,7 @@ export async function run(args: CliArgs): Promise<number> {
   }
   if (candidate.ext === '.jsonl') console.log(`${candidate.articles.length} artikel dalam berkas; ${check.fresh.length} baru.`);
   for (const { article, existingId } of check.duplicates) console.log(`sudah ada: ${article.title} (sebagai ${existingId})`);
-  for (const issue of candidate.errors) console.error(`dilewati: baris ${issue.line ?? '?'}: ${issue.reason}`);
+  for (const issue of candidate.errors) console.error(`dilewati: baris ${issue.line ?? '?'}: ${loadProblemText(issue.problem)}`);
 
   if (check.fresh.length === 0) {
     await journal(folder, { status: 'sudah-ada', ids: check.duplicates.map((d) => d.existingId) });

@@ -34,7 +34,7 @@ export async function run(args: CliArgs): Promise<number> {
     } else {
       console.log(renderText(result));
     }
-    writeCliCaches(
+    await writeCliCaches(
       cacheDir,
       corpus.persist,
       () => writeTimelineCache(cacheDir, obtained),

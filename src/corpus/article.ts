@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Article } from './types.ts';
+import type { Article, LoadProblem } from './types.ts';
 import { bodyTextHash, truncateWords } from './text.ts';
 
 /** An article as a format reader produces it: the loader gives it its id, and a title if it has none. */
@@ -44,11 +44,11 @@ export function articleDigest(article: Article): string {
   return article.digest ?? textDigest(article);
 }
 
-/** The parsed article, or the reason it cannot be one. */
-export function finishArticle(draft: ArticleDraft): ParsedArticle | { reason: string } {
+/** The parsed article, or the problem that stops it being one. */
+export function finishArticle(draft: ArticleDraft): ParsedArticle | { problem: LoadProblem } {
   const paragraphs = draft.paragraphs.filter((p) => p.trim() !== '');
   const lead = paragraphs[0];
-  if (lead === undefined) return { reason: 'tidak ada teks isi' };
+  if (lead === undefined) return { problem: { kind: 'no-body' } };
   const warnings = [...draft.warnings];
   let title = draft.title?.trim() ?? '';
   const titleDerived = title === '';

@@ -199,8 +199,8 @@ const isIssue = (issue: unknown, file: string): boolean =>
   typeof issue === 'object' &&
   issue !== null &&
   (issue as LoadIssue).file === file &&
-  typeof (issue as LoadIssue).code === 'string' &&
-  typeof (issue as LoadIssue).reason === 'string';
+  typeof (issue as LoadIssue).problem === 'object' &&
+  typeof (issue as LoadIssue).problem?.kind === 'string';
 
 /** The index's rows as records whose texts are in `text`; throws CorruptCache on anything out of shape. */
 function decodeRows(payload: Buffer, header: Header, text: TextFile): Map<string, FileRecord> {
@@ -373,7 +373,8 @@ export async function openCorpus(path: string, opts: OpenOptions = {}): Promise<
       ...fields,
       text: writeText(text, { paragraphs, captions }),
     }));
-    const reusable = identity !== null && identity.mtimeMs < startedAt - RACY_MS && !parsed.errors.some((e) => e.code === 'fs-error');
+    const reusable =
+      identity !== null && identity.mtimeMs < startedAt - RACY_MS && !parsed.errors.some((e) => e.problem.kind === 'unreadable');
     return { file, identity: identity?.identity ?? null, reusable, parsed: { ...parsed, articles } };
   });
   const loaded = assembleCorpus(

@@ -6,16 +6,16 @@ import { readPage, readPlainBody } from './page.ts';
 import { decidePageDate, metadataDate } from './pubdate.ts';
 import { canonicalOrigin, canonicalPublisher, publisherForDomain } from './publishers.ts';
 import { normalizeText, splitParagraphs } from './text.ts';
-import type { DateProvenance, PublicationDate } from './types.ts';
+import type { DateProvenance, LoadProblem, PublicationDate } from './types.ts';
 
 /** Provenances a front-matter `date_provenance` may restore (a date written there is otherwise 'metadata'). */
 const STATED_PROVENANCES: readonly DateProvenance[] = ['byline', 'header', 'dateline', 'inferred'];
 /** Between warnings in a front-matter `peringatan` value. */
 export const WARNING_SEPARATOR = ' ⚠ ';
 
-/** Format readers: text in, an ArticleDraft (or the reason there is none) out. */
+/** Format readers: text in, an ArticleDraft (or the problem that leaves none) out. */
 
-export type DraftResult = ArticleDraft | { reason: string; line?: number };
+export type DraftResult = ArticleDraft | { problem: LoadProblem; line?: number };
 
 /** A raw scraped page (.txt). */
 export function draftFromPage(file: string, text: string): ArticleDraft {
@@ -101,7 +101,10 @@ function fromMetadata(
 /** A curated article (.md) with front matter. */
 export function draftFromMarkdown(file: string, text: string): DraftResult {
   const fm = parseFrontMatter(normalizeText(text));
-  if (!fm.ok) return { reason: `front matter rusak: ${fm.reason}`, line: fm.line };
+  if (!fm.ok) {
+    const { ok: _ok, line, ...fault } = fm;
+    return { problem: { kind: 'bad-front-matter', ...fault }, line };
+  }
   const body = readMarkdown(fm.body);
   const draft: ArticleDraft = { file, format: 'md', ...fromMetadata(fm.data, body.paragraphs, body.captions) };
   if (draft.title === null && body.heading !== null) draft.title = body.heading;
@@ -114,13 +117,13 @@ export function draftFromJsonLine(file: string, line: number, text: string): Dra
   try {
     record = JSON.parse(text);
   } catch (error) {
-    return { reason: `JSON tidak sah: ${(error as Error).message}`, line };
+    return { problem: { kind: 'bad-json', detail: (error as Error).message }, line };
   }
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return { reason: 'baris bukan objek JSON', line };
+    return { problem: { kind: 'not-json-object' }, line };
   }
   const fields = record as Record<string, unknown>;
-  if (typeof fields.body !== 'string') return { reason: 'tidak ada teks isi (kolom "body")', line };
+  if (typeof fields.body !== 'string') return { problem: { kind: 'no-body-field' }, line };
   const paragraphs = splitParagraphs(normalizeText(fields.body)).flatMap((p) => contentOfLine(p) ?? []);
   return { file, line, format: 'jsonl', ...fromMetadata(fields, paragraphs, []) };
 }

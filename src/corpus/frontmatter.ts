@@ -4,9 +4,11 @@
  * Anything else is reported as broken, with its line, rather than guessed at.
  */
 
+import type { FrontMatterFault } from './types.ts';
+
 export type FrontMatter = Record<string, string>;
 
-export type FrontMatterResult = { ok: true; data: FrontMatter; body: string } | { ok: false; line: number; reason: string };
+export type FrontMatterResult = { ok: true; data: FrontMatter; body: string } | ({ ok: false; line: number } & FrontMatterFault);
 
 const KEY_VALUE = /^(?<key>[A-Za-z_][\w-]*)\s*:(?:\s+(?<value>.*))?$/;
 
@@ -33,7 +35,7 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   const lines = text.split('\n');
   if (lines[0]?.trim() !== '---') return { ok: true, data: {}, body: text };
   const close = lines.findIndex((line, i) => i > 0 && (line.trim() === '---' || line.trim() === '...'));
-  if (close === -1) return { ok: false, line: 1, reason: 'front matter tidak ditutup dengan "---"' };
+  if (close === -1) return { ok: false, line: 1, fault: 'unclosed' };
   const data: FrontMatter = {};
   let listKey: string | null = null;
   for (let i = 1; i < close; i++) {
@@ -41,18 +43,18 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     const lineNo = i + 1;
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     if (listKey !== null && /^\s+-\s/.test(line)) continue;
-    if (/^\s/.test(line)) return { ok: false, line: lineNo, reason: `baris menjorok tidak didukung: "${line.trim()}"` };
+    if (/^\s/.test(line)) return { ok: false, line: lineNo, fault: 'indented', text: line.trim() };
     const m = KEY_VALUE.exec(line);
-    if (!m) return { ok: false, line: lineNo, reason: `bukan "kunci: nilai": "${line}"` };
+    if (!m) return { ok: false, line: lineNo, fault: 'not-key-value', text: line };
     const key = m.groups!.key!.toLowerCase();
     const raw = m.groups!.value?.trim() ?? '';
     listKey = raw === '' ? key : null;
     if (raw === '') continue;
     if (/^[{|>]/.test(raw) || (raw.startsWith('[') && !raw.endsWith(']'))) {
-      return { ok: false, line: lineNo, reason: `nilai bertingkat tidak didukung untuk "${key}"` };
+      return { ok: false, line: lineNo, fault: 'nested-value', key };
     }
     const value = unquote(raw);
-    if (value === null) return { ok: false, line: lineNo, reason: `tanda kutip tidak ditutup untuk "${key}"` };
+    if (value === null) return { ok: false, line: lineNo, fault: 'unclosed-quote', key };
     data[key] = value;
   }
   return { ok: true, data, body: lines.slice(close + 1).join('\n') };

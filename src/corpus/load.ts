@@ -4,7 +4,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { articleOf, finishArticle, type ParsedArticle, type ParsedFields } from './article.ts';
 import { isInboxBookkeeping } from './inbox.ts';
 import { draftFromJsonLine, draftFromMarkdown, draftFromPage, type DraftResult } from './drafts.ts';
-import type { Article, LoadIssue, LoadIssueCode, LoadOptions, LoadResult } from './types.ts';
+import type { Article, LoadIssue, LoadOptions, LoadProblem, LoadResult, LoadUnit } from './types.ts';
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Files read at once: enough to keep the disk busy, few enough to bound memory and descriptors. */
@@ -21,50 +21,37 @@ export interface ParsedFile<P extends ParsedFields = ParsedArticle> {
   warnings: LoadIssue[];
 }
 
-type Problem = { code: LoadIssueCode; reason: string };
-
-/** Text of a file or a .jsonl line ("unit"), or why it is unusable. */
-function decode(bytes: Uint8Array, unit: 'berkas' | 'baris'): { text: string } | (Problem & { blank?: true }) {
-  if (bytes.length === 0) return { code: 'empty', reason: `${unit} kosong`, blank: true };
-  if (bytes.includes(0)) return { code: 'binary', reason: `${unit} biner (berisi byte NUL), bukan teks` };
+/** Text of a file or a .jsonl line ("unit"), or why it is unusable; `blank` when there is nothing but whitespace. */
+function decode(bytes: Uint8Array, unit: LoadUnit): { text: string } | { problem: LoadProblem; blank?: true } {
+  if (bytes.length === 0) return { problem: { kind: 'empty', whitespaceOnly: false }, blank: true };
+  if (bytes.includes(0)) return { problem: { kind: 'binary', unit } };
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { code: 'not-utf8', reason: `${unit} bukan teks UTF-8 yang sah` };
+    return { problem: { kind: 'not-utf8', unit } };
   }
-  return text.trim() === '' ? { code: 'empty', reason: `${unit} kosong (hanya spasi)`, blank: true } : { text };
+  return text.trim() === '' ? { problem: { kind: 'empty', whitespaceOnly: true }, blank: true } : { text };
 }
 
-const tooLarge = (unit: 'berkas' | 'baris', size: number, maxBytes: number): Problem => ({
-  code: 'too-large',
-  reason: `${unit} terlalu besar (${size} byte, batas ${maxBytes} byte)`,
+const tooLarge = (unit: LoadUnit, bytes: number, limit: number): { problem: LoadProblem } => ({
+  problem: { kind: 'too-large', unit, bytes, limit },
 });
 
-/** Why the filesystem refused a path, from the error's code: never the message, which repeats the absolute path. */
-const FS_REASONS: Readonly<Record<string, string>> = {
-  EACCES: 'tidak ada izin membaca',
-  EPERM: 'tidak ada izin membaca',
-  ENOENT: 'hilang saat dibaca (dihapus atau dipindah)',
-  ENAMETOOLONG: 'jalurnya terlalu panjang untuk sistem berkas',
-  ELOOP: 'tautan simbolik berputar',
-  ENOTDIR: 'berubah dari folder menjadi berkas saat dibaca',
-  EISDIR: 'berubah dari berkas menjadi folder saat dibaca',
-  EIO: 'galat masukan/keluaran pada disk',
-  EMFILE: 'terlalu banyak berkas terbuka',
-};
-
-/** A filesystem error on `file` as a load issue: the walk and the load go on without that entry. */
-export function fsIssue(file: string, error: unknown, what: 'berkas' | 'folder'): LoadIssue {
-  const errno = (error as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN';
-  return { file, code: 'fs-error', errno, reason: `${what} tidak dapat dibaca: ${FS_REASONS[errno] ?? 'galat sistem berkas'} (${errno})` };
+/**
+ * A filesystem error on `file` as a load issue: the walk and the load go on without that entry. Only the
+ * error's code is kept, never its message, which repeats the absolute path.
+ */
+export function fsIssue(file: string, error: unknown, entry: 'file' | 'folder'): LoadIssue {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN';
+  return { file, problem: { kind: 'unreadable', entry, code } };
 }
 
 /** Bytes per read: a news page fits in one. */
 const READ_CHUNK = 64 * 1024;
 
 /** Reads at most maxBytes + 1 bytes, with as few calls as it can (no stat: at 100k files each call adds up). */
-async function readText(path: string, maxBytes: number): Promise<{ text: string } | Problem> {
+async function readText(path: string, maxBytes: number): Promise<{ text: string } | { problem: LoadProblem }> {
   const handle = await open(path, 'r');
   try {
     const chunks: Buffer[] = [];
@@ -76,12 +63,12 @@ async function readText(path: string, maxBytes: number): Promise<{ text: string 
       total += bytesRead;
       if (total > maxBytes) {
         const { size } = await handle.stat();
-        return tooLarge('berkas', size, maxBytes);
+        return tooLarge('file', size, maxBytes);
       }
       // A short read of a regular file is its end: no extra read just to see zero bytes.
       if (bytesRead < chunk.length) break;
     }
-    return decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), 'berkas');
+    return decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), 'file');
   } finally {
     await handle.close();
   }
@@ -125,21 +112,21 @@ async function loadJsonl(path: string, file: string, maxBytes: number): Promise<
   let line = 0;
   for await (const bytes of cappedLines(path, maxBytes)) {
     line++;
-    const decoded = 'overBytes' in bytes ? tooLarge('baris', bytes.overBytes, maxBytes) : decode(bytes, 'baris');
-    if ('reason' in decoded) {
-      if (!('blank' in decoded)) result.errors.push({ file, line, code: decoded.code, reason: decoded.reason });
+    const decoded = 'overBytes' in bytes ? tooLarge('line', bytes.overBytes, maxBytes) : decode(bytes, 'line');
+    if ('problem' in decoded) {
+      if (!('blank' in decoded)) result.errors.push({ file, line, problem: decoded.problem });
       continue;
     }
     collect(result, file, draftFromJsonLine(file, line, decoded.text));
   }
-  if (result.articles.length === 0 && result.errors.length === 0) result.errors.push({ file, code: 'empty', reason: 'berkas kosong' });
+  if (result.articles.length === 0 && result.errors.length === 0)
+    result.errors.push({ file, problem: { kind: 'empty', whitespaceOnly: false } });
   return result;
 }
 
 function collect(result: ParsedFile, file: string, draft: DraftResult): void {
-  const parsed = 'reason' in draft ? draft : finishArticle(draft);
-  if ('reason' in parsed)
-    result.errors.push({ file, ...(draft.line !== undefined ? { line: draft.line } : {}), code: 'malformed', reason: parsed.reason });
+  const parsed = 'problem' in draft ? draft : finishArticle(draft);
+  if ('problem' in parsed) result.errors.push({ file, ...(draft.line !== undefined ? { line: draft.line } : {}), problem: parsed.problem });
   else result.articles.push(parsed);
 }
 
@@ -151,18 +138,14 @@ export async function parseFile(root: string, file: string, maxBytes: number): P
   try {
     if (ext === '.jsonl') return await loadJsonl(path, file, maxBytes);
     if (ext !== '.txt' && ext !== '.md') {
-      result.warnings.push({
-        file,
-        code: 'unsupported',
-        reason: `format ${ext || 'tanpa ekstensi'} tidak didukung; dilewati (yang dibaca: .txt, .md, .jsonl)`,
-      });
+      result.warnings.push({ file, problem: { kind: 'unsupported', ext } });
       return result;
     }
     const read = await readText(path, maxBytes);
-    if ('reason' in read) result.errors.push({ file, code: read.code, reason: read.reason });
+    if ('problem' in read) result.errors.push({ file, problem: read.problem });
     else collect(result, file, ext === '.md' ? draftFromMarkdown(file, read.text) : draftFromPage(file, read.text));
   } catch (error) {
-    result.errors.push(fsIssue(file, error, 'berkas'));
+    result.errors.push(fsIssue(file, error, 'file'));
   }
   return result;
 }
@@ -187,7 +170,7 @@ async function listFiles(root: string, errors: LoadIssue[], warnings: LoadIssue[
         else if (entry.isSymbolicLink()) {
           const target = await stat(join(root, rel)).catch(() => null);
           if (target?.isFile()) files.push(rel);
-          else warnings.push({ file: rel, code: 'symlink-skipped', reason: 'tautan simbolik ke folder atau target hilang; dilewati' });
+          else warnings.push({ file: rel, problem: { kind: 'symlink-skipped' } });
         }
       }
     } catch (error) {
@@ -244,11 +227,12 @@ function assemble<P extends ParsedFields>(results: readonly ParsedFile<P>[], toA
       if (ids.has(id)) {
         const base = id;
         for (let n = 2; ids.has(id); n++) id = `${base}~${n}`;
-        out.warnings.push({ file: parsed.file, ...at, code: 'id-renamed', reason: `id "${base}" sudah dipakai; diganti "${id}"` });
+        out.warnings.push({ file: parsed.file, ...at, problem: { kind: 'id-renamed', id: base, renamedTo: id } });
       }
       const kept = byText.get(parsed.textKey);
       if (kept) {
-        out.warnings.push({ file: parsed.file, ...at, code: 'duplicate', reason: `teks sama dengan ${where(kept)}; digabung ke sana` });
+        const of = kept.line !== undefined ? { file: kept.file, line: kept.line } : { file: kept.file };
+        out.warnings.push({ file: parsed.file, ...at, problem: { kind: 'duplicate', of } });
         const noted = copies.get(kept) ?? 0;
         if (noted < MAX_COPIES_NOTED)
           kept.warnings.push(`salinan teks yang sama juga di ${where(parsed)}${parsed.publisher ? ` (${parsed.publisher})` : ''}`);
@@ -281,9 +265,7 @@ export async function listCorpus(path: string): Promise<CorpusFiles | { missing:
     info = await stat(target);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    const issue: LoadIssue = missing
-      ? { file: path, code: 'missing', reason: 'folder atau berkas korpus tidak ditemukan' }
-      : { ...fsIssue(path, error, 'folder'), file: path };
+    const issue: LoadIssue = missing ? { file: path, problem: { kind: 'missing' } } : { ...fsIssue(path, error, 'folder'), file: path };
     return { missing: issue };
   }
   const errors: LoadIssue[] = [];

@@ -59,29 +59,46 @@ export interface Article {
   digest?: string;
 }
 
-/** What kind of problem a load issue is, for code that acts on it (the bot, the CLI, the shrink guard). */
-export type LoadIssueCode =
-  | 'missing' // the corpus path itself does not exist
-  | 'fs-error' // the filesystem refused a file or folder (`errno` says how); the folder walk goes on without it
-  | 'too-large' // a file or .jsonl line over `maxFileBytes`
-  | 'empty'
-  | 'binary'
-  | 'not-utf8'
-  | 'malformed' // unreadable content: bad JSON, broken front matter, no body text
-  | 'unsupported' // warning: not a .txt/.md/.jsonl file
-  | 'symlink-skipped' // warning: a link to a folder, or whose target is gone or loops
-  | 'id-renamed' // warning: a colliding id got a suffix
-  | 'duplicate'; // warning: same text as an article already kept
+/** A file or a single .jsonl line: what a content problem is about. */
+export type LoadUnit = 'file' | 'line';
+
+/** Why a curated article's front matter is refused, with the line's text or key that shows it. */
+export type FrontMatterFault =
+  | { fault: 'unclosed' } // no closing "---"
+  | { fault: 'indented'; text: string }
+  | { fault: 'not-key-value'; text: string }
+  | { fault: 'nested-value'; key: string }
+  | { fault: 'unclosed-quote'; key: string };
+
+/**
+ * What is wrong with a file, folder or .jsonl line (or what is to note about it), as data: the bot and
+ * the CLI put it into words (`loadProblemText` in src/wording). The first kinds are errors (the entry is
+ * skipped); `unsupported`, `symlink-skipped`, `id-renamed` and `duplicate` are warnings.
+ */
+export type LoadProblem =
+  | { kind: 'missing' } // the corpus path itself does not exist
+  // The filesystem refused the entry; `code` is the system's (EACCES, ENAMETOOLONG, ELOOP, ENOENT…). The walk goes on.
+  | { kind: 'unreadable'; entry: 'file' | 'folder'; code: string }
+  | { kind: 'too-large'; unit: LoadUnit; bytes: number; limit: number } // over `maxFileBytes`
+  | { kind: 'empty'; whitespaceOnly: boolean } // a whole file (blank .jsonl lines are skipped silently)
+  | { kind: 'binary'; unit: LoadUnit } // has NUL bytes
+  | { kind: 'not-utf8'; unit: LoadUnit }
+  | ({ kind: 'bad-front-matter' } & FrontMatterFault)
+  | { kind: 'bad-json'; detail: string } // `detail`: the JSON parser's own message
+  | { kind: 'not-json-object' }
+  | { kind: 'no-body-field' } // a .jsonl record without a string `body`
+  | { kind: 'no-body' } // nothing left of the body once boilerplate is removed
+  | { kind: 'unsupported'; ext: string } // warning: not a .txt/.md/.jsonl file ('' without extension)
+  | { kind: 'symlink-skipped' } // warning: a link to a folder, or whose target is gone or loops
+  | { kind: 'id-renamed'; id: string; renamedTo: string } // warning: a colliding id got a suffix
+  | { kind: 'duplicate'; of: { file: string; line?: number } }; // warning: same text as an article already kept
 
 /** A file, folder or .jsonl line that could not be loaded (or a note on it), and why. */
 export interface LoadIssue {
   /** Path relative to the corpus folder (the folder itself for a walk error on it), forward slashes. */
   file: string;
   line?: number;
-  code: LoadIssueCode;
-  /** The system's error code for `fs-error` (EACCES, ENAMETOOLONG, ELOOP, ENOENT…). */
-  errno?: string;
-  reason: string;
+  problem: LoadProblem;
 }
 
 export interface LoadResult {

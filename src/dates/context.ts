@@ -1,3 +1,5 @@
+import { SPAN_LINK } from './patterns.ts';
+
 const FUTURE_BEFORE = /\b(?:akan|dijadwalkan|direncanakan|rencananya|berencana|nanti)\b/i;
 const FUTURE_AFTER = /^\s*(?:mendatang|nanti|depan)\b/i;
 
@@ -11,8 +13,6 @@ export function isFutureContext(text: string, start: number, end: number): boole
   return FUTURE_BEFORE.test(before.slice(sentenceStart + 1)) || FUTURE_AFTER.test(text.slice(end, end + 12));
 }
 
-/** What joins the two ends of a span: "hingga", "sampai (dengan)", "s.d.", a dash. */
-const SPAN_LINK = String.raw`(?:hingga|sampai(?:\s+dengan)?|s\.?\s?d\.?|[-–—])`;
 /** A part of the day or a closing bracket that may follow a date before the link ("Jumat (27/9) malam hingga …"). */
 const DATE_TAIL = String.raw`\)?(?:\s*(?:dini\s+hari|pagi|siang|sore|petang|malam))?`;
 /** "… 2014 hingga kini": the date opens a state that lasts until now. */

@@ -32,11 +32,14 @@ export const NUMBER_WORDS: Record<string, number> = {
   sembilan: 9,
   sepuluh: 10,
 };
+/** What joins the two ends of a span: "hingga", "sampai (dengan)", "s.d.", a dash. */
+export const SPAN_LINK = String.raw`(?:hingga|sampai(?:\s+dengan)?|s\.?\s?d\.?|[-–—])`;
 /**
- * What joins the two years of a range ("periode 2006-2011", "2006 hingga 2011", "2006 s.d. 2011"):
- * neither year is a date of its own. The range is a span the timeline does not show as a year.
+ * What joins the two years of a range ("periode 2006-2011", "2006 hingga 2011", "2006 s.d. 2011"), and
+ * only between years a slash ("2019/2020"; between days it is a date, "27/9"): neither year is a date of
+ * its own. The range is a span the timeline does not show as a year.
  */
-const RANGE_LINK = '\\s*(?:[-–—/]|s\\.?\\s?d\\.?|hingga|sampai)\\s*';
+const RANGE_LINK = String.raw`\s*(?:${SPAN_LINK}|/)\s*`;
 const YEAR_RANGE_BEFORE = `(?:19|20)\\d{2}${RANGE_LINK}`;
 const YEAR_RANGE_AFTER = `${RANGE_LINK}(?:19|20)\\d{2}`;
 /** "21 tahun ini" (these 21 years), "beberapa bulan ini": a duration, not "this year". */

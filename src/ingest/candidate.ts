@@ -8,7 +8,7 @@ import { INBOX_DIR } from '../corpus/inbox.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { metadataDate } from '../corpus/pubdate.ts';
 import { canonicalPublisher, publisherForDomain } from '../corpus/publishers.ts';
-import type { Article, LoadIssue } from '../corpus/types.ts';
+import type { Article, LoadIssue, LoadProblem } from '../corpus/types.ts';
 import { articleMarkdown } from './article-file.ts';
 import { readHtml, type HtmlReading } from './html.ts';
 import type { PageMetadata } from './metadata.ts';
@@ -19,7 +19,7 @@ export type SavedExtension = '.txt' | '.md' | '.jsonl';
 
 /** Why a file or page gives nothing to add (fetch problems aside). */
 export type ReadProblem =
-  { kind: 'extension'; ext: string } | { kind: 'binary' } | { kind: 'not-utf8' } | { kind: 'no-article-text'; reasons: string[] };
+  { kind: 'extension'; ext: string } | { kind: 'binary' } | { kind: 'not-utf8' } | { kind: 'no-article-text'; problems: LoadProblem[] };
 
 export type CandidateSource = { kind: 'url'; url: string } | { kind: 'file'; name: string };
 
@@ -70,7 +70,7 @@ async function finish(
   metadata?: PageMetadata['sources'],
 ): Promise<CandidateOutcome> {
   const { articles, errors } = await loadText(ext, text);
-  if (articles.length === 0) return { ok: false, problem: { kind: 'no-article-text', reasons: errors.map((e) => e.reason) } };
+  if (articles.length === 0) return { ok: false, problem: { kind: 'no-article-text', problems: errors.map((e) => e.problem) } };
   return { ok: true, candidate: { ext, text, articles, errors, source, ...(metadata && { metadata }) } };
 }
 
@@ -117,7 +117,7 @@ export async function candidateFromPage(
   const text = decodePage(page.bytes, page.charset);
   if (text === null) return { ok: false, problem: { kind: 'not-utf8' } };
   const reading = page.contentType === 'text/plain' ? { pageText: text, metadata: null } : readHtml(text, page.url ?? undefined);
-  if (reading === null) return { ok: false, problem: { kind: 'no-article-text', reasons: ['halaman tidak berisi teks artikel'] } };
+  if (reading === null) return { ok: false, problem: { kind: 'no-article-text', problems: [] } };
   return finish('.md', articleMarkdown(pageDraft(reading, page.url)), source, reading.metadata?.sources ?? []);
 }
 

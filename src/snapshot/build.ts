@@ -1,5 +1,6 @@
 // A snapshot built in this thread: the corpus loaded, the search index here, the timeline in a
 // worker thread of its own. The bot runs this inside its corpus worker (src/bot/corpus-worker.ts).
+import { writeEachCache } from '../cache/write-each.ts';
 import { loadCorpusFiles } from '../corpus/load.ts';
 import { withoutText } from '../corpus/article.ts';
 import { openCorpus, type OpenedCorpus } from '../corpus/corpus-cache.ts';
@@ -192,14 +193,11 @@ function serveSnapshot(shared: Shared, version: Version, hooks: SnapshotHooks): 
     queries: localQueries(engine, shared.timeline.api.query, version.articles),
     persist: async () => {
       if (cacheDir === undefined || version.derived) return;
-      // Each cache is written even when another fails: one bad write must not cost the next start all three.
-      const writes = [() => shared.corpus.persist(), () => engine.writeCache(cacheDir), () => shared.timeline.api.writeCache(cacheDir)];
-      const failed: unknown[] = [];
-      for (const write of writes)
-        await Promise.resolve()
-          .then(write)
-          .catch((error: unknown) => failed.push(error));
-      if (failed.length > 0) throw new AggregateError(failed, `${failed.length} of ${writes.length} cache writes failed`);
+      await writeEachCache([
+        () => shared.corpus.persist(),
+        () => engine.writeCache(cacheDir),
+        () => shared.timeline.api.writeCache(cacheDir),
+      ]);
     },
     retire: (graceMs = 0) => {
       // A derived snapshot serves from the same timeline thread and text file: it frees them.

@@ -75,11 +75,11 @@ describe('openCorpus: the parse cache', () => {
     expect(cold.cache).toEqual({ reused: 0, parsed: 6, note: 'no cached parse cache' });
     await expectSameAsColdLoad(cold);
     expect(cold.articles.map((a) => a.id)).toEqual(['a', 'j1', 'j2', 'beras-1']);
-    expect(cold.errors.map((e) => [e.file, e.code])).toEqual([
-      ['bulk.jsonl', 'malformed'],
+    expect(cold.errors.map((e) => [e.file, e.problem.kind])).toEqual([
+      ['bulk.jsonl', 'bad-json'],
       ['rusak.txt', 'binary'],
     ]);
-    expect(cold.warnings.map((w) => [w.file, w.code])).toEqual([
+    expect(cold.warnings.map((w) => [w.file, w.problem.kind])).toEqual([
       ['catatan.pdf', 'unsupported'],
       ['sub/salinan.txt', 'duplicate'],
     ]);

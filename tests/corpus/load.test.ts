@@ -41,15 +41,16 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
     await put('nobody.txt', 'SHARE\nBaca Juga: Sesuatu yang Lain\nClose Ads x\n');
     const result = await loadCorpus(dir, { maxFileBytes: 1000 });
     expect(result.articles.map((a) => a.file)).toEqual(['ok.txt']);
-    const reasons = Object.fromEntries(result.errors.map((e) => [e.file, e.reason]));
-    expect(reasons).toEqual({
-      'big.txt': expect.stringMatching(/terlalu besar \(\d+ byte, batas 1000 byte\)/),
-      'binary.txt': expect.stringMatching(/biner/),
-      'blank.md': expect.stringMatching(/kosong/),
-      'empty.txt': 'berkas kosong',
-      'latin1.txt': expect.stringMatching(/bukan teks UTF-8/),
-      'nobody.txt': 'tidak ada teks isi',
+    const problems = Object.fromEntries(result.errors.map((e) => [e.file, e.problem]));
+    expect(problems).toEqual({
+      'big.txt': { kind: 'too-large', unit: 'file', bytes: expect.any(Number), limit: 1000 },
+      'binary.txt': { kind: 'binary', unit: 'file' },
+      'blank.md': { kind: 'empty', whitespaceOnly: true },
+      'empty.txt': { kind: 'empty', whitespaceOnly: false },
+      'latin1.txt': { kind: 'not-utf8', unit: 'file' },
+      'nobody.txt': { kind: 'no-body' },
     });
+    expect(problems['big.txt']!.kind === 'too-large' && problems['big.txt']!.bytes).toBeGreaterThan(1000);
   });
 
   it('reads a page larger than one read chunk whole', async () => {
@@ -71,15 +72,10 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
     const result = await loadCorpus(dir);
     expect(result.articles).toEqual([]);
     expect(result.errors).toEqual([
-      { file: 'junk.md', line: 3, code: 'malformed', reason: expect.stringMatching(/^front matter rusak: bukan "kunci: nilai"/) },
-      { file: 'nested.md', line: 4, code: 'malformed', reason: expect.stringMatching(/^front matter rusak: baris menjorok/) },
-      {
-        file: 'quote.md',
-        line: 2,
-        code: 'malformed',
-        reason: expect.stringMatching(/^front matter rusak: tanda kutip tidak ditutup untuk "title"/),
-      },
-      { file: 'unclosed.md', line: 1, code: 'malformed', reason: expect.stringMatching(/^front matter rusak: .*tidak ditutup/) },
+      { file: 'junk.md', line: 3, problem: { kind: 'bad-front-matter', fault: 'not-key-value', text: 'ini bukan yaml' } },
+      { file: 'nested.md', line: 4, problem: { kind: 'bad-front-matter', fault: 'indented', text: 'penulis: A' } },
+      { file: 'quote.md', line: 2, problem: { kind: 'bad-front-matter', fault: 'unclosed-quote', key: 'title' } },
+      { file: 'unclosed.md', line: 1, problem: { kind: 'bad-front-matter', fault: 'unclosed' } },
     ]);
   });
 
@@ -100,10 +96,10 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
       ['a2', 7],
     ]);
     expect(result.errors).toEqual([
-      { file: 'bulk.jsonl', line: 2, code: 'malformed', reason: expect.stringMatching(/^JSON tidak sah/) },
-      { file: 'bulk.jsonl', line: 4, code: 'malformed', reason: 'baris bukan objek JSON' },
-      { file: 'bulk.jsonl', line: 5, code: 'malformed', reason: 'tidak ada teks isi' },
-      { file: 'bulk.jsonl', line: 6, code: 'malformed', reason: 'tidak ada teks isi (kolom "body")' },
+      { file: 'bulk.jsonl', line: 2, problem: { kind: 'bad-json', detail: expect.any(String) } },
+      { file: 'bulk.jsonl', line: 4, problem: { kind: 'not-json-object' } },
+      { file: 'bulk.jsonl', line: 5, problem: { kind: 'no-body' } },
+      { file: 'bulk.jsonl', line: 6, problem: { kind: 'no-body-field' } },
     ]);
   });
 
@@ -115,10 +111,10 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
     await put('mixed.jsonl', Buffer.concat([good, badUtf8, nul, huge, Buffer.from(jsonlLine('b2', 'Isi b2.'))]));
     const result = await loadCorpus(dir, { maxFileBytes: 2000 });
     expect(result.articles.map((a) => a.id)).toEqual(['b1', 'b2']);
-    expect(result.errors.map((e) => [e.line, e.reason.split(' ')[1]])).toEqual([
-      [2, 'bukan'],
-      [3, 'biner'],
-      [4, 'terlalu'],
+    expect(result.errors.map((e) => [e.line, e.problem])).toEqual([
+      [2, { kind: 'not-utf8', unit: 'line' }],
+      [3, { kind: 'binary', unit: 'line' }],
+      [4, { kind: 'too-large', unit: 'line', bytes: huge.length - 1, limit: 2000 }],
     ]);
   });
 
@@ -132,15 +128,14 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
       {
         file: 'panjang.jsonl',
         line: 2,
-        code: 'too-large',
-        reason: `baris terlalu besar (${long.length} byte, batas ${5 * 1024 * 1024} byte)`,
+        problem: { kind: 'too-large', unit: 'line', bytes: long.length, limit: 5 * 1024 * 1024 },
       },
     ]);
   });
 
   it('an empty .jsonl file is reported', async () => {
     await put('none.jsonl', '\n\n');
-    expect((await loadCorpus(dir)).errors).toEqual([{ file: 'none.jsonl', code: 'empty', reason: 'berkas kosong' }]);
+    expect((await loadCorpus(dir)).errors).toEqual([{ file: 'none.jsonl', problem: { kind: 'empty', whitespaceOnly: false } }]);
   });
 
   it('unsupported files are warnings naming them; hidden files are ignored', async () => {
@@ -152,13 +147,16 @@ describe('loadCorpus: bad input is reported and skipped, the rest loads', () => 
     expect(result.articles).toHaveLength(1);
     expect(result.errors).toEqual([]);
     expect(result.warnings.map((w) => w.file)).toEqual(['catatan', 'foto.jpg']);
-    expect(result.warnings[1]!.reason).toMatch(/\.jpg tidak didukung/);
+    expect(result.warnings.map((w) => w.problem)).toEqual([
+      { kind: 'unsupported', ext: '' },
+      { kind: 'unsupported', ext: '.jpg' },
+    ]);
   });
 
   it('a missing corpus path is an error, not a crash', async () => {
     const result = await loadCorpus(join(dir, 'tidak-ada'));
     expect(result.articles).toEqual([]);
-    expect(result.errors[0]!.reason).toMatch(/tidak ditemukan/);
+    expect(result.errors).toEqual([{ file: join(dir, 'tidak-ada'), problem: { kind: 'missing' } }]);
   });
 });
 
@@ -282,7 +280,7 @@ describe('loadCorpus: formats', () => {
     const second = await loadCorpus(dir);
     expect(first.articles.map((a) => a.id)).toEqual(['same', 'same~2', 'a', 'sub/a']);
     expect(second.articles.map((a) => a.id)).toEqual(first.articles.map((a) => a.id));
-    expect(first.warnings).toEqual([{ file: 'a.jsonl', line: 2, code: 'id-renamed', reason: 'id "same" sudah dipakai; diganti "same~2"' }]);
+    expect(first.warnings).toEqual([{ file: 'a.jsonl', line: 2, problem: { kind: 'id-renamed', id: 'same', renamedTo: 'same~2' } }]);
   });
 });
 
@@ -303,8 +301,8 @@ describe('loadCorpus: duplicates', () => {
     const result = await loadCorpus(dir);
     expect(result.articles.map((a) => a.file)).toEqual(['a/asli.txt']);
     expect(result.warnings).toEqual([
-      { file: 'b/salinan.txt', code: 'duplicate', reason: 'teks sama dengan a/asli.txt; digabung ke sana' },
-      { file: 'c.jsonl', line: 1, code: 'duplicate', reason: 'teks sama dengan a/asli.txt; digabung ke sana' },
+      { file: 'b/salinan.txt', problem: { kind: 'duplicate', of: { file: 'a/asli.txt' } } },
+      { file: 'c.jsonl', line: 1, problem: { kind: 'duplicate', of: { file: 'a/asli.txt' } } },
     ]);
     expect(result.articles[0]!.warnings).toEqual([
       'salinan teks yang sama juga di b/salinan.txt (Kompas.com)',

@@ -21,6 +21,7 @@ describe('ends of a span', () => {
     ]);
     expect(read('Pameran berlangsung dari 10 hingga 12 September 2019 di JCC.')).toEqual([['12 September 2019', true]]);
     expect(read('Pameran berlangsung 10-12 September 2019 di JCC.')).toEqual([['12 September 2019', true]]);
+    expect(read('Pameran berlangsung 10 sampai dengan 12 September 2019 di JCC.')).toEqual([['12 September 2019', true]]);
     expect(read('BPJS Kesehatan terus mencatatkan defisit sejak terbentuk pada 2014.')).toEqual([['2014', true]]);
   });
 

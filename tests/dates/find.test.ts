@@ -80,6 +80,7 @@ describe('findDates: numbers that are not dates', () => {
     // a year range is a span, neither of its years a date: "periode 2006-2011" is not 2006
     'menjabat dua periode 2006-2011 dan 2011 hingga 2016',
     'masa bakti 2014–2019 atau 2014 s.d. 2019',
+    'menjabat pada 2014 sampai dengan 2019, tahun 2015 sampai dengan 2020, tahun ajaran 2019/2020',
     // a duration: "hampir 21 tahun ini" is these 21 years, not this year
     'selama hampir 21 tahun ini dan beberapa bulan ini',
   ])('%s', (text) => {

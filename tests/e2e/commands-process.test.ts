@@ -2,16 +2,38 @@
 // DISCORD_GUILD_ID) and `npm start` (logs in, answers, stops cleanly on SIGTERM, never logs the token).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 let fake: FakeDiscord;
 
+/** Process groups started here: each script runs as tsx plus its node child, both in the group. */
+const groups = new Set<number>();
+
+/**
+ * Kills every group still standing, leader and children alike. After each test, passed or failed: a test
+ * that times out must not leave a bot (and its tsx child) logged in to the next test's fake Discord.
+ */
+function killGroups(): void {
+  for (const pgid of groups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  }
+  groups.clear();
+}
+
 beforeAll(async () => {
   fake = await startFakeDiscord();
 });
-afterAll(() => fake?.close());
+afterEach(killGroups);
+afterAll(() => {
+  killGroups();
+  return fake?.close();
+});
 
 const TOKEN = 'fake-bot-token.for-e2e-tests.only';
 
@@ -21,12 +43,17 @@ interface Run {
   done: Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
-/** Runs a script as its npm script does, asynchronously, so the fake in this process keeps serving. */
+/**
+ * Runs a script as its npm script does, asynchronously, so the fake in this process keeps serving; in a
+ * process group of its own (detached), so that cleanup reaches tsx's child too.
+ */
 function run(script: string, env: Record<string, string>): Run {
   const child = spawn(join(repo, 'node_modules/.bin/tsx'), [join(repo, script)], {
     cwd: repo,
     env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: join(repo, 'seeds'), ...env },
+    detached: true,
   });
+  if (child.pid !== undefined) groups.add(child.pid);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk) => {

@@ -116,7 +116,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const fake = await startFakeDiscord(options.fake);
   const cleanup = async (): Promise<void> => {
     await fake.close();
-    await rm(scratch, { recursive: true, force: true });
+    // A cache write the last reload started may still be renaming files in: retry instead of failing on ENOTEMPTY.
+    await rm(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   };
   try {
     let corpusDir = options.corpusDir;

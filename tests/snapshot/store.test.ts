@@ -89,7 +89,7 @@ describe('SnapshotStore.reload', () => {
     expect(store.running?.by).toBe('1180000000000000011');
     const after = fakeSnapshot(
       [article('a'), article('b', 'Judul baru'), article('d')],
-      [{ file: 'rusak.jsonl', line: 3, code: 'malformed', reason: 'JSON tidak valid' }],
+      [{ file: 'rusak.jsonl', line: 3, problem: { kind: 'not-json-object' } }],
     );
     await script.next(after);
     const outcome = await reload;
@@ -103,7 +103,7 @@ describe('SnapshotStore.reload', () => {
         added: { count: 1, sample: ['d'] },
         removed: { count: 1, sample: ['c'] },
         changed: { count: 1, sample: ['b'] },
-        errors: [{ file: 'rusak.jsonl', line: 3, code: 'malformed', reason: 'JSON tidak valid' }],
+        errors: [{ file: 'rusak.jsonl', line: 3, problem: { kind: 'not-json-object' } }],
       },
     });
     expect(store.lastReload).toBe(outcome);
@@ -228,7 +228,7 @@ describe('the shrink guard', () => {
     await script.next(fakeSnapshot(articlesNamed(90)));
     expect((await tenPercent).status).toBe('swapped');
 
-    const broken = { file: 'x89.txt', code: 'fs-error', errno: 'EACCES', reason: 'EACCES: permission denied' } as const;
+    const broken = { file: 'x89.txt', problem: { kind: 'unreadable', entry: 'file', code: 'EACCES' } } as const;
     const oneLost = store.reload();
     await script.next(fakeSnapshot(articlesNamed(89), [broken]));
     expect(await oneLost).toMatchObject({ status: 'refused', refusal: { lost: 1, lostToErrors: 1, files: [broken] } });
@@ -242,7 +242,7 @@ describe('the shrink guard', () => {
       params: { maxShrink: 0.9 },
     });
     const reload = store.reload();
-    const folderError = { file: 'arsip/2024', code: 'fs-error', errno: 'EACCES', reason: 'EACCES: permission denied, scandir' } as const;
+    const folderError = { file: 'arsip/2024', problem: { kind: 'unreadable', entry: 'folder', code: 'EACCES' } } as const;
     await script.next(fakeSnapshot([article('a')], [folderError]));
     expect(await reload).toMatchObject({ status: 'refused', refusal: { lost: 2, lostToErrors: 2, files: [folderError] } });
   });
@@ -251,7 +251,7 @@ describe('the shrink guard', () => {
     const script = scriptedBuilder();
     const store = new SnapshotStore(fakeSnapshot(articlesNamed(100)), { build: script.build });
     const reload = store.reload('111', { force: true });
-    const smaller = fakeSnapshot(articlesNamed(5), [{ file: 'x7.txt', code: 'malformed', reason: 'rusak' }]);
+    const smaller = fakeSnapshot(articlesNamed(5), [{ file: 'x7.txt', problem: { kind: 'no-body' } }]);
     await script.next(smaller);
     expect(await reload).toMatchObject({ status: 'swapped', report: { before: 100, after: 5 } });
     expect(store.current).toBe(smaller);
@@ -263,7 +263,7 @@ describe('the shrink guard', () => {
     const served = three();
     const store = new SnapshotStore(served, { build: script.build });
     const reload = store.reload();
-    await script.next(fakeSnapshot([], [{ file: 'korpus', code: 'missing', reason: 'folder tidak ditemukan' }]));
+    await script.next(fakeSnapshot([], [{ file: 'korpus', problem: { kind: 'missing' } }]));
     expect(await reload).toMatchObject({ status: 'refused', refusal: { lost: 3 }, report: { after: 0 } });
     expect(store.current).toBe(served);
   });
@@ -288,7 +288,7 @@ describe('recovery after a worker crash', () => {
     expect(store.health).toMatchObject({ state: 'recovering', cause: 'corpus worker stopped (exit code 1)' });
     expect(() => store.serving()).toThrow(CorpusUnavailableError);
     await script.next(new Error('ENOENT: no such file or directory, scandir /korpus'));
-    for (let i = 0; i < 3; i++) await script.next(fakeSnapshot([], [{ file: '.', code: 'missing', reason: 'folder tidak ditemukan' }]));
+    for (let i = 0; i < 3; i++) await script.next(fakeSnapshot([], [{ file: '.', problem: { kind: 'missing' } }]));
     expect(store.health).toMatchObject({ state: 'recovering', attempts: 4, lastAttempt: { status: 'refused' } });
     const back = three();
     await script.next(back);

@@ -4,14 +4,14 @@ import type { IdChanges, ReloadOutcome, ShrinkRefusal, Snapshot, StoreHealth } f
 import { formatCount, formatDateId, formatDuration } from '../format.ts';
 import { LIMITS, escapeMarkdown, truncate } from '../limits.ts';
 import { BRAND_COLOR } from '../messages.ts';
+import { issuePlace, loadProblemText } from '../../wording/load-problem.ts';
 
 const FAILURE_COLOR = 0xd97706;
 /** File errors listed by name; the rest are counted, so a folder of broken files still fits. */
 const ISSUES_SHOWN = 15;
 
 function issueLine(issue: LoadIssue): string {
-  const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
-  return `• \`${truncate(where.replace(/`/g, "'"), 120)}\` — ${escapeMarkdown(truncate(issue.reason, 200))}`;
+  return `• \`${truncate(issuePlace(issue).replace(/`/g, "'"), 120)}\` — ${escapeMarkdown(truncate(loadProblemText(issue.problem), 200))}`;
 }
 
 function issueList(issues: readonly LoadIssue[]): string {

@@ -1,4 +1,5 @@
-import type { IntakeProblem } from './intake.ts';
+import { loadProblemText } from './load-problem.ts';
+import type { IntakeProblem } from '../ingest/intake.ts';
 
 const MB = 1024 * 1024;
 
@@ -42,9 +43,10 @@ export function problemText(problem: IntakeProblem): string {
       return 'Berkas itu bukan teks UTF-8 yang sah. Simpan ulang sebagai UTF-8, lalu kirim lagi.';
     case 'no-article-text': {
       const why =
-        problem.reasons.length > 0
-          ? ` (${problem.reasons
+        problem.problems.length > 0
+          ? ` (${problem.problems
               .slice(0, 3)
+              .map(loadProblemText)
               .join('; ')
               .replace(/[`*_~|\\]/g, "'")})`
           : '';
