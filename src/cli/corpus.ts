@@ -1,6 +1,7 @@
 import { loadCorpus } from '../corpus/load.ts';
 import type { Article, LoadIssue } from '../corpus/types.ts';
 import { PROVENANCE_LABELS_ID } from '../dates/format.ts';
+import { articleWarningText } from '../wording/article-warning.ts';
 import { issuePlace, loadProblemText } from '../wording/load-problem.ts';
 import type { CliArgs } from './args.ts';
 
@@ -23,7 +24,7 @@ export function articleLine(article: Article): string {
     `sumber: ${article.origin ?? '-'}`,
     `penulis: ${article.author ?? '-'}${article.editor ? `, editor: ${article.editor}` : ''}`,
   ];
-  if (article.warnings.length > 0) fields.push(`⚠ ${article.warnings.join(' ⚠ ')}`);
+  if (article.warnings.length > 0) fields.push(`⚠ ${article.warnings.map(articleWarningText).join(' ⚠ ')}`);
   return fields.join(' | ');
 }
 

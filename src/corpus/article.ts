@@ -54,7 +54,7 @@ export function finishArticle(draft: ArticleDraft): ParsedArticle | { problem: L
   const titleDerived = title === '';
   if (titleDerived) {
     title = titleFromLead(lead);
-    warnings.push('judul tidak ada; diambil dari kalimat pertama');
+    warnings.push({ kind: 'title-derived' });
   }
   const { title: _title, ...fields } = draft;
   const text = { paragraphs, captions: draft.captions };

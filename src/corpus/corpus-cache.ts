@@ -27,7 +27,7 @@ import {
 import type { ParsedFields } from './article.ts';
 import { assembleCorpus, CONCURRENCY, DEFAULT_MAX_FILE_BYTES, listCorpus, mapPool, parseFile, type ParsedFile } from './load.ts';
 import { StoredArticle, TextFile, writeText, type TextRef } from './text-file.ts';
-import type { LoadIssue, LoadOptions, LoadResult } from './types.ts';
+import type { Article, LoadIssue, LoadOptions, LoadResult } from './types.ts';
 
 /** Bump whenever the layout of either file changes: old caches then no longer match. */
 export const CORPUS_CACHE_VERSION = 1;
@@ -94,7 +94,7 @@ type ArticleRow = [
   author: string | null,
   editor: string | null,
   url: string | null,
-  warnings: string[],
+  warnings: Article['warnings'],
   textKey: string,
   digest: string,
   start: number,
@@ -151,6 +151,7 @@ function articleOfRow(row: ArticleRow, file: string, text: TextFile, textBytes: 
     typeof textKey === 'string' &&
     typeof digest === 'string' &&
     Array.isArray(warnings) &&
+    warnings.every((w) => typeof (w as { kind?: unknown } | null)?.kind === 'string') &&
     isCount(start) &&
     isCount(length) &&
     start >= TEXT_HEADER_BYTES &&

@@ -6,7 +6,7 @@ import { readPage, readPlainBody } from './page.ts';
 import { decidePageDate, metadataDate } from './pubdate.ts';
 import { canonicalOrigin, canonicalPublisher, publisherForDomain } from './publishers.ts';
 import { normalizeText, splitParagraphs } from './text.ts';
-import type { DateProvenance, LoadProblem, PublicationDate } from './types.ts';
+import type { ArticleWarning, DateProvenance, LoadProblem, PublicationDate } from './types.ts';
 
 /** Provenances a front-matter `date_provenance` may restore (a date written there is otherwise 'metadata'). */
 const STATED_PROVENANCES: readonly DateProvenance[] = ['byline', 'header', 'dateline', 'inferred'];
@@ -57,11 +57,11 @@ function metadataOrInferred(
   raw: string | null,
   paragraphs: readonly string[],
   captions: readonly string[],
-): { date: PublicationDate | null; warnings: string[] } {
+): { date: PublicationDate | null; warnings: ArticleWarning[] } {
   const date = raw === null ? null : metadataDate(raw);
   if (date) return { date, warnings: [] };
   const inferred = decidePageDate([], paragraphs, captions);
-  return raw === null ? inferred : { ...inferred, warnings: [`tanggal "${raw}" tidak dikenali`, ...inferred.warnings] };
+  return raw === null ? inferred : { ...inferred, warnings: [{ kind: 'unrecognized-date', raw }, ...inferred.warnings] };
 }
 
 /** Fields shared by front matter and .jsonl records; credits found in the body fill what the fields leave empty. */
@@ -82,7 +82,7 @@ function fromMetadata(
   if (date && provenance !== null && (STATED_PROVENANCES as readonly string[]).includes(provenance))
     date.provenance = provenance as DateProvenance;
   const noted = field(record, 'peringatan');
-  if (noted !== null) warnings.push(...noted.split(WARNING_SEPARATOR));
+  if (noted !== null) warnings.push(...noted.split(WARNING_SEPARATOR).map((text): ArticleWarning => ({ kind: 'noted', text })));
   return {
     ...(id !== null ? { statedId: id } : {}),
     title: field(record, 'title', 'judul'),

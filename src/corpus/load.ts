@@ -204,8 +204,9 @@ function byLocation(a: LoadIssue, b: LoadIssue): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0);
 }
 
-function where(issue: { file: string; line?: number }): string {
-  return issue.line !== undefined ? `${issue.file}:${issue.line}` : issue.file;
+/** File and line (for a .jsonl line) of an article. */
+function place(article: { file: string; line?: number }): { file: string; line?: number } {
+  return article.line !== undefined ? { file: article.file, line: article.line } : { file: article.file };
 }
 
 /**
@@ -231,11 +232,9 @@ function assemble<P extends ParsedFields>(results: readonly ParsedFile<P>[], toA
       }
       const kept = byText.get(parsed.textKey);
       if (kept) {
-        const of = kept.line !== undefined ? { file: kept.file, line: kept.line } : { file: kept.file };
-        out.warnings.push({ file: parsed.file, ...at, problem: { kind: 'duplicate', of } });
+        out.warnings.push({ file: parsed.file, ...at, problem: { kind: 'duplicate', of: place(kept) } });
         const noted = copies.get(kept) ?? 0;
-        if (noted < MAX_COPIES_NOTED)
-          kept.warnings.push(`salinan teks yang sama juga di ${where(parsed)}${parsed.publisher ? ` (${parsed.publisher})` : ''}`);
+        if (noted < MAX_COPIES_NOTED) kept.warnings.push({ kind: 'copy-elsewhere', ...place(parsed), publisher: parsed.publisher });
         copies.set(kept, noted + 1);
         continue;
       }

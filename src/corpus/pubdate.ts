@@ -2,7 +2,7 @@ import { spanOf, toResolved } from '../dates/calendar.ts';
 import { isFutureContext } from '../dates/context.ts';
 import { findDates, parseDateInput } from '../dates/find.ts';
 import type { DateMention, ResolvedDate } from '../dates/types.ts';
-import type { PublicationDate } from './types.ts';
+import type { ArticleWarning, DateEvidence, PublicationDate } from './types.ts';
 import { ARCHIVE_CAPTION } from './boilerplate.ts';
 import type { StatedDate } from './page.ts';
 
@@ -15,11 +15,7 @@ const CONTRADICTION_DAYS = 92;
 const CONTRADICTION_EVENTS = 2;
 const DAY_MS = 86_400_000;
 
-const PROVENANCE_LABEL: Record<StatedDate['provenance'], string> = {
-  byline: 'di baris penulis',
-  header: 'di kepala halaman',
-  dateline: 'di dateline',
-};
+const evidence = (mention: DateMention): DateEvidence => ({ iso: mention.date.iso, text: mention.text });
 
 /** Dates of events the text reports as having happened: resolved without a reference, plans left out. */
 function reportedEvents(text: string, reference?: ResolvedDate): DateMention[] {
@@ -55,7 +51,7 @@ export function decidePageDate(
   stated: readonly StatedDate[],
   paragraphs: readonly string[],
   captions: readonly string[],
-): { date: PublicationDate | null; warnings: string[] } {
+): { date: PublicationDate | null; warnings: ArticleWarning[] } {
   const body = paragraphs.join('\n');
   const events = reportedEvents(body).filter((m) => m.resolution === 'explicit' || m.resolution === 'weekday');
   const latest = latestEvent(events);
@@ -78,41 +74,35 @@ export function decidePageDate(
     return {
       date: inferredFrom(explicitLatest),
       warnings: [
-        `tanggal ${PROVENANCE_LABEL[first.provenance]} (${first.date.iso}) bertentangan dengan isi berita, ` +
-          `yang melaporkan peristiwa ${explicitLatest.date.iso} ("${explicitLatest.text}") sebagai sudah terjadi; ` +
-          `tanggal terbit disimpulkan dari isi: ${explicitLatest.date.iso}`,
+        { kind: 'stated-date-contradicted', provenance: first.provenance, stated: first.date.iso, event: evidence(explicitLatest) },
       ],
     };
   }
   if (latest) {
     return {
       date: inferredFrom(latest),
-      warnings: [
-        `tanggal terbit tidak tertulis; disimpulkan dari peristiwa terakhir yang dilaporkan: ${latest.date.iso} ("${latest.text}")`,
-      ],
+      warnings: [{ kind: 'date-from-latest-event', event: evidence(latest) }],
     };
   }
   return inferFromCaptions(body, captions);
 }
 
-function inferFromCaptions(body: string, captions: readonly string[]): { date: PublicationDate | null; warnings: string[] } {
+function inferFromCaptions(body: string, captions: readonly string[]): { date: PublicationDate | null; warnings: ArticleWarning[] } {
   let anchor: DateMention | null = null;
   for (const caption of captions) {
     if (ARCHIVE_CAPTION.test(caption)) continue;
     const latest = latestEvent(findDates(caption).filter((m) => m.resolution === 'explicit' && m.date.precision === 'day'));
     if (latest && (!anchor || latest.date.iso > anchor.date.iso)) anchor = latest;
   }
-  if (!anchor) return { date: null, warnings: ['tanggal terbit tidak ditemukan di halaman'] };
+  if (!anchor) return { date: null, warnings: [{ kind: 'no-date' }] };
   const [year, month] = anchor.date.iso.split('-').map(Number) as [number, number];
   const monthDate = toResolved({ year, month });
   const bodyLatest = latestEvent(reportedEvents(body, anchor.date));
   const from = bodyLatest && spanOf(bodyLatest.date).from < spanOf(monthDate).from ? spanOf(bodyLatest.date).from : spanOf(monthDate).from;
-  const note = bodyLatest ? `; isi menyebut peristiwa hingga ${bodyLatest.date.iso} ("${bodyLatest.text}")` : '';
   return {
     date: { ...monthDate, provenance: 'inferred', range: { from, to: spanOf(monthDate).to } },
     warnings: [
-      `tanggal terbit tidak tertulis dan isi tidak menyebut tanggal lengkap; disimpulkan ${monthDate.iso} ` +
-        `dari tanggal keterangan foto (${anchor.date.iso})${note}`,
+      { kind: 'date-from-caption', month: monthDate.iso, caption: anchor.date.iso, ...(bodyLatest && { bodyEvent: evidence(bodyLatest) }) },
     ],
   };
 }

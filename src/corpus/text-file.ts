@@ -138,7 +138,7 @@ export class StoredArticle implements Article {
   readonly author: string | null;
   readonly editor: string | null;
   readonly url: string | null;
-  readonly warnings: string[];
+  readonly warnings: Article['warnings'];
   readonly digest: string;
   readonly #text: TextRef;
 

@@ -25,6 +25,29 @@ export interface PublicationDate {
 
 export type ArticleFormat = 'txt' | 'md' | 'jsonl';
 
+/** A dated event the body reports, as evidence for a date: its day and the words that said it. */
+export interface DateEvidence {
+  iso: string;
+  text: string;
+}
+
+/**
+ * Something a careful reader should know about an article, as data: the CLI and the bot word it
+ * (`articleWarningText` in src/wording).
+ */
+export type ArticleWarning =
+  // The date stated on the page comes well before events the body reports as past: the date is inferred from them.
+  | { kind: 'stated-date-contradicted'; provenance: 'byline' | 'header' | 'dateline'; stated: string; event: DateEvidence }
+  // No date stated: inferred from the latest event the body reports.
+  | { kind: 'date-from-latest-event'; event: DateEvidence }
+  // No date stated, no full date in the body: the month of a photo caption's date, bounded by the body's latest event.
+  | { kind: 'date-from-caption'; month: string; caption: string; bodyEvent?: DateEvidence }
+  | { kind: 'no-date' } // no date anywhere on the page
+  | { kind: 'unrecognized-date'; raw: string } // a metadata date that could not be read
+  | { kind: 'title-derived' } // no title: taken from the lead's first sentence
+  | { kind: 'copy-elsewhere'; file: string; line?: number; publisher: string | null } // the same text, merged into this one
+  | { kind: 'noted'; text: string }; // written in the file's front matter (`peringatan`), kept as written
+
 /** One article, as the rest of the product reads it. Plain, serializable data. */
 export interface Article {
   /** Stable id: the .jsonl `id` field, the front-matter `id`, or derived from the file path. */
@@ -49,8 +72,8 @@ export interface Article {
   captions: string[];
   /** Clean body paragraphs, boilerplate removed. The title is not among them. */
   paragraphs: string[];
-  /** Things a careful reader should know: "header date 2022-12-09 contradicts body (events of 2024-06)". */
-  warnings: string[];
+  /** Things a careful reader should know: a stated date the body contradicts, a derived title… */
+  warnings: ArticleWarning[];
   /**
    * Fingerprint of `paragraphs` and `captions` (`textDigest`), set by the loader when it parses the
    * article: cache keys and change detection read it instead of the text. Hand-made articles may

@@ -1,6 +1,7 @@
 import type { ArticleDraft } from '../corpus/article.ts';
 import { WARNING_SEPARATOR } from '../corpus/drafts.ts';
 import type { PublicationDate } from '../corpus/types.ts';
+import { articleWarningText } from '../wording/article-warning.ts';
 
 /** Offsets for the zone names the date reader writes after a time ("10:01 WIB"). */
 const ZONE_OFFSETS: Readonly<Record<string, string>> = { WIB: '+07:00', WITA: '+08:00', WIT: '+09:00', UTC: 'Z' };
@@ -33,7 +34,7 @@ export function articleMarkdown(draft: ArticleDraft): string {
     ...line('author', draft.author),
     ...line('editor', draft.editor),
     ...line('url', draft.url),
-    ...line('peringatan', draft.warnings.join(WARNING_SEPARATOR)),
+    ...line('peringatan', draft.warnings.map(articleWarningText).join(WARNING_SEPARATOR)),
   ];
   const captions = draft.captions.map((c) => `![${c.replace(/[[\]]/g, '')}]()`);
   return `---\n${front.join('\n')}\n---\n\n${[...captions, ...draft.paragraphs].join('\n\n')}\n`;

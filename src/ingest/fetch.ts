@@ -14,7 +14,7 @@ export type FetchProblem =
   | { kind: 'too-many-redirects'; max: number }
   | { kind: 'timeout'; ms: number }
   | { kind: 'too-large'; max: number }
-  | { kind: 'wrong-type'; contentType: string }
+  | { kind: 'wrong-type'; contentType: string } // '' when the server names none
   | { kind: 'http-status'; status: number }
   | { kind: 'network'; detail: string };
 
@@ -201,7 +201,7 @@ export async function fetchSafely(raw: string, rules: FetchRules): Promise<Fetch
       const contentType = type.toLowerCase();
       if (rules.contentTypes && !rules.contentTypes.has(contentType)) {
         await response.body?.cancel().catch(() => {});
-        return { ok: false, problem: { kind: 'wrong-type', contentType: contentType || '(tidak ada)' } };
+        return { ok: false, problem: { kind: 'wrong-type', contentType } };
       }
       const declared = Number(response.headers.get('content-length') ?? NaN);
       if (declared > params.maxBytes) {

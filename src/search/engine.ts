@@ -9,6 +9,7 @@ import type { SearchHit, SearchOptions, SearchProblem, SearchResult } from './ty
 import { EXCERPT_CHARS, excerptOf, type Highlight } from './excerpt.ts';
 import { daySpan } from './filters.ts';
 import { corpusHash, readCachedIndex, writeCachedIndex } from './index-cache.ts';
+import { expansionWords, TermTally, type FeedbackDoc } from './feedback.ts';
 import { buildIndex, type IndexData } from './inverted-index.ts';
 import { nasalAlternative, parseQuery, type ParsedQuery, type QueryWord } from './query.ts';
 import { DEFAULT_RANKING_PARAMS, type RankingParams } from './params.ts';
@@ -48,6 +49,21 @@ const FEW_HITS = 3;
  */
 const MAX_SEGMENTS = 4;
 
+/** A word's readings as text: stem, exact form, weight. */
+interface TextReading {
+  stem: string;
+  surface: string | undefined;
+  weight: number;
+}
+
+/** A query word before each segment resolves it to its own term ids. */
+interface PlannedWord {
+  readings: TextReading[];
+  coordinates: boolean;
+  /** Added by pseudo-relevance feedback (see `RankedWord.expansion`). */
+  expansion?: boolean;
+}
+
 /** A query made ready for ranking. */
 interface PreparedQuery {
   /** The words as each segment reads them (its own term ids), in the same order in every segment. */
@@ -66,6 +82,8 @@ interface Part {
   alive: Uint8Array | null;
   live: number;
   ranker: Ranker;
+  /** Scratch of pseudo-relevance feedback over this segment's stems. */
+  tally: TermTally;
 }
 
 interface PartHit {
@@ -100,6 +118,11 @@ export class SearchEngine {
       alive,
       live: alive ? alive.reduce((sum, a) => sum + a, 0) : segment.articles.length,
       ranker: new Ranker(segment.index, segment.facts.recency, this.params, this.stats),
+      tally: new TermTally(
+        segment.index.stems.terms.length,
+        (id) => segment.index.stems.terms[id]!,
+        (id) => this.stats.df(segment.index.stems, id, segment.index),
+      ),
     }));
     const recent = this.parts
       .flatMap((part) => part.segment.recent.filter((doc) => part.alive?.[doc] !== 0).map((doc) => ({ part, doc })))
@@ -228,14 +251,51 @@ export class SearchEngine {
       .map(({ name }) => name);
   }
 
-  /** Each segment's best, merged: scores are comparable, since every segment scores with the same statistics. */
+  /**
+   * Each segment's best, merged. A question is ranked twice: the first pass's best hits lend it expansion
+   * words (`feedback.ts`), and the expanded query is ranked again, over the same documents.
+   */
   private rank(parsed: ParsedQuery, prepared: PreparedQuery, filter: Filter | null, limit: number): { hits: PartHit[]; total: number } {
+    const { feedbackDocs, feedbackQueryShare } = this.params;
+    if (!parsed.question || feedbackDocs <= 0 || feedbackQueryShare >= 1) return this.rankOnce(parsed, prepared.words, filter, limit);
+    const first = this.rankOnce(parsed, prepared.words, filter, Math.max(limit, feedbackDocs));
+    const expansion = this.expansion(prepared.words, first.hits.slice(0, feedbackDocs));
+    if (expansion.length === 0) return { hits: first.hits.slice(0, limit), total: first.total };
+    const expanded = this.resolve(expansion);
+    return this.rankOnce(
+      parsed,
+      prepared.words.map((words, i) => [...words, ...expanded[i]!]),
+      filter,
+      limit,
+    );
+  }
+
+  /** Expansion words from the relevance model of these hits' bodies. */
+  private expansion(words: readonly RankedWord[][], hits: readonly PartHit[]): PlannedWord[] {
+    const queryStems = new Set<string>();
+    this.parts.forEach(({ segment }, i) => {
+      for (const word of words[i]!) for (const r of word.readings) queryStems.add(segment.index.stems.terms[r.stemId]!);
+    });
+    const docs = hits.map(({ part, doc, score }): FeedbackDoc => {
+      const { bodyTerms, bodyStart } = part.segment.index;
+      return { score, terms: bodyTerms.subarray(bodyStart[doc]!, bodyStart[doc + 1]!), tally: part.tally };
+    });
+    const queryWords = words[0]!.filter((w) => w.coordinates).length;
+    return expansionWords(docs, queryStems, this.stats.docCount, queryWords, this.params).map(({ stem, weight }) => ({
+      readings: [{ stem, surface: undefined, weight }],
+      coordinates: false,
+      expansion: true,
+    }));
+  }
+
+  /** Each segment's best, merged: scores are comparable, since every segment scores with the same statistics. */
+  private rankOnce(parsed: ParsedQuery, words: RankedWord[][], filter: Filter | null, limit: number): { hits: PartHit[]; total: number } {
     let total = 0;
     const hits: PartHit[] = [];
     this.parts.forEach((part, i) => {
       const accept = part.segment.acceptor(parsed, filter, part.alive);
       if (!accept) return;
-      const ranked = part.ranker.rank(prepared.words[i]!, accept, limit);
+      const ranked = part.ranker.rank(words[i]!, accept, limit);
       total += ranked.total;
       for (const hit of ranked.hits) hits.push({ part, ...hit });
     });
@@ -294,9 +354,7 @@ export class SearchEngine {
       // meN-/peN- drop the root's first k, p, t or s ("mengecam" for kecam)
       probes.add(stem.length > 3 && 'kpts'.includes(stem[0]!) ? stem.slice(1) : stem);
     };
-    /** A word's readings as text: stem, exact form, weight. */
-    type TextReading = { stem: string; surface: string | undefined; weight: number };
-    const planned: { readings: TextReading[]; coordinates: boolean }[] = [];
+    const planned: PlannedWord[] = [];
     const correctedWords: string[] = [];
     let corrected = false;
     let hadUnknownWord = false;
@@ -333,10 +391,21 @@ export class SearchEngine {
         planned.push({ readings: [{ stem: word.stem, surface: word.norm, weight: commonWordWeight }], coordinates: false });
       }
     }
+    return {
+      words: this.resolve(planned),
+      highlight: { stems: stemWeights, probes: [...probes] },
+      corrected: corrected ? correctedWords.join(' ') : undefined,
+      hadUnknownWord,
+    };
+  }
+
+  /** Planned words as each segment reads them: its own term ids (a reading it does not hold is left out). */
+  private resolve(planned: readonly PlannedWord[]): RankedWord[][] {
     const weights = planned.map((word) => Math.max(...word.readings.map((r) => r.weight * this.idf(r.stem))));
-    const words = this.parts.map(({ segment: { index } }) =>
+    return this.parts.map(({ segment: { index } }) =>
       planned.map((word, i): RankedWord => ({
         coordinates: word.coordinates,
+        ...(word.expansion ? { expansion: true } : {}),
         weight: weights[i]!,
         readings: word.readings.flatMap((r): Reading[] => {
           const stemId = index.stems.ids.get(r.stem);
@@ -346,12 +415,6 @@ export class SearchEngine {
         }),
       })),
     );
-    return {
-      words,
-      highlight: { stems: stemWeights, probes: [...probes] },
-      corrected: corrected ? correctedWords.join(' ') : undefined,
-      hadUnknownWord,
-    };
   }
 
   /** Likely intended spellings of a word that is unknown or rare in the corpus. */

@@ -49,6 +49,22 @@ export interface RankingParams {
    * real title holds the whole query grows by this share. A title derived from the lead is body, not title.
    */
   titleCoverageWeight: number;
+  /**
+   * Pseudo-relevance feedback for questions (RM3: Lavrenko & Croft's relevance model, mixed with the
+   * query as Abdul-Jaleel et al. 2004 do). A question names its topic, not the words of the passage that
+   * answers it; the best `feedbackDocs` hits of a first pass lend the query their most typical words.
+   * Only for questions: a remembered headline or detail quotes the text, and expansion would dilute it.
+   */
+  feedbackDocs: number;
+  /** How many expansion words are added (the relevance model's most probable words not in the query). */
+  feedbackTerms: number;
+  /**
+   * The question's own share of the mixed query model (RM3's original query weight): the expansion words
+   * together weigh (1 − share) / share as much as the question's words. In (0, 1]; 1 turns feedback off.
+   */
+  feedbackQueryShare: number;
+  /** Words in more than this share of all documents tell no topic apart and are never expansion words. */
+  feedbackMaxDocShare: number;
 }
 
 export const DEFAULT_RANKING_PARAMS: Readonly<RankingParams> = Object.freeze({
@@ -67,4 +83,8 @@ export const DEFAULT_RANKING_PARAMS: Readonly<RankingParams> = Object.freeze({
   passageWeight: 0.6,
   sentenceWeight: 0.6,
   titleCoverageWeight: 0.6,
+  feedbackDocs: 10,
+  feedbackTerms: 10,
+  feedbackQueryShare: 0.5,
+  feedbackMaxDocShare: 0.1,
 });

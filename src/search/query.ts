@@ -48,6 +48,8 @@ export interface ParsedQuery {
   /** Words whose stem must not occur. */
   excluded: QueryWord[];
   excludedPhrases: string[][];
+  /** The query held a question word ("Siapa juru bicara Kremlin"): it asks, rather than quotes a text. */
+  question: boolean;
   /** Why the query cannot be run. */
   problem?: QueryProblem;
 }
@@ -101,7 +103,7 @@ function fragments(query: string): { text: string; quoted: boolean; negated: boo
 }
 
 export function parseQuery(query: string): ParsedQuery {
-  const parsed: ParsedQuery = { words: [], commonWords: [], phrases: [], excluded: [], excludedPhrases: [] };
+  const parsed: ParsedQuery = { words: [], commonWords: [], phrases: [], excluded: [], excludedPhrases: [], question: false };
   // NFKC first: circled, fullwidth and styled letters become plain ones ("ⓚⓞⓡⓔⓐ" is "korea"); invisible
   // characters go before that, since JS counts a BOM as a space: "pu\ufefftin" is one word
   const trimmed = query.replace(INVISIBLE_IN_WORDS, '').normalize('NFKC').trim();
@@ -138,7 +140,11 @@ export function parseQuery(query: string): ParsedQuery {
         sawWord = true;
         if (negated) {
           if (!stopword) parsed.excluded.push(word);
-        } else addWord(word, stopword);
+          continue;
+        }
+        // a question word in a quoted title ("Apa Jang Kau Tjari") asks nothing
+        if (isQuestionWord(word.norm)) parsed.question = true;
+        addWord(word, stopword);
       }
     }
   }

@@ -30,6 +30,11 @@ export interface RankedWord {
   weight: number;
   /** False for the query's stopwords: they add score where found, but a document is not judged by them. */
   coordinates: boolean;
+  /**
+   * A word that pseudo-relevance feedback added (`feedback.ts`): it adds score where found, and nothing
+   * else: no coordination, proximity, passage or title evidence, which judge the words the user typed.
+   */
+  expansion?: boolean;
 }
 
 /**
@@ -128,8 +133,9 @@ export class Ranker {
    * accepted in all.
    */
   rank(words: RankedWord[], accept: (doc: number) => boolean, limit: number): { hits: RankedDoc[]; total: number } {
-    const coordinating = words.filter((w) => w.coordinates).slice(0, MAX_MASK_WORDS);
-    const ordered = [...coordinating, ...words.filter((w) => !w.coordinates)];
+    const typed = words.filter((w) => w.expansion !== true);
+    const coordinating = typed.filter((w) => w.coordinates).slice(0, MAX_MASK_WORDS);
+    const ordered = [...coordinating, ...typed.filter((w) => !w.coordinates)];
     const coordinatingBits = 2 ** coordinating.length - 1;
     this.touchedCount = 0;
     ordered.forEach((word, i) => {
@@ -138,6 +144,7 @@ export class Ranker {
       if (word.readings.length === 1) this.scoreReading(word.readings[0]!, bit);
       else this.scoreBestReading(word.readings, bit);
     });
+    for (const word of words) if (word.expansion === true) for (const reading of word.readings) this.scoreExpansion(reading);
 
     const { coordinationPower, rerankDepth } = this.params;
     const n = coordinating.length;
@@ -401,6 +408,16 @@ export class Ranker {
     const surfaceWeight = reading.weight * this.params.exactFormBonus * this.idf(surface, reading.surfaceId);
     for (let p = surface.offsets[reading.surfaceId]!, end = surface.offsets[reading.surfaceId + 1]!; p < end; p++)
       total[surface.docs[p]!]! += surfaceWeight * this.fieldScore(surface, p);
+  }
+
+  /** An expansion word's score, added only where the typed words found the document: it re-weighs, never finds. */
+  private scoreExpansion(reading: Reading): void {
+    const { stems } = this.index;
+    const weight = reading.weight * this.idf(stems, reading.stemId);
+    for (let p = stems.offsets[reading.stemId]!, end = stems.offsets[reading.stemId + 1]!; p < end; p++) {
+      const doc = stems.docs[p]!;
+      if (this.matched[doc] !== 0) this.total[doc]! += weight * this.fieldScore(stems, p);
+    }
   }
 
   /** Several readings of a word: each document keeps its best one, and has the word in its title if any reading is there. */

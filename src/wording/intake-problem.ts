@@ -30,7 +30,7 @@ export function problemText(problem: IntakeProblem): string {
     case 'too-large':
       return `Terlalu besar: batasnya ${mb(problem.max)}. Pecah berkasnya, atau kirim satu artikel saja.`;
     case 'wrong-type':
-      return `Alamat itu bukan halaman teks (jenisnya \`${problem.contentType}\`). Yang bisa dibaca: halaman HTML atau teks biasa.`;
+      return `Alamat itu bukan halaman teks (${problem.contentType ? `jenisnya \`${problem.contentType}\`` : 'jenisnya tidak disebut'}). Yang bisa dibaca: halaman HTML atau teks biasa.`;
     case 'http-status':
       return `Situs menjawab dengan galat HTTP ${problem.status}. Periksa alamatnya di peramban.`;
     case 'network':

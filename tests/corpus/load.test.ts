@@ -305,8 +305,8 @@ describe('loadCorpus: duplicates', () => {
       { file: 'c.jsonl', line: 1, problem: { kind: 'duplicate', of: { file: 'a/asli.txt' } } },
     ]);
     expect(result.articles[0]!.warnings).toEqual([
-      'salinan teks yang sama juga di b/salinan.txt (Kompas.com)',
-      'salinan teks yang sama juga di c.jsonl:1 (Kompas.com)',
+      { kind: 'copy-elsewhere', file: 'b/salinan.txt', publisher: 'Kompas.com' },
+      { kind: 'copy-elsewhere', file: 'c.jsonl', line: 1, publisher: 'Kompas.com' },
     ]);
   });
 });

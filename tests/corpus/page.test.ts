@@ -184,7 +184,7 @@ describe('decidePageDate', () => {
       'Arsip - Warga berkumpul di alun-alun, 1 Mei 2019. (ANTARA/Foto)',
     ]);
     expect(date).toBeNull();
-    expect(warnings).toEqual(['tanggal terbit tidak ditemukan di halaman']);
+    expect(warnings).toEqual([{ kind: 'no-date' }]);
   });
 
   it('prefers day/month events over a bare year when inferring', () => {

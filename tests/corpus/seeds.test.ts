@@ -79,8 +79,14 @@ describe('000: Orbit Indonesia, header date contradicted by the body', () => {
       provenance: 'inferred',
       range: { from: '2024-06-20', to: '2024-06-20' },
     });
-    expect(a.warnings).toHaveLength(1);
-    expect(a.warnings[0]).toMatch(/2022-12-09.*bertentangan.*2024-06-20/);
+    expect(a.warnings).toEqual([
+      {
+        kind: 'stated-date-contradicted',
+        provenance: 'header',
+        stated: '2022-12-09',
+        event: { iso: '2024-06-20', text: expect.any(String) },
+      },
+    ]);
   });
 
   it('the archive photo is a caption; the lead loses its dateline; the section label and "image" are gone', () => {
@@ -137,7 +143,14 @@ describe('002: Bisnis.com, no stated date', () => {
   it('date: September 2023, inferred from the photo of the 13 Sept meeting; body only says "bulan Juli"', () => {
     const a = seed('002');
     expect(a.date).toEqual({ iso: '2023-09', precision: 'month', provenance: 'inferred', range: { from: '2023-07-01', to: '2023-09-30' } });
-    expect(a.warnings).toEqual([expect.stringMatching(/tidak tertulis.*2023-09.*keterangan foto \(2023-09-13\).*2023-07/)]);
+    expect(a.warnings).toEqual([
+      {
+        kind: 'date-from-caption',
+        month: '2023-09',
+        caption: '2023-09-13',
+        bodyEvent: { iso: expect.stringMatching(/^2023-07/), text: expect.any(String) },
+      },
+    ]);
   });
 
   it('the duplicated caption is kept once, the summary teaser and the premium/ads tail are gone', () => {
@@ -157,7 +170,7 @@ describe('003: Pahami.id, no title and no year', () => {
       'Pemerintah Korea Selatan Dan Amerika Serikat mengkritik keras kerja sama pertahanan baru antara Korea Utara dan Rusia',
     );
     expect(a.titleDerived).toBe(true);
-    expect(a.warnings).toContain('judul tidak ada; diambil dari kalimat pertama');
+    expect(a.warnings).toContainEqual({ kind: 'title-derived' });
   });
 
   it('publisher from "Jakarta, Pahami.id —"; "(blq/dna)" are the writer and editor initials', () => {
@@ -178,7 +191,10 @@ describe('003: Pahami.id, no title and no year', () => {
       provenance: 'inferred',
       range: { from: '2024-06-21', to: '2024-06-21' },
     });
-    expect(a.warnings).toContainEqual(expect.stringMatching(/tidak tertulis.*2024-06-21.*Jumat \(21\/6\)/));
+    expect(a.warnings).toContainEqual({
+      kind: 'date-from-latest-event',
+      event: { iso: '2024-06-21', text: expect.stringMatching(/Jumat \(21\/6\)/) },
+    });
   });
 });
 

@@ -67,7 +67,8 @@ describe('a web page', () => {
     expect(article!.paragraphs).toEqual(scraped.paragraphs);
     expect(article).toMatchObject({ title: scraped.title, publisher: scraped.publisher, origin: scraped.origin });
     expect(article!.date).toMatchObject({ iso: '2024-06-20', provenance: 'inferred' });
-    expect(article!.warnings.join(' ')).toMatch(/disimpulkan/);
+    // A page's candidate is the .md file it is saved as: its warnings come back as the words written there.
+    expect(article!.warnings).toEqual([{ kind: 'noted', text: expect.stringMatching(/disimpulkan/) }]);
     expect(article!.url).toBe('https://www.orbitindonesia.com/read/1');
   });
 
@@ -102,7 +103,11 @@ describe('a file', () => {
     const candidate = await only(candidateFromFile('kiriman.txt', bytes));
     expect(candidate.ext).toBe('.txt');
     expect(candidate.text).toBe(bytes.toString('utf8'));
-    expect(candidate.articles[0]!.warnings[0]).toMatch(/kepala halaman \(2022-12-09\) bertentangan dengan isi berita/);
+    expect(candidate.articles[0]!.warnings[0]).toMatchObject({
+      kind: 'stated-date-contradicted',
+      provenance: 'header',
+      stated: '2022-12-09',
+    });
   });
 
   it('.jsonl gives every line, broken lines reported', async () => {

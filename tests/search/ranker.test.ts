@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { buildIndex } from '../../src/search/inverted-index.ts';
-import { DEFAULT_RANKING_PARAMS } from '../../src/search/params.ts';
+import { DEFAULT_RANKING_PARAMS, type RankingParams } from '../../src/search/params.ts';
 import { Ranker } from '../../src/search/ranker.ts';
 import { article } from './fixtures.ts';
 
@@ -111,6 +111,26 @@ describe('ranking rules', () => {
     );
     const plain = await scores([article({ id: 'a', title: 'Menteri Keuangan', paragraphs: ['Di mana-mana.'] })], 'menteri keuangan');
     expect(dimana.get('a')).toBeCloseTo(plain.get('a')!, 6);
+  });
+
+  it('a question borrows the words of its best hits (pseudo-relevance feedback); other queries do not', async () => {
+    // the question's own words tie "answers" (about the flood its best hits tell of) with "elsewhere",
+    // which is shorter: without feedback it wins
+    const passages = [
+      article({ id: 'answers', title: '', paragraphs: ['Jumlah pengungsi mencapai 300 orang, rumah warga pesisir terendam.'] }),
+      article({ id: 'elsewhere', title: '', paragraphs: ['Jumlah pengungsi gempa di Cianjur bertambah.'] }),
+      article({ id: 'flood', title: '', paragraphs: ['Banjir merendam rumah warga pesisir Semarang, ratusan warga mengungsi.'] }),
+      article({ id: 'rain', title: '', paragraphs: ['Hujan deras merendam rumah warga di pesisir sejak pagi.'] }),
+      // enough other passages that the flood's words are rare (an expansion word is in at most 10% of them)
+      ...Array.from({ length: 40 }, (_, i) => article({ id: `note${i}`, title: '', paragraphs: [`Catatan nomor ${i} tentang hal lain.`] })),
+    ];
+    const top = async (query: string, ranking: Partial<RankingParams> = {}) =>
+      (await SearchEngine.build(passages, { ranking })).search(query).hits.map((h) => h.articleId);
+    expect((await top('Berapa jumlah pengungsi?')).slice(0, 2)).toEqual(['answers', 'elsewhere']);
+    expect((await top('Berapa jumlah pengungsi?', { feedbackQueryShare: 1 })).slice(0, 2)).toEqual(['elsewhere', 'answers']);
+    expect((await top('jumlah pengungsi')).slice(0, 2)).toEqual(['elsewhere', 'answers']);
+    // expansion words only re-weigh what the question's words found
+    expect(await top('Berapa jumlah pengungsi?')).not.toContain('rain');
   });
 
   it('a title-less article: a title derived from the lead is body text, not a headline', async () => {

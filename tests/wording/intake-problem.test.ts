@@ -18,6 +18,15 @@ describe('problemText: why nothing can be added, for the editor', () => {
     );
   });
 
+  it('names the type a server gave a page that is not text, or says it gave none', () => {
+    expect(problemText({ kind: 'wrong-type', contentType: 'image/png' })).toBe(
+      'Alamat itu bukan halaman teks (jenisnya `image/png`). Yang bisa dibaca: halaman HTML atau teks biasa.',
+    );
+    expect(problemText({ kind: 'wrong-type', contentType: '' })).toBe(
+      'Alamat itu bukan halaman teks (jenisnya tidak disebut). Yang bisa dibaca: halaman HTML atau teks biasa.',
+    );
+  });
+
   it('says only what to do when there is no load problem to name', () => {
     expect(problemText({ kind: 'no-article-text', problems: [] })).toBe(
       'Tidak ada teks artikel yang bisa dibaca. Pastikan itu halaman satu berita, bukan beranda atau indeks.',

@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType, type APIEmbed } from 'discord.js';
 import type { Article } from '../../corpus/types.ts';
+import { articleWarningText } from '../../wording/article-warning.ts';
 import { PROVENANCE_LABELS_ID } from '../../dates/format.ts';
 import type { Candidate } from '../../ingest/candidate.ts';
 import type { DuplicateCheck } from '../../ingest/inbox-files.ts';
@@ -56,7 +57,7 @@ export function renderAddPreview(
   ttlMinutes: number,
 ): { embeds: APIEmbed[]; components: MessageRow[] } {
   const first = check.fresh[0] ?? candidate.articles[0]!;
-  const warnings = [...first.warnings];
+  const warnings = first.warnings.map(articleWarningText);
   const fields = [
     field('Tanggal', dateLine(first)),
     field('Penerbit', first.publisher && escapeMarkdown(first.publisher)),
