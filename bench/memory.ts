@@ -13,6 +13,8 @@
 //   --repo PATH       run another checkout's bot (e.g. /work/main) for a baseline on the same machine
 //   --runs LIST       which runs, default cold,warm
 //   --no-full         skip the full reload (a 4× corpus's takes many minutes on a busy machine)
+//   --start-only      stop each run at its first answered /cari (no steady reading, no reloads): for
+//                     start-up times, e.g. `--runs cold,warm,warm,warm --start-only` (warm median printed)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -32,6 +34,7 @@ const corpus = resolve(here, option('corpus', '../shared/corpora/news-id.jsonl')
 const scale = Number(option('scale', '1'));
 const runs = option('runs', 'cold,warm').split(',');
 const withFull = !args.includes('--no-full');
+const startOnly = args.includes('--start-only');
 /** Idle time before the steady reading: long enough for start-up garbage to be collected. */
 const SETTLE_MS = 15_000;
 const SAMPLE_MS = 50;
@@ -102,16 +105,23 @@ async function changeOneArticle(path: string): Promise<void> {
   await writeFile(path, `${JSON.stringify(record)}${text.slice(end)}`);
 }
 
-/** What `npm start` (`NAME=value … tsx --flag … script`) sets: its environment and its node flags. */
-function startCommand(): { env: Record<string, string>; flags: string[] } {
+/**
+ * What `npm start` runs, as node arguments: its environment, then `node …args` run as is, so the
+ * measured process is exactly the bot `npm start` starts. A checkout whose start script is the tsx CLI
+ * (`tsx --flag … script`, which forks a second node) is run as `node --flag … --import tsx script`:
+ * one process whose RSS is the bot's, without the CLI's small parent.
+ */
+function startCommand(): { env: Record<string, string>; args: string[] } {
   const { scripts } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const words = scripts.start.split(/\s+/);
+  const words = scripts.start.trim().split(/\s+/);
   const env: Record<string, string> = {};
   let at = 0;
   for (let assignment; (assignment = /^([A-Z_][A-Z0-9_]*)=(\S*)$/.exec(words[at] ?? '')); at++) env[assignment[1]!] = assignment[2]!;
-  const flags: string[] = [];
-  if (words[at] === 'tsx') for (at++; words[at]?.startsWith('--'); at++) flags.push(words[at]!);
-  return { env, flags };
+  const [command, ...rest] = words.slice(at);
+  if (command === 'node') return { env, args: rest };
+  if (command !== 'tsx') throw new Error(`bench memory: cannot read the start script of ${repo}: ${scripts.start}`);
+  const flags = rest.filter((word) => word.startsWith('--'));
+  return { env, args: [...flags, '--import', 'tsx', ...rest.slice(flags.length)] };
 }
 
 interface RunFigures {
@@ -119,14 +129,16 @@ interface RunFigures {
   startPeak: number;
   atFirstAnswer: number;
   firstAnswerMs: number;
-  steady: number;
-  /** After one article changed. */
-  reloadPeak: number;
-  reloadMs: number;
-  afterReload: number;
-  /** `penuh: True`. */
-  /** Null with --no-full. */
-  full: { peak: number; ms: number; after: number } | null;
+  /** Null with --start-only. */
+  rest: {
+    steady: number;
+    /** After one article changed. */
+    reloadPeak: number;
+    reloadMs: number;
+    afterReload: number;
+    /** `penuh: True`; null with --no-full. */
+    full: { peak: number; ms: number; after: number } | null;
+  } | null;
 }
 
 async function waitFor(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
@@ -141,9 +153,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function measure(fake: FakeDiscord, run: string, corpusPath: string, cacheDir: string): Promise<RunFigures> {
   const started = performance.now();
-  // node --import tsx (not the tsx CLI, which forks): the pid is the bot's own process.
+  // node itself (not npm, nor the tsx CLI, which fork): the pid is the bot's own process.
   const start = startCommand();
-  const child: ChildProcess = spawn(process.execPath, [...start.flags, '--import', 'tsx', join(repo, 'src/bot/main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, start.args, {
     cwd: repo,
     env: {
       PATH: process.env.PATH,
@@ -164,11 +176,14 @@ async function measure(fake: FakeDiscord, run: string, corpusPath: string, cache
   try {
     await waitFor(() => output.includes('"msg":"bot ready"') || child.exitCode !== null, 'bot ready', 600_000);
     if (child.exitCode !== null) throw new Error(`bot exited:\n${output}`);
-    // The first /cari, sent as soon as the bot is ready, as a user would.
-    await fake.send(fake.slash('cari', { kueri: QUERIES[0]! }, { user: 'member' })).reply(undefined, 60_000);
+    // The first /cari, sent as soon as the bot is ready, as a user would; its answer must be results
+    // (embeds), not the ephemeral "still loading" text.
+    const first = await fake.send(fake.slash('cari', { kueri: QUERIES[0]! }, { user: 'member' })).reply(undefined, 60_000);
+    if (first.embeds.length === 0) throw new Error(`bench memory: the first /cari got no results: ${first.content}`);
     const firstAnswerMs = performance.now() - started;
     const startPeak = sampler.peakSince(0);
     const atFirstAnswer = sampler.now();
+    if (startOnly) return { run, startPeak, atFirstAnswer, firstAnswerMs, rest: null };
     for (const kueri of QUERIES) await fake.send(fake.slash('cari', { kueri }, { user: 'member' })).reply(undefined, 60_000);
     await fake.send(fake.slash('timeline', { topik: 'pemilu' }, { user: 'member' })).reply(undefined, 60_000);
     await sleep(SETTLE_MS);
@@ -196,11 +211,7 @@ async function measure(fake: FakeDiscord, run: string, corpusPath: string, cache
       startPeak,
       atFirstAnswer,
       firstAnswerMs,
-      steady,
-      reloadPeak: changed.peak,
-      reloadMs: changed.ms,
-      afterReload: changed.after,
-      full,
+      rest: { steady, reloadPeak: changed.peak, reloadMs: changed.ms, afterReload: changed.after, full },
     };
   } finally {
     sampler.stop();
@@ -221,23 +232,32 @@ try {
     rows.push(await measure(fake, run, corpusPath, cacheDir));
   }
   const mb = (n: number) => `${Math.round(n)} MB`;
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.table(
-    rows.map((r) => ({
-      run: r.run,
-      'start peak': mb(r.startPeak),
-      'at first answer': mb(r.atFirstAnswer),
-      'start → first /cari': `${(r.firstAnswerMs / 1000).toFixed(1)} s`,
-      steady: mb(r.steady),
-      'reload peak (1 changed)': mb(r.reloadPeak),
-      reload: `${(r.reloadMs / 1000).toFixed(1)} s`,
-      'after reload': mb(r.afterReload),
-      ...(r.full && {
-        'full reload peak': mb(r.full.peak),
-        'full reload': `${(r.full.ms / 1000).toFixed(1)} s`,
-        'after full reload': mb(r.full.after),
+    rows.map(({ run, startPeak, atFirstAnswer, firstAnswerMs, rest }) => ({
+      run,
+      'start peak': mb(startPeak),
+      'at first answer': mb(atFirstAnswer),
+      'start → first /cari': seconds(firstAnswerMs),
+      ...(rest && {
+        steady: mb(rest.steady),
+        'reload peak (1 changed)': mb(rest.reloadPeak),
+        reload: seconds(rest.reloadMs),
+        'after reload': mb(rest.afterReload),
+      }),
+      ...(rest?.full && {
+        'full reload peak': mb(rest.full.peak),
+        'full reload': seconds(rest.full.ms),
+        'after full reload': mb(rest.full.after),
       }),
     })),
   );
+  const warm = rows.filter((r) => r.run === 'warm').map((r) => r.firstAnswerMs);
+  if (warm.length > 1) {
+    const sorted = [...warm].sort((a, b) => a - b);
+    const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+    console.log(`warm start → first answered /cari: median ${seconds(median)} over ${warm.length} runs (${warm.map(seconds).join(', ')})`);
+  }
 } finally {
   await fake.close();
   await rm(scratch, { recursive: true, force: true });

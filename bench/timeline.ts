@@ -100,10 +100,10 @@ async function wallClock(build: (opts: SnapshotOptions) => Promise<void>, opts: 
 }
 const cacheDir = mkdtempSync(join(tmpdir(), 'kliping-bench-index-'));
 // What a warm start does in the timeline worker instead of extracting: hash the corpus, read the file.
-const written = time(() => writeCachedTimeline(cacheDir, timelineCorpusHash(articles), articles.length, timeline!));
+const written = time(() => writeCachedTimeline(cacheDir, timelineCorpusHash(articles), timeline!));
 const readTimes: number[] = [];
 for (let run = 0; run < LOAD_RUNS; run++) {
-  const read = time(() => readCachedTimeline(cacheDir, timelineCorpusHash(articles), articles));
+  const read = time(() => readCachedTimeline(cacheDir, timelineCorpusHash(articles), articles.length));
   if (read.value.timeline?.size !== timeline!.size) throw new Error(`cached timeline not read back: ${read.value.reason}`);
   readTimes.push(read.ms);
 }

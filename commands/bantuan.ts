@@ -11,11 +11,15 @@ const definition = new SlashCommandBuilder()
   .setDescriptionLocalizations(english('How to use this bot, with examples'))
   .toJSON();
 
-function helpEmbed(articles: number): APIEmbed {
+/** `articles`: null while the corpus is still loading (the bot just started). */
+function helpEmbed(articles: number | null): APIEmbed {
   return {
     title: 'Kliping: cara pakai',
     color: BRAND_COLOR,
-    description: `Bot ini mencari dan merangkum ${formatCount(articles)} artikel berita berbahasa Indonesia.`,
+    description:
+      articles === null
+        ? 'Bot ini mencari dan merangkum artikel berita berbahasa Indonesia. Korpusnya sedang dimuat; sebentar lagi siap.'
+        : `Bot ini mencari dan merangkum ${formatCount(articles)} artikel berita berbahasa Indonesia.`,
     fields: [
       {
         name: '/cari kueri [sumber] [dari] [sampai] [pribadi]',
@@ -54,7 +58,7 @@ function helpEmbed(articles: number): APIEmbed {
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   await interaction.reply({
-    embeds: [helpEmbed(ctx.store.current.stats.articles)],
+    embeds: [helpEmbed(ctx.store.health.state === 'loading' ? null : ctx.store.current.stats.articles)],
     flags: MessageFlags.Ephemeral,
     allowedMentions: NO_MENTIONS,
   });

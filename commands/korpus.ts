@@ -12,9 +12,10 @@ import {
 import { isCorpusAdmin } from '../src/bot/access.ts';
 import { english, type BotCommand, type CommandContext, type ComponentInteraction } from '../src/bot/command.ts';
 import { addArticles, articleChoices, journal, outcomeSummary, previewButton, removeArticle } from '../src/bot/corpus-changes.ts';
+import { LOADING_MESSAGE } from '../src/bot/errors.ts';
 import { ADD_IDS } from '../src/bot/render/ingest.ts';
 import { NO_MENTIONS, ephemeralText } from '../src/bot/messages.ts';
-import { renderReload, renderStatus } from '../src/bot/render/korpus.ts';
+import { renderLoadingStatus, renderReload, renderStatus } from '../src/bot/render/korpus.ts';
 
 const definition = new SlashCommandBuilder()
   .setName('korpus')
@@ -115,6 +116,7 @@ async function reload(interaction: ChatInputCommandInteraction, ctx: CommandCont
       ephemeralText('Hanya pengelola server utama bot (izin **Manage Server**) atau admin bot yang boleh memuat ulang korpus.'),
     ));
   }
+  if (ctx.store.health.state === 'loading') return void (await interaction.reply(ephemeralText(LOADING_MESSAGE)));
   const running = ctx.store.running;
   if (running) return void (await interaction.reply(ephemeralText(busyMessage(running.startedAt, running.by))));
 
@@ -150,9 +152,13 @@ async function reload(interaction: ChatInputCommandInteraction, ctx: CommandCont
 }
 
 async function status(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  const embed = renderStatus(ctx.store.current, ctx.store.lastReload, ctx.store.running !== null, ctx.store.health, {
-    fileList: isCorpusAdmin(interaction, ctx.config),
-  });
+  const health = ctx.store.health;
+  const embed =
+    health.state === 'loading'
+      ? renderLoadingStatus(health)
+      : renderStatus(ctx.store.current, ctx.store.lastReload, ctx.store.running !== null, health, {
+          fileList: isCorpusAdmin(interaction, ctx.config),
+        });
   await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 }
 

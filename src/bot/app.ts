@@ -1,22 +1,22 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { SnapshotStore, type SnapshotParams, type StoreEvent } from '../snapshot.ts';
+import type { Snapshot, SnapshotParams, SnapshotStore } from '../snapshot.ts';
 import type { BotCommand, CommandContext } from './command.ts';
 import { COMMANDS } from './commands.ts';
 import type { BotConfig } from './config.ts';
+import { openCorpusStore } from './corpus-store.ts';
 import { createCuration } from './curation.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { NO_MENTIONS } from './messages.ts';
 import { PageStore } from './page-store.ts';
 import type { SearchSession } from './render/search.ts';
 import { createRouter } from './router.ts';
-import { spawnSnapshot } from './worker-snapshot.ts';
 import { loadProblemText } from '../wording/load-problem.ts';
 
 export interface StartOptions {
   logger?: Logger;
   /** Serve these commands instead of the real ones (tests inject a failing one). */
   commands?: readonly BotCommand[];
-  /** Serve an already built corpus instead of loading `config.corpusDir`. */
+  /** Serve this store (already built, or still loading: `openCorpusStore`) instead of opening `config.corpusDir`. */
   store?: SnapshotStore;
   /** How long `/cari` results stay pageable. Default 15 minutes. */
   pageTtlMs?: number;
@@ -34,29 +34,18 @@ export interface RunningBot {
 }
 
 /**
- * Start the bot as production does: load the corpus, log in, wait for the gateway's READY
- * (and the guilds), then register the commands in `config.guildId` when one is set.
- * Resolves once the bot can answer; rejects (with the client closed) when login fails.
+ * Start the bot as production does: start loading the corpus, and meanwhile log in, wait for the
+ * gateway's READY (and the guilds) and register the commands in `config.guildId` when one is set.
+ * Until the corpus serves, /cari and /timeline answer that it is loading (CorpusUnavailableError).
+ * Resolves once both are done; rejects (with the client closed) when login or the load fails.
  */
 export async function startBot(config: BotConfig, opts: StartOptions = {}): Promise<RunningBot> {
   const logger = opts.logger ?? createLogger(config.logLevel, [config.token]);
   const commands = opts.commands ?? COMMANDS;
-  const store =
-    opts.store ??
-    (await SnapshotStore.create(config.corpusDir, {
-      ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
-      // Each snapshot lives in a worker thread, so a reload never stalls the gateway (see worker-snapshot.ts).
-      build: spawnSnapshot,
-      ...(opts.snapshotParams && { params: opts.snapshotParams }),
-      onEvent: (event) => logStoreEvent(logger, event),
-    }));
-  const loaded = store.current;
-  logger.info(
-    { dir: loaded.dir, articles: loaded.stats.articles, fileErrors: loaded.errors.length, durationMs: Math.round(loaded.durationMs) },
-    'corpus loaded',
-  );
-  for (const issue of loaded.errors)
-    logger.warn({ file: issue.file, line: issue.line, reason: loadProblemText(issue.problem) }, 'file skipped');
+  const store = opts.store ?? openCorpusStore(config, logger, opts.snapshotParams);
+  const loaded = store.loaded.then(() => logLoaded(logger, store.current));
+  // Awaited below with the login; this keeps a load that fails first from being an unhandled rejection meanwhile.
+  loaded.catch(() => {});
 
   const client = new Client({
     // Slash commands need no privileged intent; Guilds gives the channel and permission data they use.
@@ -85,7 +74,7 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
     store.close();
     logger.info('bot stopped');
   };
-  try {
+  const connect = async (): Promise<Client<true>> => {
     await client.login(config.token);
     const readyClient = await ready;
     if (config.guildId) {
@@ -95,6 +84,10 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
       );
       logger.info({ guild: config.guildId, commands: commands.length }, 'guild commands registered');
     }
+    return readyClient;
+  };
+  try {
+    const [readyClient] = await Promise.all([connect(), loaded]);
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'bot ready');
     return { client: readyClient, store, logger, searches, stop };
   } catch (error) {
@@ -103,27 +96,11 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
   }
 }
 
-/** What the store did on its own (crash recovery, cache writes), each at the level it deserves. */
-function logStoreEvent(logger: Logger, event: StoreEvent): void {
-  switch (event.kind) {
-    case 'crashed':
-      return logger.error({ err: event.error }, 'corpus worker died; rebuilding the corpus');
-    case 'recovery-failed': {
-      const { outcome } = event;
-      const why = outcome.status === 'failed' ? { error: outcome.error } : outcome.status === 'refused' ? { refusal: outcome.refusal } : {};
-      return logger.warn(
-        { attempt: event.attempt, status: outcome.status, ...why, retryInMs: event.retryInMs },
-        'corpus still unavailable after a worker crash; retrying',
-      );
-    }
-    case 'recovered':
-      return logger.info(
-        { attempt: event.attempt, articles: event.articles, durationMs: Math.round(event.durationMs) },
-        'corpus serving again after a worker crash',
-      );
-    case 'cache-write-failed':
-      return logger.warn({ err: event.error }, 'could not write the index and timeline cache; the next start rebuilds them');
-    case 'refresh-failed':
-      return logger.warn({ err: event.error }, 'could not derive the reload from the serving corpus; building it anew');
-  }
+function logLoaded(logger: Logger, loaded: Snapshot): void {
+  logger.info(
+    { dir: loaded.dir, articles: loaded.stats.articles, fileErrors: loaded.errors.length, durationMs: Math.round(loaded.durationMs) },
+    'corpus loaded',
+  );
+  for (const issue of loaded.errors)
+    logger.warn({ file: issue.file, line: issue.line, reason: loadProblemText(issue.problem) }, 'file skipped');
 }

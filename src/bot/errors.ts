@@ -16,6 +16,8 @@ export function errorMessage(ref: string): string {
 
 /** What a user is told while the corpus cannot answer (a worker crashed and is being rebuilt, or a reload retired it). */
 export const UNAVAILABLE_MESSAGE = 'Korpus sedang dimuat ulang. Coba lagi dalam beberapa detik.';
+/** What a user is told while the bot, just started, still loads its corpus. */
+export const LOADING_MESSAGE = 'Korpus sedang dimuat (bot baru saja dinyalakan). Coba lagi dalam beberapa detik.';
 
 /** Which handler ran, for the log line. */
 function describe(interaction: Interaction): Record<string, string> {
@@ -38,13 +40,14 @@ export async function runSafely(interaction: Interaction, logger: Logger, handle
     // Not a fault of this request: the user is told to ask again, with no reference to quote.
     const unavailable = error instanceof CorpusUnavailableError;
     const ref = unavailable ? undefined : referenceId();
+    const retryMessage = unavailable && error.loading ? LOADING_MESSAGE : UNAVAILABLE_MESSAGE;
     if (unavailable) logger.warn({ reason: error.message, ...describe(interaction) }, 'corpus unavailable; user asked to retry');
     else logger.error({ err: error, ref, ...describe(interaction) }, 'handler failed');
     try {
       if (interaction.isAutocomplete()) {
         if (!interaction.responded) await interaction.respond([]);
       } else if (interaction.isRepliable()) {
-        const message = ephemeralText(ref === undefined ? UNAVAILABLE_MESSAGE : errorMessage(ref));
+        const message = ephemeralText(ref === undefined ? retryMessage : errorMessage(ref));
         if (interaction.replied) await interaction.followUp(message);
         // A deferred reply still "thinking" must be resolved by editing it: Discord would turn a
         // follow-up into that reply anyway, keeping the defer's visibility and ignoring the ephemeral flag.

@@ -1,7 +1,7 @@
 // `npm start`: the bot as it runs in production.
 import dotenv from 'dotenv';
 import { ConfigError, configReport, loadConfig, type BotConfig } from './config.ts';
-import { startBot } from './app.ts';
+import { openCorpusStore } from './corpus-store.ts';
 import { createLogger } from './logger.ts';
 
 function readConfig(): BotConfig | null {
@@ -22,9 +22,12 @@ async function main(): Promise<number> {
   // Handlers are wrapped; this catches what escapes elsewhere (a library's stray promise), so one failure never stops the bot.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
+  // The corpus worker boots and builds while this thread loads discord.js and the commands (app.ts).
+  const store = openCorpusStore(config, logger);
   let bot;
   try {
-    bot = await startBot(config, { logger });
+    const { startBot } = await import('./app.ts');
+    bot = await startBot(config, { logger, store });
   } catch (error) {
     const code = (error as { code?: string }).code;
     const hint = code === 'TokenInvalid' ? ' DISCORD_TOKEN was refused by Discord: reset it in the Developer Portal and update .env.' : '';

@@ -1,14 +1,15 @@
-import {
-  unavailable,
-  type CorpusQueries,
-  type Refresh,
-  type RefreshLimits,
-  type Snapshot,
-  type SnapshotChange,
-  type SnapshotFacts,
-  type SnapshotHooks,
-  type SnapshotOptions,
-} from '../snapshot.ts';
+// Not the snapshot.ts barrel: that loads the whole core (build.ts), which this thread never runs.
+import { unavailable } from '../snapshot/errors.ts';
+import type {
+  CorpusQueries,
+  Refresh,
+  RefreshLimits,
+  Snapshot,
+  SnapshotChange,
+  SnapshotFacts,
+  SnapshotHooks,
+  SnapshotOptions,
+} from '../snapshot/types.ts';
 import { WorkerClient } from '../workers/rpc.ts';
 import type { CorpusWorker } from './corpus-worker.ts';
 

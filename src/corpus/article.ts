@@ -66,24 +66,3 @@ export function articleOf(parsed: ParsedArticle, id: string): Article {
   const { statedId: _statedId, textKey: _textKey, warnings, ...fields } = parsed;
   return { id, ...fields, warnings: [...warnings] };
 }
-
-/** An article without its text (body, captions, credits, notes): what a thread that needs its metadata only is sent. */
-export function withoutText(article: Article): Article {
-  const { id, file, format, title, titleDerived, date, publisher, origin, url } = article;
-  return {
-    id,
-    file,
-    format,
-    title,
-    titleDerived,
-    date,
-    publisher,
-    origin,
-    author: null,
-    editor: null,
-    url,
-    captions: [],
-    paragraphs: [],
-    warnings: [],
-  };
-}

@@ -7,6 +7,7 @@ import { corpusTextHash } from '../cache/corpus-hash.ts';
 import { cacheFilePath, check, readCacheFile, sourcesFingerprint, writeCacheFile, type CacheKind } from '../cache/cache-file.ts';
 import type { Article } from '../corpus/types.ts';
 import { SENTENCE_BREAK, type IndexData, type TermSpace } from './inverted-index.ts';
+import { TermTable } from './term-table.ts';
 
 /** Bump whenever the file layout changes: old files then no longer match. */
 export const INDEX_FORMAT_VERSION = 2;
@@ -111,23 +112,25 @@ function allBelow(values: Uint32Array, limit: number, from = Infinity): boolean 
 
 function decode(payload: Buffer, header: Header, docCount: number): IndexData {
   const sections = new Map<string, SectionInfo>(header.sections.map((s) => [s.name, s]));
-  const raw = (name: string): Uint8Array => {
+  const bounds = (name: string): SectionInfo => {
     const info = sections.get(name);
     check(info !== undefined && info.offset >= 0 && info.offset + info.bytes <= payload.length, `section ${name} missing`);
-    return new Uint8Array(payload.subarray(info.offset, info.offset + info.bytes)); // copy: aligned and owned
+    return info;
   };
-  const u32 = (name: string) => {
-    const bytes = raw(name);
-    check(bytes.byteLength % 4 === 0, `section ${name} misaligned`);
-    return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  // Views on the file's bytes where aligned (the writer pads each section to 8 bytes, and readFileSync's
+  // buffer starts aligned), else a copy: the index then holds the file's memory, not a second copy of it.
+  const view = <T>(name: string, width: number, make: (buffer: ArrayBufferLike, offset: number, length: number) => T): T => {
+    const { offset, bytes } = bounds(name);
+    check(bytes % width === 0, `section ${name} misaligned`);
+    const at = payload.byteOffset + offset;
+    if (at % width === 0) return make(payload.buffer, at, bytes / width);
+    return make(new Uint8Array(payload.subarray(offset, offset + bytes)).buffer, 0, bytes / width);
   };
-  const u16 = (name: string) => {
-    const bytes = raw(name);
-    check(bytes.byteLength % 2 === 0, `section ${name} misaligned`);
-    return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
-  };
+  const u32 = (name: string) => view(name, 4, (buffer, offset, length) => new Uint32Array(buffer, offset, length));
+  const u16 = (name: string) => view(name, 2, (buffer, offset, length) => new Uint16Array(buffer, offset, length));
   const space = (prefix: string): TermSpace => {
-    const termText = Buffer.from(raw(`${prefix}.terms`)).toString('utf8');
+    const { offset, bytes } = bounds(`${prefix}.terms`);
+    const termText = payload.toString('utf8', offset, offset + bytes);
     const terms = termText === '' ? [] : termText.split('\n');
     const offsets = u32(`${prefix}.offsets`);
     const docs = u32(`${prefix}.docs`);
@@ -140,9 +143,7 @@ function decode(payload: Buffer, header: Header, docCount: number): IndexData {
       terms.every((term, t) => t === 0 || terms[t - 1]! < term),
       `${prefix}: terms out of order`,
     );
-    const ids = new Map<string, number>();
-    terms.forEach((term, id) => ids.set(term, id));
-    return { terms, ids, offsets, docs, counts };
+    return { terms, ids: new TermTable(terms), offsets, docs, counts };
   };
   const surface = space('surface');
   const stems = space('stems');

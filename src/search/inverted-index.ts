@@ -9,10 +9,14 @@ import type { Article } from '../corpus/types.ts';
 import { hyphenParts, isStopword, normalizeWord, scanWords, stem } from './analyzer.ts';
 
 /** Postings of one term space. */
+/** What a term space's lookup offers: ids of terms, nothing else. */
+export type TermIds = Pick<ReadonlyMap<string, number>, 'get' | 'has'>;
+
 export interface TermSpace {
   /** In lexicographic (code-unit) order: a term's id is its rank. */
   terms: string[];
-  ids: Map<string, number>;
+  /** Term → id: a Map when built, a TermTable when read from the cache. */
+  ids: TermIds;
   /** `offsets[t]`..`offsets[t + 1]` index the postings of term `t`. */
   offsets: Uint32Array;
   docs: Uint32Array;

@@ -2,7 +2,6 @@
 // worker thread of its own. The bot runs this inside its corpus worker (src/bot/corpus-worker.ts).
 import { writeEachCache } from '../cache/write-each.ts';
 import { loadCorpusFiles } from '../corpus/load.ts';
-import { withoutText } from '../corpus/article.ts';
 import { openCorpus, type OpenedCorpus } from '../corpus/corpus-cache.ts';
 import { ArticleCatalog } from '../corpus/catalog.ts';
 import type { Article, LoadIssue } from '../corpus/types.ts';
@@ -15,7 +14,7 @@ import type { TimelineWorker } from '../timeline/worker.ts';
 import { collectGarbage } from '../workers/collect.ts';
 import { WorkerClient } from '../workers/rpc.ts';
 import { articleHash, corpusStats, factsOf, shrinkRefusal } from './compare.ts';
-import { CorpusUnavailableError } from './errors.ts';
+import { unavailable } from './errors.ts';
 import { lendArticle, plainArticle } from '../corpus/text-file.ts';
 import type {
   CorpusQueries,
@@ -66,13 +65,10 @@ export function localQueries(engine: SearchEngine, timeline: TimelineQuerier, ar
   };
 }
 
-/** Calls to a stopped worker: the corpus cannot answer until a snapshot serves again. */
-export const unavailable = (why: Error): Error => new CorpusUnavailableError({ cause: why });
-
 /**
  * The timeline of `articles`, in the timeline worker: read from the cache folder when it holds theirs,
  * else extracted in a throwaway thread (extractTimeline) and handed over encoded. The timeline worker
- * never sees the text.
+ * is sent no article.
  */
 async function obtainTimeline(
   timeline: WorkerClient<TimelineWorker>,
@@ -83,12 +79,12 @@ async function obtainTimeline(
   let missing: string | undefined;
   if (opts.cacheDir !== undefined) {
     hash = timelineCorpusHash(articles);
-    const opened = await timeline.api.open(articles.map(withoutText), hash, opts.cacheDir);
+    const opened = await timeline.api.open(hash, opts.cacheDir, articles.length);
     if ('origin' in opened) return opened.origin;
     missing = opened.missing;
   }
   const encoded = await extractTimeline(articles, opts);
-  return timeline.api.adopt(articles.map(withoutText), encoded, hash, missing);
+  return timeline.api.adopt(encoded, hash, missing);
 }
 
 /**

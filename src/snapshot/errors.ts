@@ -10,13 +10,21 @@ export class ReloadInProgressError extends Error {
 }
 
 /**
- * A query asked of a snapshot that cannot answer: its worker died (recovery is rebuilding it) or it
- * was retired by a reload. Asking again shortly gets an answer; the bot says so.
+ * A query asked of a snapshot that cannot answer: its worker died (recovery is rebuilding it), it
+ * was retired by a reload, or the first snapshot is still loading (`loading`). Asking again shortly
+ * gets an answer; the bot says so.
  */
 export class CorpusUnavailableError extends Error {
-  constructor(options?: ErrorOptions) {
+  /** The first snapshot is still being built (the process just started), rather than rebuilt. */
+  readonly loading: boolean;
+
+  constructor(options?: ErrorOptions & { loading?: boolean }) {
     const cause = options?.cause instanceof Error ? `: ${options.cause.message}` : '';
-    super(`the corpus is unavailable${cause}`, options);
+    super(options?.loading ? 'the corpus is still loading' : `the corpus is unavailable${cause}`, options);
     this.name = 'CorpusUnavailableError';
+    this.loading = options?.loading ?? false;
   }
 }
+
+/** Calls to a stopped worker: the corpus cannot answer until a snapshot serves again. */
+export const unavailable = (why: Error): Error => new CorpusUnavailableError({ cause: why });

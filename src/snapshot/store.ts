@@ -1,6 +1,5 @@
 // The snapshot every query reads, and every change to it: reloads (with the shrink guard), recovery
 // after a worker crash, cache writes once a snapshot serves.
-import { buildSnapshot } from './build.ts';
 import { diffSnapshots, shrinkRefusal } from './compare.ts';
 import { CorpusUnavailableError, ReloadInProgressError } from './errors.ts';
 import { DEFAULT_SNAPSHOT_PARAMS, type SnapshotParams } from './params.ts';
@@ -43,8 +42,11 @@ export interface ChangeOptions {
   full?: boolean;
 }
 
-/** A change derived from the current snapshot (add/remove) rather than built anew; never refused by the shrink guard. */
-type StoreChange = ChangeOptions & { derive?: SnapshotChange };
+/**
+ * A change derived from the current snapshot (add/remove) rather than built anew; never refused by the
+ * shrink guard. `load`: the first snapshot, built from that folder (there is no current one yet).
+ */
+type StoreChange = ChangeOptions & { derive?: SnapshotChange; load?: string };
 
 /** Let the event loop breathe between heavy stages. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -53,6 +55,11 @@ const messageOf = (error: unknown): string => {
   if (!(error instanceof Error)) return String(error);
   return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
 };
+
+/** The folder of a store's first snapshot, still to be built (module-private: only `open` starts one). */
+class FirstLoad {
+  constructor(readonly dir: string) {}
+}
 
 interface Running {
   startedAt: Date;
@@ -64,51 +71,71 @@ interface Running {
  * Holds the snapshot every query reads. A reload builds the next one aside and swaps it in with one
  * assignment; a failed or refused reload leaves the current one serving and the cache folder as it
  * was. When the served snapshot's worker dies, the store rebuilds it, retrying with backoff until a
- * snapshot serves again; meanwhile queries reject with CorpusUnavailableError.
+ * snapshot serves again; meanwhile queries reject with CorpusUnavailableError. So do they while the
+ * first snapshot loads (`SnapshotStore.open`).
  */
 export class SnapshotStore {
   readonly params: Readonly<SnapshotParams>;
-  #current: Snapshot;
+  /** Settles once the first snapshot serves; rejects when it cannot be built (the store then never serves). */
+  readonly loaded: Promise<void>;
+  /** Null only while the first snapshot loads. */
+  #current: Snapshot | null;
   #running: Running | null = null;
   #last: ReloadOutcome | null = null;
-  #health: StoreHealth = { state: 'serving' };
+  #health: StoreHealth;
   #closed = false;
   #wake: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
 
+  /** Serve `initial` (tests serve a prepared snapshot); SnapshotStore.open passes a FirstLoad instead. */
   constructor(
-    initial: Snapshot,
+    initial: Snapshot | FirstLoad,
     private readonly opts: StoreOptions = {},
   ) {
-    this.#current = initial;
     this.params = Object.freeze({ ...DEFAULT_SNAPSHOT_PARAMS, ...opts.params });
+    if (initial instanceof FirstLoad) {
+      this.#current = null;
+      this.#health = { state: 'loading', since: new Date() };
+      this.loaded = this.#change(undefined, { load: initial.dir }, false).then((outcome) => {
+        if (outcome.status !== 'swapped') throw new Error(outcome.status === 'failed' ? outcome.error : 'the store was closed');
+      });
+      // Seen by whoever awaits `loaded`, maybe later than the failure: not an unhandled rejection meanwhile.
+      this.loaded.catch(() => {});
+    } else {
+      this.#current = initial;
+      this.#health = { state: 'serving' };
+      this.loaded = Promise.resolve();
+    }
+  }
+
+  /**
+   * Start building the first snapshot from `dir` and return at once, so the caller can do its own
+   * start-up meanwhile (the bot logs in). Until it serves, queries reject with CorpusUnavailableError
+   * (`loading`), `health` says `loading` and a reload is refused as in progress; `loaded` settles then.
+   */
+  static open(dir: string, opts: StoreOptions = {}): SnapshotStore {
+    return new SnapshotStore(new FirstLoad(dir), opts);
   }
 
   /** Build the first snapshot from `dir` and serve it; rejects when it cannot be built. */
   static async create(dir: string, opts: StoreOptions = {}): Promise<SnapshotStore> {
-    const ready: { store?: SnapshotStore } = {};
-    const params = { ...DEFAULT_SNAPSHOT_PARAMS, ...opts.params };
-    const initial: Snapshot = await build(opts, params, dir, {
-      onCrash: (error) => {
-        if (ready.store) ready.store.#crashed(initial, error);
-      },
-    });
-    const store = new SnapshotStore(initial, opts);
-    ready.store = store;
-    store.#persist(initial);
+    const store = SnapshotStore.open(dir, opts);
+    await store.loaded;
     return store;
   }
 
+  /** The snapshot serving now. Throws CorpusUnavailableError (`loading`) while the first one loads. */
   get current(): Snapshot {
+    if (!this.#current) throw new CorpusUnavailableError({ loading: true });
     return this.#current;
   }
 
   /**
-   * The snapshot to query now. Throws CorpusUnavailableError while a crashed one is being rebuilt, so a
-   * handler can answer before deferring (a deferred reply cannot turn ephemeral).
+   * The snapshot to query now. Throws CorpusUnavailableError while the first one loads or a crashed one
+   * is being rebuilt, so a handler can answer before deferring (a deferred reply cannot turn ephemeral).
    */
   serving(): Snapshot {
     if (this.#health.state === 'recovering') throw new CorpusUnavailableError();
-    return this.#current;
+    return this.current;
   }
 
   /** The reload running now, if any. */
@@ -129,7 +156,7 @@ export class SnapshotStore {
   close(): void {
     this.#closed = true;
     this.#wakeUp();
-    this.#current.retire(0);
+    this.#current?.retire(0);
   }
 
   /** Serve `next` from now on. Tests use it to serve a prepared snapshot. */
@@ -176,7 +203,8 @@ export class SnapshotStore {
   }
 
   async #rebuild(by: string | undefined, opts: StoreChange): Promise<ReloadOutcome> {
-    const before = this.#current;
+    if (opts.load !== undefined) return this.#loadFirst(opts.load);
+    const before = this.current;
     const started = performance.now();
     const who = by === undefined ? {} : { by };
     let next: Snapshot;
@@ -215,6 +243,26 @@ export class SnapshotStore {
     before.retire(this.params.retireGraceMs);
     this.#persist(next);
     return { status: 'swapped', report, finishedAt: new Date(), ...who };
+  }
+
+  /** The first snapshot: built, served, then cached; nothing to compare it with or to guard. */
+  async #loadFirst(dir: string): Promise<ReloadOutcome> {
+    const started = performance.now();
+    let first: Snapshot;
+    try {
+      first = await build(this.opts, this.params, dir, { onCrash: (error) => this.#crashed(first, error) });
+    } catch (error) {
+      return { status: 'failed', error: messageOf(error), durationMs: performance.now() - started, finishedAt: new Date() };
+    }
+    if (this.#closed) {
+      first.retire(0);
+      return { status: 'failed', error: 'the store was closed', durationMs: performance.now() - started, finishedAt: new Date() };
+    }
+    this.#current = first;
+    this.#health = { state: 'serving' };
+    this.#persist(first);
+    const report = { ...reportOf(first, first), durationMs: performance.now() - started, how: 'full' as const };
+    return { status: 'swapped', report, finishedAt: new Date() };
   }
 
   /**
@@ -302,8 +350,9 @@ function reportOf(before: SnapshotFacts, after: Omit<SnapshotFacts, 'loadedAt' |
 }
 
 /** The store's builder gets the build options only (they may cross to a worker thread, so no functions). */
-function build(opts: StoreOptions, params: SnapshotParams, dir: string, hooks: SnapshotHooks, beside = false): Promise<Snapshot> {
-  const { build: builder = buildSnapshot, cacheDir } = opts;
+async function build(opts: StoreOptions, params: SnapshotParams, dir: string, hooks: SnapshotHooks, beside = false): Promise<Snapshot> {
+  // buildSnapshot is loaded when first used: a store whose snapshots build in a worker (the bot) never loads the core here.
+  const { build: builder = (await import('./build.ts')).buildSnapshot, cacheDir } = opts;
   const options: SnapshotOptions = {
     ...(cacheDir !== undefined && { cacheDir }),
     youngGenerationMb: params.workerYoungGenerationMb,

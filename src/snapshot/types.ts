@@ -162,6 +162,8 @@ export type ReloadOutcome =
 /** Whether the served snapshot answers, and if not, how recovery is going. */
 export type StoreHealth =
   | { state: 'serving' }
+  /** The first snapshot is being built (SnapshotStore.open); nothing serves yet. */
+  | { state: 'loading'; since: Date }
   | {
       state: 'recovering';
       /** When the snapshot's worker died. */

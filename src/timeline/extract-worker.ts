@@ -11,7 +11,7 @@ import { Timeline } from './timeline.ts';
 const extractWorker = {
   extract(lent: LentArticle[]): EncodedTimeline {
     const files = new Map<number, TextFile>();
-    return encodeTimeline(Timeline.build(lent.map((article) => borrowArticle(article, files))), lent.length);
+    return encodeTimeline(Timeline.build(lent.map((article) => borrowArticle(article, files))));
   },
 };
 

@@ -1,17 +1,23 @@
 /**
  * The persisted timeline: one file per corpus content hash in the cache folder (beside the search
  * index), so a warm start reads the events instead of extracting them again. The file holds what a
- * query reads (timeline.ts `TimelineParts`), never the articles: those come from the load, and the
- * hash ties the file to them. A stale or damaged file is ignored and rebuilt, never trusted.
+ * query reads: `TimelineParts` and each article's citation (id, title, outlet, url, date), never its
+ * text; so a warm start sends the timeline worker nothing but the hash that names the file. A stale
+ * or damaged file is ignored and rebuilt, never trusted.
+ *
+ * Layout: strings in JSON arrays (citations by column, the vocabulary, the sentences, the events), then
+ * the numbers as 4-byte typed arrays (candidate articles, date spans and term ids with their offsets,
+ * events, fitness, importance order), which are read in place instead of being parsed row by row.
  */
 import { corpusTextHash } from '../cache/corpus-hash.ts';
 import { check, readCacheFile, sourcesFingerprint, writeCacheFile, type CacheKind } from '../cache/cache-file.ts';
 import type { Article } from '../corpus/types.ts';
 import type { DatePrecision } from '../dates/types.ts';
+import type { TimelineArticle } from './segment.ts';
 import { Timeline, type StoredCandidate, type StoredEvent, type TimelineParts } from './timeline.ts';
 
 /** Bump whenever the file layout changes: old files then no longer match. */
-export const TIMELINE_FORMAT_VERSION = 2;
+export const TIMELINE_FORMAT_VERSION = 3;
 
 /**
  * The sources that decide which events a corpus yields: an upgrade never serves what the old code
@@ -58,19 +64,42 @@ interface Header {
   articleCount: number;
   candidateCount: number;
   eventCount: number;
+  /** Lengths of the flat date spans (start/end pairs) and term ids of all candidates. */
+  spanCount: number;
+  termCount: number;
   /** Byte length of the JSON part of the payload; the typed arrays follow, 4-byte aligned. */
   jsonBytes: number;
 }
 
-/** A candidate as written: article, sentence, date spans (flat start/end pairs), term ids in `vocabulary`. */
-type CandidateRow = [number, string, number[], number[]];
 /** An event as written: iso, precision, from, to, representative, sources, importance. */
 type EventRow = [string, DatePrecision, string, string, number, number[], number];
 interface JsonPart {
+  /** Each article's citation, by column. */
+  ids: string[];
+  titles: string[];
+  publishers: (string | null)[];
+  urls: (string | null)[];
+  /** `iso` of the article's date, and its precision; null for an undated article. */
+  dates: (string | null)[];
+  precisions: (DatePrecision | null)[];
   vocabulary: string[];
-  candidates: CandidateRow[];
+  sentences: string[];
   events: EventRow[];
 }
+
+/** The typed arrays after the JSON part, in this order; `Int32Array` but for `fitness`. */
+const COLUMNS = ['candidateArticle', 'spanStart', 'spans', 'termStart', 'termIds', 'eventOf', 'fitness', 'byImportance'] as const;
+type Column = (typeof COLUMNS)[number];
+const columnLengths = (h: Pick<Header, 'candidateCount' | 'eventCount' | 'spanCount' | 'termCount'>): Record<Column, number> => ({
+  candidateArticle: h.candidateCount,
+  spanStart: h.candidateCount + 1,
+  spans: h.spanCount,
+  termStart: h.candidateCount + 1,
+  termIds: h.termCount,
+  eventOf: h.candidateCount,
+  fitness: h.candidateCount,
+  byImportance: h.eventCount,
+});
 
 /**
  * A timeline as built, in the cache file's form (header counts and payload): how a thread that
@@ -81,10 +110,16 @@ export interface EncodedTimeline {
   payload: Uint8Array;
 }
 
+/** Writes a timeline as built (`Timeline.build`); one changed by `extend`/`without` is not cached and this throws. */
+export function writeCachedTimeline(dir: string, hash: string, timeline: Timeline): void {
+  const { header, payload } = encodeTimeline(timeline);
+  writeCacheFile(dir, TIMELINE_FILE, hash, header, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
+}
+
 /** A timeline as built (`Timeline.build`) encoded; one changed by `extend`/`without` has no parts and this throws. */
-export function encodeTimeline(timeline: Timeline, articleCount: number): EncodedTimeline {
-  const { parts } = timeline;
-  if (!parts) throw new Error('only a timeline as built is cached, not one changed by extend/without');
+export function encodeTimeline(timeline: Timeline): EncodedTimeline {
+  const { parts, articleCitations: citations } = timeline;
+  if (!parts || !citations) throw new Error('only a timeline as built is cached, not one changed by extend/without');
   const { candidates, eventOf, fitness, events, byImportance } = parts;
   const termIds = new Map<string, number>();
   const idOf = (term: string): number => {
@@ -92,86 +127,164 @@ export function encodeTimeline(timeline: Timeline, articleCount: number): Encode
     if (id === undefined) termIds.set(term, (id = termIds.size));
     return id;
   };
+  const spanStart = new Int32Array(candidates.length + 1);
+  const termStart = new Int32Array(candidates.length + 1);
+  const spans: number[] = [];
+  const terms: number[] = [];
+  candidates.forEach((c, i) => {
+    for (const [start, end] of c.dateSpans) spans.push(start, end);
+    for (const term of c.terms) terms.push(idOf(term));
+    spanStart[i + 1] = spans.length;
+    termStart[i + 1] = terms.length;
+  });
   const json: JsonPart = {
-    vocabulary: [],
-    candidates: candidates.map((c): CandidateRow => [c.article, c.sentence, c.dateSpans.flat(), c.terms.map(idOf)]),
+    ids: citations.map((a) => a.id),
+    titles: citations.map((a) => a.title),
+    publishers: citations.map((a) => a.publisher),
+    urls: citations.map((a) => a.url),
+    dates: citations.map((a) => a.date?.iso ?? null),
+    precisions: citations.map((a) => a.date?.precision ?? null),
+    vocabulary: [...termIds.keys()],
+    sentences: candidates.map((c) => c.sentence),
     events: events.map((e): EventRow => [e.date.iso, e.date.precision, e.from, e.to, e.representative, e.sources, e.importance]),
   };
-  json.vocabulary = [...termIds.keys()];
   const jsonBytes = Buffer.from(JSON.stringify(json), 'utf8');
   const padding = Buffer.alloc((4 - (jsonBytes.length % 4)) % 4);
+  const columns: Record<Column, Int32Array | Float32Array> = {
+    candidateArticle: Int32Array.from(candidates, (c) => c.article),
+    spanStart,
+    spans: Int32Array.from(spans),
+    termStart,
+    termIds: Int32Array.from(terms),
+    eventOf,
+    fitness,
+    byImportance,
+  };
+  const header: Omit<Header, 'version' | 'hash'> = {
+    articleCount: citations.length,
+    candidateCount: candidates.length,
+    eventCount: events.length,
+    spanCount: spans.length,
+    termCount: terms.length,
+    jsonBytes: jsonBytes.length,
+  };
   const bytesOf = (a: Int32Array | Float32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  const header = { articleCount, candidateCount: candidates.length, eventCount: events.length, jsonBytes: jsonBytes.length };
-  return { header, payload: Buffer.concat([jsonBytes, padding, bytesOf(eventOf), bytesOf(fitness), bytesOf(byImportance)]) };
+  return { header, payload: Buffer.concat([jsonBytes, padding, ...COLUMNS.map((c) => bytesOf(columns[c]))]) };
 }
 
-/** The timeline `encodeTimeline` made from these same articles, checked as a cache file's is (throws CorruptCache). */
-export function decodeTimeline(articles: readonly Article[], { header, payload }: EncodedTimeline): Timeline {
-  check(header.articleCount === articles.length, 'article count differs');
-  return Timeline.fromParts(articles, decode(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), header));
+/** The timeline `encodeTimeline` made, checked as a cache file's is (throws CorruptCache). */
+export function decodeTimeline({ header, payload }: EncodedTimeline): Timeline {
+  const { citations, parts } = decode(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), header);
+  return Timeline.fromParts(citations, parts);
 }
 
-/** Writes a timeline as built (`Timeline.build`); one changed by `extend`/`without` is not cached and this throws. */
-export function writeCachedTimeline(dir: string, hash: string, articleCount: number, timeline: Timeline): void {
-  const { header, payload } = encodeTimeline(timeline, articleCount);
-  writeCacheFile(dir, TIMELINE_FILE, hash, header, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
-}
-
-/** The cached timeline of these articles (whose hash is `hash`), or null when absent, stale or damaged (with the reason). */
-export function readCachedTimeline(
-  dir: string,
-  hash: string,
-  articles: readonly Article[],
-): { timeline: Timeline | null; reason?: string } {
+/**
+ * The cached timeline of `articleCount` articles whose hash is `hash`, or null when absent, stale or
+ * damaged (with the reason). It needs no article: the file holds their citations.
+ */
+export function readCachedTimeline(dir: string, hash: string, articleCount: number): { timeline: Timeline | null; reason?: string } {
   const { value, reason } = readCacheFile<Header, Timeline>(
     dir,
     TIMELINE_FILE,
     hash,
-    (header) => check(header.articleCount === articles.length, 'article count differs'),
-    (payload, header) => Timeline.fromParts(articles, decode(payload, header)),
+    (header) => check(header.articleCount === articleCount, 'article count differs'),
+    (payload, header) => {
+      const { citations, parts } = decode(payload, header);
+      return Timeline.fromParts(citations, parts);
+    },
   );
   return reason === undefined ? { timeline: value } : { timeline: value, reason };
 }
 
 const isIndex = (x: unknown, size: number): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) < size;
+const isText = (x: unknown): x is string => typeof x === 'string';
+const isTextOrNull = (x: unknown): x is string | null => x === null || typeof x === 'string';
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_OF: Record<DatePrecision, RegExp> = { day: ISO_DAY, month: /^\d{4}-\d{2}$/, year: /^\d{4}$/ };
+const isDate = (iso: unknown, precision: unknown): boolean =>
+  typeof precision === 'string' &&
+  Object.hasOwn(ISO_OF, precision) &&
+  typeof iso === 'string' &&
+  ISO_OF[precision as DatePrecision].test(iso);
 
-function decode(payload: Buffer, header: EncodedTimeline['header']): TimelineParts {
-  const { articleCount, candidateCount, eventCount, jsonBytes } = header;
+/** Every value of `values[from..to)` in [0, size). */
+function allIndices(values: Int32Array, size: number, from = 0, to = values.length): boolean {
+  for (let i = from; i < to; i++) if (values[i]! < 0 || values[i]! >= size) return false;
+  return true;
+}
+
+/** `starts` runs from 0 to `total`, never down: the offsets of one flat column. */
+function offsetsFit(starts: Int32Array, total: number): boolean {
+  if (starts[0] !== 0 || starts[starts.length - 1] !== total) return false;
+  for (let i = 1; i < starts.length; i++) if (starts[i - 1]! > starts[i]!) return false;
+  return true;
+}
+
+function decode(payload: Buffer, header: EncodedTimeline['header']): { citations: TimelineArticle[]; parts: TimelineParts } {
+  const { articleCount, candidateCount, eventCount, spanCount, termCount, jsonBytes } = header;
   check(
-    [articleCount, candidateCount, eventCount, jsonBytes].every((n) => Number.isInteger(n) && n >= 0),
+    [articleCount, candidateCount, eventCount, spanCount, termCount, jsonBytes].every((n) => Number.isInteger(n) && n >= 0),
     'counts are not counts',
   );
+  const lengths = columnLengths(header);
   const jsonEnd = jsonBytes + ((4 - (jsonBytes % 4)) % 4);
-  check(payload.length === jsonEnd + 4 * (2 * candidateCount + eventCount), 'payload size does not fit the counts');
-  const json = JSON.parse(payload.subarray(0, jsonBytes).toString('utf8')) as JsonPart;
+  check(payload.length === jsonEnd + 4 * COLUMNS.reduce((sum, c) => sum + lengths[c], 0), 'payload size does not fit the counts');
+  const json = JSON.parse(payload.toString('utf8', 0, jsonBytes)) as JsonPart;
   check(typeof json === 'object' && json !== null, 'payload is not an object');
-  const { vocabulary, candidates: candidateRows, events: eventRows } = json;
-  check(Array.isArray(vocabulary) && vocabulary.every((t) => typeof t === 'string'), 'vocabulary is not a list of terms');
-  check(Array.isArray(candidateRows) && candidateRows.length === candidateCount, 'candidate count differs');
+
+  const { ids, titles, publishers, urls, dates, precisions } = json;
+  const column = <T>(values: unknown, is: (x: unknown) => x is T, length: number): values is T[] =>
+    Array.isArray(values) && values.length === length && values.every(is);
+  check(column(ids, isText, articleCount) && column(titles, isText, articleCount), 'article ids or titles missing');
+  check(column(publishers, isTextOrNull, articleCount) && column(urls, isTextOrNull, articleCount), 'article outlets or urls missing');
+  check(
+    Array.isArray(dates) && Array.isArray(precisions) && dates.length === articleCount && precisions.length === articleCount,
+    'article dates missing',
+  );
+  const citations = ids.map((id, a): TimelineArticle => {
+    const iso = dates[a]!;
+    const precision = precisions[a]!;
+    check((iso === null && precision === null) || isDate(iso, precision), 'article date malformed');
+    return { id, title: titles[a]!, publisher: publishers[a]!, url: urls[a]!, date: iso === null ? null : { iso, precision: precision! } };
+  });
+
+  const { vocabulary, sentences, events: eventRows } = json;
+  check(column(vocabulary, isText, vocabulary?.length ?? 0), 'vocabulary is not a list of terms');
+  check(column(sentences, isText, candidateCount), 'candidate sentences missing');
   check(Array.isArray(eventRows) && eventRows.length === eventCount, 'event count differs');
 
-  let previousArticle = 0;
-  const candidates = candidateRows.map((row): StoredCandidate => {
-    check(Array.isArray(row) && row.length === 4, 'candidate is not a row');
-    const [article, sentence, spans, terms] = row;
-    check(isIndex(article, articleCount) && article >= previousArticle, 'candidate article out of range or order');
-    previousArticle = article;
-    check(typeof sentence === 'string', 'candidate sentence is not text');
-    check(
-      Array.isArray(spans) && spans.length % 2 === 0 && spans.every((x) => isIndex(x, sentence.length + 1)),
-      'date spans out of the sentence',
-    );
-    check(Array.isArray(terms) && terms.every((id) => isIndex(id, vocabulary.length)), 'term out of the vocabulary');
+  // In place: the JSON part is padded so the columns start 4-byte aligned in the payload, and readFileSync's buffer is aligned.
+  const buffer = payload.buffer as ArrayBuffer;
+  let at = payload.byteOffset + jsonEnd;
+  const aligned = at % 4 === 0;
+  const read = {} as Record<Column, Int32Array | Float32Array>;
+  for (const c of COLUMNS) {
+    const make = c === 'fitness' ? Float32Array : Int32Array;
+    const bytes = 4 * lengths[c];
+    read[c] = aligned ? new make(buffer, at, lengths[c]) : new make(new Uint8Array(buffer, at, bytes).slice().buffer, 0, lengths[c]);
+    at += bytes;
+  }
+  const { candidateArticle, spanStart, spans, termStart, termIds, eventOf, byImportance } = read as Record<Column, Int32Array>;
+  const fitness = read.fitness as Float32Array;
+  check(allIndices(candidateArticle, articleCount), 'candidate article out of range or order');
+  for (let c = 1; c < candidateCount; c++)
+    check(candidateArticle[c - 1]! <= candidateArticle[c]!, 'candidate article out of range or order');
+  check(offsetsFit(spanStart, spanCount) && offsetsFit(termStart, termCount), 'candidate offsets do not fit');
+  check(allIndices(termIds, vocabulary.length), 'term out of the vocabulary');
+
+  const candidates = sentences.map((sentence, c): StoredCandidate => {
     const dateSpans: Array<[number, number]> = [];
-    for (let i = 0; i < spans.length; i += 2) dateSpans.push([spans[i]!, spans[i + 1]!]);
-    return { article, sentence, dateSpans, terms: terms.map((id) => vocabulary[id]!) };
+    const end = spanStart[c + 1]!;
+    check((end - spanStart[c]!) % 2 === 0 && allIndices(spans, sentence.length + 1, spanStart[c], end), 'date spans out of the sentence');
+    for (let i = spanStart[c]!; i < end; i += 2) dateSpans.push([spans[i]!, spans[i + 1]!]);
+    const terms: string[] = [];
+    for (let i = termStart[c]!; i < termStart[c + 1]!; i++) terms.push(vocabulary[termIds[i]!]!);
+    return { article: candidateArticle[c]!, sentence, dateSpans, terms };
   });
   const events = eventRows.map((row): StoredEvent => {
     check(Array.isArray(row) && row.length === 7, 'event is not a row');
     const [iso, precision, from, to, representative, sources, importance] = row;
-    check(Object.hasOwn(ISO_OF, precision) && typeof iso === 'string' && ISO_OF[precision].test(iso), 'event date malformed');
+    check(isDate(iso, precision), 'event date malformed');
     check(
       typeof from === 'string' && typeof to === 'string' && ISO_DAY.test(from) && ISO_DAY.test(to) && from <= to,
       'event span malformed',
@@ -182,22 +295,15 @@ function decode(payload: Buffer, header: EncodedTimeline['header']): TimelinePar
     return { date: { iso, precision }, from, to, representative, sources, importance };
   });
 
-  // copies: aligned and owned
-  const int32 = (offset: number, length: number) => new Int32Array(new Uint8Array(payload.subarray(offset, offset + 4 * length)).buffer);
-  const eventOf = int32(jsonEnd, candidateCount);
-  const fitness = new Float32Array(new Uint8Array(payload.subarray(jsonEnd + 4 * candidateCount, jsonEnd + 8 * candidateCount)).buffer);
-  const byImportance = int32(jsonEnd + 8 * candidateCount, eventCount);
-  for (let c = 0; c < candidateCount; c++) {
-    check(isIndex(eventOf[c], eventCount), 'candidate event out of range');
-    check(Number.isFinite(fitness[c]), 'candidate fitness is not a number');
-  }
+  check(allIndices(eventOf, eventCount), 'candidate event out of range');
+  for (let c = 0; c < candidateCount; c++) check(Number.isFinite(fitness[c]), 'candidate fitness is not a number');
   const seen = new Uint8Array(eventCount);
   for (const e of byImportance) {
     check(isIndex(e, eventCount) && seen[e] === 0, 'importance order is not a permutation');
     seen[e] = 1;
   }
   events.forEach((event, index) => check(eventOf[event.representative] === index, 'event summary taken from another event'));
-  return { candidates, eventOf, fitness, events, byImportance };
+  return { citations, parts: { candidates, eventOf, fitness, events, byImportance } };
 }
 
 /** How the worker's timeline was obtained; `cacheNote` says why a cached one was not used. */
@@ -212,29 +318,27 @@ export interface ObtainedTimeline {
   timeline: Timeline;
   origin: TimelineOrigin;
   hash?: string;
-  articleCount: number;
 }
 
 /** The timeline of `articles`: read from `cacheDir` when it holds theirs, else extracted. Reading never writes (see writeTimelineCache). */
 export function obtainTimeline(articles: readonly Article[], cacheDir: string | undefined): ObtainedTimeline {
-  const articleCount = articles.length;
   if (cacheDir === undefined) {
     const built = Timeline.build(articles);
-    return { timeline: built, origin: { events: built.size, origin: 'built' }, articleCount };
+    return { timeline: built, origin: { events: built.size, origin: 'built' } };
   }
   // Hashed here, in the timeline's thread and beside the index build, rather than reusing the
   // engine's hash: that one leaves out the dates and publishers extraction reads.
   const hash = timelineCorpusHash(articles);
-  const cached = readCachedTimeline(cacheDir, hash, articles);
-  if (cached.timeline) return { timeline: cached.timeline, origin: { events: cached.timeline.size, origin: 'cache' }, hash, articleCount };
+  const cached = readCachedTimeline(cacheDir, hash, articles.length);
+  if (cached.timeline) return { timeline: cached.timeline, origin: { events: cached.timeline.size, origin: 'cache' }, hash };
   const built = Timeline.build(articles);
   const origin: TimelineOrigin = { events: built.size, origin: 'built', ...(cached.reason !== undefined && { cacheNote: cached.reason }) };
-  return { timeline: built, origin, hash, articleCount };
+  return { timeline: built, origin, hash };
 }
 
 /** Persist an extracted timeline in `cacheDir` (replacing older ones there); nothing to do for one read from the cache. */
 export function writeTimelineCache(cacheDir: string, obtained: ObtainedTimeline): void {
   if (obtained.origin.origin === 'cache') return;
   if (obtained.hash === undefined) throw new Error('a timeline obtained without a cache folder has no cache key');
-  writeCachedTimeline(cacheDir, obtained.hash, obtained.articleCount, obtained.timeline);
+  writeCachedTimeline(cacheDir, obtained.hash, obtained.timeline);
 }

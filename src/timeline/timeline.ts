@@ -4,7 +4,7 @@ import { parseDayBound } from '../dates/find.ts';
 import { analyze } from '../search/analyzer.ts';
 import { textTerms } from './entities.ts';
 import { TIMELINE_PARAMS, type TimelineParams } from './params.ts';
-import { outletKey, TimelineSegment, citationOf, type StoredEvent, type TimelineArticle, type TimelineParts } from './segment.ts';
+import { outletKey, TimelineSegment, type StoredEvent, type TimelineArticle, type TimelineParts } from './segment.ts';
 import { summarize } from './summary.ts';
 import type { TimelineEvent, TimelineProblem, TimelineQuery, TimelineResult, TimelineSource } from './types.ts';
 
@@ -89,9 +89,9 @@ export class Timeline {
     return new Timeline([{ segment: TimelineSegment.build(articles), removed: NO_REMOVALS }], params);
   }
 
-  /** A timeline from parts a build made over these same articles (checked by the caller: timeline-cache.ts). */
-  static fromParts(articles: readonly Article[], parts: TimelineParts): Timeline {
-    return new Timeline([{ segment: new TimelineSegment(articles.map(citationOf), parts), removed: NO_REMOVALS }]);
+  /** A timeline from what a build made: its articles' citations and its parts (checked by the caller: timeline-cache.ts). */
+  static fromParts(citations: readonly TimelineArticle[], parts: TimelineParts): Timeline {
+    return new Timeline([{ segment: new TimelineSegment(citations, parts), removed: NO_REMOVALS }]);
   }
 
   /**
@@ -101,6 +101,11 @@ export class Timeline {
   get parts(): TimelineParts | undefined {
     const [only, ...more] = this.layers;
     return only && more.length === 0 && only.removed.size === 0 ? only.segment.parts : undefined;
+  }
+
+  /** The citations of the articles of a timeline as built, which the cache keeps beside `parts`; none when `parts` has none. */
+  get articleCitations(): readonly TimelineArticle[] | undefined {
+    return this.parts && this.layers[0]!.segment.articles;
   }
 
   /** Number of events with at least one source still in the corpus. */

@@ -1,6 +1,6 @@
 // The timeline worker: holds a corpus's events in its own thread and answers queries with topic
-// matches made elsewhere. It never holds the articles' text: `open` reads the cached timeline over
-// text-less articles, and `adopt` decodes one a throwaway thread extracted (extract-worker.ts).
+// matches made elsewhere. It is never sent an article: `open` reads the cached timeline, citations
+// included, and `adopt` decodes one a throwaway thread extracted (extract-worker.ts).
 import type { Article } from '../corpus/types.ts';
 import { collectGarbage } from '../workers/collect.ts';
 import { serve } from '../workers/rpc.ts';
@@ -24,25 +24,25 @@ function current(): ObtainedTimeline {
 
 const timelineWorker = {
   /**
-   * The timeline cached under `hash` (timelineCorpusHash of the full articles) in `cacheDir`, read
-   * over the articles without their text; the reason instead when there is none to use (then `build`).
+   * The timeline cached under `hash` (timelineCorpusHash of the `articleCount` articles) in `cacheDir`:
+   * the file holds all it needs, so no article is sent. The reason instead when there is none to use (then `build`).
    */
-  open(articles: Article[], hash: string, cacheDir: string): { origin: TimelineOrigin } | { missing: string } {
-    const read = readCachedTimeline(cacheDir, hash, articles);
+  open(hash: string, cacheDir: string, articleCount: number): { origin: TimelineOrigin } | { missing: string } {
+    const read = readCachedTimeline(cacheDir, hash, articleCount);
     if (!read.timeline) return { missing: read.reason ?? 'no cached timeline' };
     const origin: TimelineOrigin = { events: read.timeline.size, origin: 'cache' };
-    obtained = { timeline: read.timeline, origin, hash, articleCount: articles.length };
+    obtained = { timeline: read.timeline, origin, hash };
     collectGarbage();
     return { origin };
   },
   /**
-   * Serve the timeline extracted from these articles (text-less here) in another thread, encoded
-   * there (extract-worker.ts). `hash` files it for `writeCache`; `cacheNote` says why no cached one served.
+   * Serve the timeline another thread extracted and encoded (extract-worker.ts). `hash` files it for
+   * `writeCache`; `cacheNote` says why no cached one served.
    */
-  adopt(articles: Article[], encoded: EncodedTimeline, hash?: string, cacheNote?: string): TimelineOrigin {
-    const timeline = decodeTimeline(articles, encoded);
+  adopt(encoded: EncodedTimeline, hash?: string, cacheNote?: string): TimelineOrigin {
+    const timeline = decodeTimeline(encoded);
     const origin: TimelineOrigin = { events: timeline.size, origin: 'built', ...(cacheNote !== undefined && { cacheNote }) };
-    obtained = { timeline, origin, ...(hash !== undefined && { hash }), articleCount: articles.length };
+    obtained = { timeline, origin, ...(hash !== undefined && { hash }) };
     collectGarbage();
     return origin;
   },
@@ -50,7 +50,7 @@ const timelineWorker = {
   change(added: Article[], removed: string[]): void {
     const { timeline, origin } = current();
     const next = timeline.without(new Set(removed)).extend(added);
-    obtained = { timeline: next, origin, articleCount: next.size };
+    obtained = { timeline: next, origin };
   },
   /** `matches` are the engine's `matchArticles(q.topic, TOPIC_ARTICLE_LIMIT)`, made by the caller. */
   query(q: TimelineQuery, matches: TopicMatch[]): TimelineResult {

@@ -116,6 +116,8 @@ export class WorkerClient<Api extends object> {
     this.#stoppedError = options.stoppedError ?? ((why) => why);
     this.#worker = new Worker(new URL('./entry.mjs', import.meta.url), {
       workerData: { module: module.href },
+      // Not the parent's tsx preload: the worker compiles TypeScript itself (entry.mjs), and an inherited
+      // `--import tsx` would start tsx's module-hooks thread, a second isolate, beside every worker.
       execArgv: workerPreloads(process.execArgv),
       ...(options.resourceLimits && { resourceLimits: options.resourceLimits }),
     });

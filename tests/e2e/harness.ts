@@ -57,6 +57,12 @@ export interface HarnessOptions {
   bot?: Omit<StartOptions, 'logger'>;
   /** Build the bot's SnapshotStore with `reloadGate.build`, so tests can hold a reload mid-way. */
   gateReloads?: boolean;
+  /**
+   * Hold the bot's first corpus load at `reloadGate` until `release()`: startHarness returns once the bot
+   * is logged in with its commands registered and the load waits at the gate; `h.started` resolves once
+   * the corpus serves (and `h.bot` is there).
+   */
+  holdFirstLoad?: boolean;
 }
 
 /**
@@ -91,6 +97,11 @@ export class ReloadGate {
     return this.arrival;
   }
 
+  /** A rebuild is waiting at the gate now. */
+  get holding(): boolean {
+    return this.opening !== null;
+  }
+
   release(): void {
     if (!this.opening) throw new Error('harness: no reload is waiting at the gate');
     this.opening();
@@ -100,7 +111,10 @@ export class ReloadGate {
 
 export interface Harness {
   fake: FakeDiscord;
+  /** Throws until `started` resolves (only with `holdFirstLoad` can that be after startHarness returns). */
   bot: RunningBot;
+  /** Resolves once `startBot` does: the bot is logged in and its corpus serves. */
+  started: Promise<RunningBot>;
   /** The corpus folder the bot serves. */
   corpusDir: string;
   /** The bot's log lines (level info and up), parsed. */
@@ -143,23 +157,40 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
     });
     const reloadGate = new ReloadGate();
-    const store = options.gateReloads
-      ? await SnapshotStore.create(config.corpusDir, {
-          ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
-          build: reloadGate.build,
-          params: { maxRefreshShare: 0 }, // every reload builds, so the gate holds each one
-        })
-      : options.bot?.store;
-    const bot = await startBot(config, { ...options.bot, ...(store && { store }), logger });
-    if (fake.commands.guild.length === 0) throw new Error('harness: the bot started but registered no guild commands');
+    if (options.holdFirstLoad) reloadGate.hold();
+    const gated = {
+      ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
+      build: reloadGate.build,
+      params: { maxRefreshShare: 0 }, // every reload builds, so the gate holds each one
+    };
+    const store = options.holdFirstLoad
+      ? SnapshotStore.open(config.corpusDir, gated)
+      : options.gateReloads
+        ? await SnapshotStore.create(config.corpusDir, gated)
+        : options.bot?.store;
+    let bot: RunningBot | undefined;
+    const started = startBot(config, { ...options.bot, ...(store && { store }), logger }).then((running) => (bot = running));
+    if (options.holdFirstLoad) {
+      started.catch(() => {}); // a failed start is seen by whoever awaits `h.started` (or by close)
+      await reloadGate.reached();
+      await fake.waitFor(() => fake.commands.guild.length > 0 || undefined, 'the guild commands, registered while the corpus loads');
+    } else {
+      await started;
+      if (fake.commands.guild.length === 0) throw new Error('harness: the bot started but registered no guild commands');
+    }
     return {
       fake,
-      bot,
+      get bot(): RunningBot {
+        if (!bot) throw new Error('harness: the bot is still loading its corpus (await h.started)');
+        return bot;
+      },
+      started,
       corpusDir,
       logs,
       reloadGate,
       close: async () => {
-        await bot.stop();
+        if (reloadGate.holding) reloadGate.release();
+        await (await started).stop();
         await cleanup();
       },
     };

@@ -340,3 +340,59 @@ describe('recovery after a worker crash', () => {
     expect(store.health.state).toBe('serving');
   });
 });
+
+describe('SnapshotStore.open', () => {
+  it('answers at once, loading: queries and reloads are refused until the first snapshot serves, then cached', async () => {
+    const script = scriptedBuilder();
+    const store = SnapshotStore.open('/korpus', { build: script.build });
+    expect(store.health.state).toBe('loading');
+    expect(() => store.serving()).toThrow(CorpusUnavailableError);
+    expect(() => store.current).toThrow(expect.objectContaining({ loading: true }));
+    expect(store.running).not.toBeNull();
+    await expect(store.reload('111')).rejects.toThrow(ReloadInProgressError);
+    const first = three();
+    await script.next(first);
+    await store.loaded;
+    expect(store.health.state).toBe('serving');
+    expect(store.serving()).toBe(first);
+    expect(store.running).toBeNull();
+    expect(store.lastReload).toBeNull(); // nobody asked for it
+    expect(persisted).toContain(first);
+    store.close();
+  });
+
+  it('rejects `loaded` with the reason when the first snapshot cannot be built, and never serves', async () => {
+    const script = scriptedBuilder();
+    const store = SnapshotStore.open('/korpus', { build: script.build });
+    await script.next(new Error('ENOENT: no such folder'));
+    await expect(store.loaded).rejects.toThrow('ENOENT: no such folder');
+    expect(() => store.serving()).toThrow(CorpusUnavailableError);
+    store.close();
+  });
+
+  it('retires a first snapshot that arrives after close', async () => {
+    const script = scriptedBuilder();
+    const store = SnapshotStore.open('/korpus', { build: script.build });
+    store.close();
+    const late = three();
+    await script.next(late);
+    await expect(store.loaded).rejects.toThrow('closed');
+    expect(retired).toContain(late);
+    expect(persisted).not.toContain(late);
+  });
+
+  it('recovers when the first snapshot, once serving, crashes', async () => {
+    const script = scriptedBuilder();
+    const store = SnapshotStore.open('/korpus', { build: script.build, params: { recoveryFirstDelayMs: 10 } });
+    await script.next(three());
+    await store.loaded;
+    script.hooks[0]!.onCrash!(new Error('worker out of memory'));
+    expect(store.health.state).toBe('recovering');
+    expect(() => store.serving()).toThrow(expect.objectContaining({ loading: false }));
+    const fresh = three();
+    await script.next(fresh);
+    await expect.poll(() => store.health.state).toBe('serving');
+    expect(store.current).toBe(fresh);
+    store.close();
+  });
+});

@@ -59,11 +59,12 @@ const obtainAndWrite = (list: readonly Article[]) => {
 describe('the timeline cache', () => {
   it('reads back a timeline that answers every query as the built one does', () => {
     const hash = timelineCorpusHash(articles);
-    writeCachedTimeline(dir, hash, articles.length, built);
-    const { timeline, reason } = readCachedTimeline(dir, hash, articles);
+    writeCachedTimeline(dir, hash, built);
+    const { timeline, reason } = readCachedTimeline(dir, hash, articles.length);
     expect(reason).toBeUndefined();
     expect(timeline!.size).toBe(built.size);
     expect(timeline!.parts).toEqual(built.parts);
+    expect(timeline!.articleCitations).toEqual(built.articleCitations);
     const expected = answers(built);
     expect(expected.reduce((n, r) => n + r.events.length, 0)).toBeGreaterThan(20); // real events, not only empty answers
     expect(answers(timeline!)).toEqual(expected);
@@ -99,11 +100,11 @@ describe('the timeline cache', () => {
 
   it('refuses a file made for another corpus or another number of articles', () => {
     const hash = timelineCorpusHash(articles);
-    writeCachedTimeline(dir, hash, articles.length, built);
+    writeCachedTimeline(dir, hash, built);
     const other = 'f'.repeat(64);
     copyFileSync(onlyFile(), join(dir, `timeline-${other.slice(0, 32)}.bin`));
-    expect(readCachedTimeline(dir, other, articles).reason).toMatch(/another corpus/);
-    expect(readCachedTimeline(dir, hash, articles.slice(1)).reason).toMatch(/article count/);
+    expect(readCachedTimeline(dir, other, articles.length).reason).toMatch(/another corpus/);
+    expect(readCachedTimeline(dir, hash, articles.length - 1).reason).toMatch(/article count/);
   });
 
   it.each([
@@ -158,10 +159,19 @@ describe('the timeline cache', () => {
     ],
   ])('checks the structure even when the checksum is right: %s', (_, tamper, reason) => {
     const hash = timelineCorpusHash(articles);
-    writeCachedTimeline(dir, hash, articles.length, Timeline.fromParts(articles, tamper(built.parts!)));
-    const read = readCachedTimeline(dir, hash, articles);
+    writeCachedTimeline(dir, hash, Timeline.fromParts(built.articleCitations!, tamper(built.parts!)));
+    const read = readCachedTimeline(dir, hash, articles.length);
     expect(read.timeline).toBeNull();
     expect(read.reason).toMatch(reason);
+  });
+
+  it("checks the articles' citations too: a date that lies about its precision", () => {
+    const hash = timelineCorpusHash(articles);
+    const citations = built.articleCitations!.map((a, i) =>
+      i === 0 ? { ...a, date: { iso: '2024-06-19', precision: 'year' as const } } : a,
+    );
+    writeCachedTimeline(dir, hash, Timeline.fromParts(citations, built.parts!));
+    expect(readCachedTimeline(dir, hash, articles.length).reason).toMatch(/article date malformed/);
   });
 
   it('builds without a cache folder, writing nothing', () => {

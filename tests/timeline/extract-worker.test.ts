@@ -36,7 +36,7 @@ describe('the timeline extraction thread', () => {
     } finally {
       await extractor.terminate();
     }
-    const adopted = decodeTimeline(corpus.articles, encoded);
+    const adopted = decodeTimeline(encoded);
     const built = Timeline.build(corpus.articles);
     const engine = await SearchEngine.build(corpus.articles);
     const answers = (timeline: Timeline) =>

@@ -82,9 +82,11 @@ function reloadSummary(last: ReloadOutcome | null, snapshot: Snapshot): string {
   return `Gagal ${when}: ${escapeMarkdown(last.error)}. Korpus sebelumnya tetap dipakai.`;
 }
 
-/** Whether the corpus answers; while a crashed worker is rebuilt, since when and how it goes. */
+/** Whether the corpus answers; while it loads or a crashed worker is rebuilt, since when and how it goes. */
 function healthText(health: StoreHealth, detailed: boolean): string {
   if (health.state === 'serving') return 'Sehat: pencarian dan timeline dilayani.';
+  if (health.state === 'loading')
+    return `**Sedang dimuat** sejak ${time(health.since, TimestampStyles.RelativeTime)}: bot baru mulai. Pencarian dan timeline dilayani begitu korpus selesai dimuat.`;
   if (!detailed) return '**Tidak melayani** sementara: korpus sedang dimuat ulang.';
   const lines = [
     `**Tidak melayani** sejak ${time(health.since, TimestampStyles.RelativeTime)}: ${escapeMarkdown(health.cause)}.`,
@@ -141,6 +143,11 @@ export function renderStatus(
     },
   ];
   return { title: 'Status korpus', color: BRAND_COLOR, fields };
+}
+
+/** What `/korpus status` answers while the first corpus loads: there is nothing else to show yet. */
+export function renderLoadingStatus(health: Extract<StoreHealth, { state: 'loading' }>): APIEmbed {
+  return { title: 'Status korpus', color: BRAND_COLOR, fields: [{ name: 'Kesehatan', value: healthText(health, false) }] };
 }
 
 function precisionOf(iso: string): 'day' | 'month' | 'year' {
