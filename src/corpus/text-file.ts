@@ -39,6 +39,19 @@ export class TextFile {
     return new TextFile(fd, 0);
   }
 
+  /**
+   * A file another thread of this process holds open (threads share descriptors), read here and
+   * never closed here: the owner keeps it open while this side reads (see `lendArticle`).
+   */
+  static borrowed(fd: number): TextFile {
+    return new TextFile(fd, fstatSync(fd).size);
+  }
+
+  /** The descriptor, for a thread of this process that borrows the file (see `lendArticle`). */
+  get descriptor(): number {
+    return this.#descriptor();
+  }
+
   /** An existing file, read-only (throws the filesystem's error). */
   static open(path: string): TextFile {
     const fd = openSync(path, 'r');
@@ -161,6 +174,35 @@ export class StoredArticle implements Article {
   text(): BodyText {
     return readText(this.#text, this.digest);
   }
+
+  /** Where its text is, for `lendArticle`. */
+  get textRef(): TextRef {
+    return this.#text;
+  }
+}
+
+/**
+ * An article as it crosses to another thread of this process: a stored one as its fields and where
+ * its text is in a file this thread holds open (not the text: a corpus's would be copied twice on
+ * the way and held whole on arrival), any other whole.
+ */
+export type LentArticle = Article | { fields: Article; fd: number; start: number; length: number };
+
+/** `article` to send to another thread (see LentArticle); the text file must stay open until that thread is done with it. */
+export function lendArticle(article: Article): LentArticle {
+  if (!(article instanceof StoredArticle)) return article;
+  const { file, start, length } = article.textRef;
+  // A class instance crosses as its own fields: the text's getters and reference stay here.
+  return { fields: article, fd: file.descriptor, start, length };
+}
+
+/** A lent article, reading its text from the lender's file on each use; `files` shares one TextFile per descriptor. */
+export function borrowArticle(lent: LentArticle, files: Map<number, TextFile>): Article {
+  if (!('fd' in lent)) return lent;
+  let file = files.get(lent.fd);
+  if (!file) files.set(lent.fd, (file = TextFile.borrowed(lent.fd)));
+  const { fields } = lent;
+  return new StoredArticle(fields as Article & { digest: string }, fields.id, { file, start: lent.start, length: lent.length });
 }
 
 /** A plain copy of an article, text included: what crosses to another thread (getters do not). */

@@ -8,12 +8,14 @@ import type { Article, LoadIssue } from '../corpus/types.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { TOPIC_ARTICLE_LIMIT } from '../timeline/timeline.ts';
 import type { TimelineQuery, TimelineResult } from '../timeline/types.ts';
-import { timelineCorpusHash } from '../timeline/timeline-cache.ts';
+import { timelineCorpusHash, type EncodedTimeline, type TimelineOrigin } from '../timeline/timeline-cache.ts';
+import type { ExtractWorker } from '../timeline/extract-worker.ts';
 import type { TimelineWorker } from '../timeline/worker.ts';
+import { collectGarbage } from '../workers/collect.ts';
 import { WorkerClient } from '../workers/rpc.ts';
 import { articleHash, corpusStats, factsOf, shrinkRefusal } from './compare.ts';
 import { unavailable } from './errors.ts';
-import { plainArticle } from '../corpus/text-file.ts';
+import { lendArticle, plainArticle } from '../corpus/text-file.ts';
 import type {
   CorpusQueries,
   Refresh,
@@ -30,6 +32,7 @@ import type {
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const TIMELINE_WORKER = new URL('../timeline/worker.ts', import.meta.url);
+const EXTRACT_WORKER = new URL('../timeline/extract-worker.ts', import.meta.url);
 
 /** A timeline held elsewhere (the timeline worker): asked with the engine's topic matches. */
 export type TimelineQuerier = (q: TimelineQuery, matches: { id: string; score: number }[]) => Promise<TimelineResult>;
@@ -63,16 +66,42 @@ export function localQueries(engine: SearchEngine, timeline: TimelineQuerier, ar
 }
 
 /**
- * The timeline of `articles`, in the timeline worker: read from the cache folder when it holds theirs
- * (the worker is then sent no article), else extracted there from a plain copy of the articles (their
- * text read from the text file), which it drops once the events are out.
+ * The timeline of `articles`, in the timeline worker: read from the cache folder when it holds theirs,
+ * else extracted in a throwaway thread (extractTimeline) and handed over encoded. The timeline worker
+ * is sent no article.
  */
-async function obtainTimeline(timeline: WorkerClient<TimelineWorker>, articles: readonly Article[], cacheDir: string | undefined) {
-  if (cacheDir === undefined) return timeline.api.build(articles.map(plainArticle));
-  const hash = timelineCorpusHash(articles);
-  const opened = await timeline.api.open(hash, cacheDir, articles.length);
-  if ('origin' in opened) return opened.origin;
-  return timeline.api.build(articles.map(plainArticle), hash, opened.missing);
+async function obtainTimeline(
+  timeline: WorkerClient<TimelineWorker>,
+  articles: readonly Article[],
+  opts: SnapshotOptions,
+): Promise<TimelineOrigin> {
+  let hash: string | undefined;
+  let missing: string | undefined;
+  if (opts.cacheDir !== undefined) {
+    hash = timelineCorpusHash(articles);
+    const opened = await timeline.api.open(hash, opts.cacheDir, articles.length);
+    if ('origin' in opened) return opened.origin;
+    missing = opened.missing;
+  }
+  const encoded = await extractTimeline(articles, opts);
+  return timeline.api.adopt(encoded, hash, missing);
+}
+
+/**
+ * The events of `articles`, extracted in a thread of their own that is stopped once it has answered:
+ * what extraction leaves behind (hundreds of MB at a large corpus) is freed with the thread, at once.
+ * The articles are lent (their text read there from this thread's open files, never copied here).
+ */
+async function extractTimeline(articles: readonly Article[], opts: SnapshotOptions): Promise<EncodedTimeline> {
+  const extractor = new WorkerClient<ExtractWorker>(EXTRACT_WORKER, 'timeline extraction', {
+    ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
+  });
+  try {
+    return await extractor.api.extract(articles.map(lendArticle));
+  } finally {
+    // Before the caller may close the files it lent: the thread reads them until it stops.
+    await extractor.terminate();
+  }
 }
 
 /** What the snapshots derived from one build share: freed when the last of them is retired. */
@@ -118,10 +147,16 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
   let corpus: OpenedCorpus | undefined;
+  let extracted: Promise<TimelineOrigin> | undefined;
   try {
     corpus = await openCorpus(dir, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
-    const extracted = obtainTimeline(timeline, corpus.articles, opts.cacheDir);
+    // Opening leaves the parse cache's rows (or the parsed files) as garbage, and the heap as large as
+    // they made it: a full collection gives that back before extraction and the index build add theirs.
+    collectGarbage();
+    extracted = obtainTimeline(timeline, corpus.articles, opts);
     extracted.catch(() => {}); // awaited below, once this thread's own work is done
+    // Beside a serving snapshot, one heavy stage at a time: the timeline's, then the index's.
+    if (opts.oneStageAtATime) await extracted;
     await yieldToEventLoop();
     const engine = await SearchEngine.build(corpus.articles, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
     const facts = factsOf(corpus.articles, corpus);
@@ -133,7 +168,10 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
       hooks,
     );
   } catch (error) {
-    void timeline.terminate().then(() => corpus?.close());
+    // The extraction thread reads the corpus's files until it stops: they close after it.
+    void Promise.allSettled([extracted])
+      .then(() => timeline.terminate())
+      .then(() => corpus?.close());
     throw error;
   }
 }

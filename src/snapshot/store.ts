@@ -222,7 +222,9 @@ export class SnapshotStore {
           return { status: 'refused', refusal, report, finishedAt: new Date(), ...who };
         }
         derived = refreshed?.kind === 'derived';
-        next = refreshed?.kind === 'derived' ? refreshed.snapshot : await build(this.opts, this.params, before.dir, hooks);
+        // Beside a snapshot that serves, a full build trades time for memory (SnapshotOptions.oneStageAtATime).
+        const beside = this.#health.state === 'serving';
+        next = refreshed?.kind === 'derived' ? refreshed.snapshot : await build(this.opts, this.params, before.dir, hooks, beside);
       }
     } catch (error) {
       return { status: 'failed', error: messageOf(error), durationMs: performance.now() - started, finishedAt: new Date(), ...who };
@@ -348,8 +350,13 @@ function reportOf(before: SnapshotFacts, after: Omit<SnapshotFacts, 'loadedAt' |
 }
 
 /** The store's builder gets the build options only (they may cross to a worker thread, so no functions). */
-async function build(opts: StoreOptions, params: SnapshotParams, dir: string, hooks: SnapshotHooks): Promise<Snapshot> {
+async function build(opts: StoreOptions, params: SnapshotParams, dir: string, hooks: SnapshotHooks, beside = false): Promise<Snapshot> {
   // buildSnapshot is loaded when first used: a store whose snapshots build in a worker (the bot) never loads the core here.
   const { build: builder = (await import('./build.ts')).buildSnapshot, cacheDir } = opts;
-  return builder(dir, { ...(cacheDir !== undefined && { cacheDir }), youngGenerationMb: params.workerYoungGenerationMb }, hooks);
+  const options: SnapshotOptions = {
+    ...(cacheDir !== undefined && { cacheDir }),
+    youngGenerationMb: params.workerYoungGenerationMb,
+    ...(beside && { oneStageAtATime: true }),
+  };
+  return builder(dir, options, hooks);
 }

@@ -102,6 +102,12 @@ export interface SnapshotOptions {
   cacheDir?: string;
   /** Young generation of the snapshot's worker threads (SnapshotParams.workerYoungGenerationMb). */
   youngGenerationMb?: number;
+  /**
+   * Run the build's heavy stages (timeline extraction, index build) one after the other rather than
+   * side by side: slower, but only one stage's transient memory at a time. For a build beside a
+   * snapshot that serves meanwhile (a reload), where memory is the limit and time is not.
+   */
+  oneStageAtATime?: boolean;
 }
 
 export interface SnapshotHooks {

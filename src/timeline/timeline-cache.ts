@@ -101,8 +101,23 @@ const columnLengths = (h: Pick<Header, 'candidateCount' | 'eventCount' | 'spanCo
   byImportance: h.eventCount,
 });
 
+/**
+ * A timeline as built, in the cache file's form (header counts and payload): how a thread that
+ * extracted it hands it to the thread that serves it, which decodes a compact copy as a warm start does.
+ */
+export interface EncodedTimeline {
+  header: Omit<Header, 'version' | 'hash'>;
+  payload: Uint8Array;
+}
+
 /** Writes a timeline as built (`Timeline.build`); one changed by `extend`/`without` is not cached and this throws. */
 export function writeCachedTimeline(dir: string, hash: string, timeline: Timeline): void {
+  const { header, payload } = encodeTimeline(timeline);
+  writeCacheFile(dir, TIMELINE_FILE, hash, header, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
+}
+
+/** A timeline as built (`Timeline.build`) encoded; one changed by `extend`/`without` has no parts and this throws. */
+export function encodeTimeline(timeline: Timeline): EncodedTimeline {
   const { parts, articleCitations: citations } = timeline;
   if (!parts || !citations) throw new Error('only a timeline as built is cached, not one changed by extend/without');
   const { candidates, eventOf, fitness, events, byImportance } = parts;
@@ -154,7 +169,13 @@ export function writeCachedTimeline(dir: string, hash: string, timeline: Timelin
     jsonBytes: jsonBytes.length,
   };
   const bytesOf = (a: Int32Array | Float32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  writeCacheFile(dir, TIMELINE_FILE, hash, header, Buffer.concat([jsonBytes, padding, ...COLUMNS.map((c) => bytesOf(columns[c]))]));
+  return { header, payload: Buffer.concat([jsonBytes, padding, ...COLUMNS.map((c) => bytesOf(columns[c]))]) };
+}
+
+/** The timeline `encodeTimeline` made, checked as a cache file's is (throws CorruptCache). */
+export function decodeTimeline({ header, payload }: EncodedTimeline): Timeline {
+  const { citations, parts } = decode(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), header);
+  return Timeline.fromParts(citations, parts);
 }
 
 /**
@@ -199,7 +220,7 @@ function offsetsFit(starts: Int32Array, total: number): boolean {
   return true;
 }
 
-function decode(payload: Buffer, header: Header): { citations: TimelineArticle[]; parts: TimelineParts } {
+function decode(payload: Buffer, header: EncodedTimeline['header']): { citations: TimelineArticle[]; parts: TimelineParts } {
   const { articleCount, candidateCount, eventCount, spanCount, termCount, jsonBytes } = header;
   check(
     [articleCount, candidateCount, eventCount, spanCount, termCount, jsonBytes].every((n) => Number.isInteger(n) && n >= 0),

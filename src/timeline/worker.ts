@@ -1,12 +1,18 @@
-// The timeline worker: extracts a corpus's events in its own thread, so extraction runs beside the
-// search index build instead of after it, and answers queries with topic matches made elsewhere.
-// It keeps the events, not the articles' text: the corpus worker holds the one copy of that. A warm
-// start sends it no article at all: `open` reads the cached timeline, citations included.
+// The timeline worker: holds a corpus's events in its own thread and answers queries with topic
+// matches made elsewhere. It is never sent an article: `open` reads the cached timeline, citations
+// included, and `adopt` decodes one a throwaway thread extracted (extract-worker.ts).
 import type { Article } from '../corpus/types.ts';
 import { collectGarbage } from '../workers/collect.ts';
 import { serve } from '../workers/rpc.ts';
-import { readCachedTimeline, writeTimelineCache, type ObtainedTimeline, type TimelineOrigin } from './timeline-cache.ts';
-import { Timeline, type TopicMatch } from './timeline.ts';
+import {
+  decodeTimeline,
+  readCachedTimeline,
+  writeTimelineCache,
+  type EncodedTimeline,
+  type ObtainedTimeline,
+  type TimelineOrigin,
+} from './timeline-cache.ts';
+import type { TopicMatch } from './timeline.ts';
 import type { TimelineQuery, TimelineResult } from './types.ts';
 
 let obtained: ObtainedTimeline | null = null;
@@ -29,9 +35,12 @@ const timelineWorker = {
     collectGarbage();
     return { origin };
   },
-  /** Extract the events (a Timeline keeps no article text). `hash` files them for `writeCache`. */
-  build(articles: Article[], hash?: string, cacheNote?: string): TimelineOrigin {
-    const timeline = Timeline.build(articles);
+  /**
+   * Serve the timeline another thread extracted and encoded (extract-worker.ts). `hash` files it for
+   * `writeCache`; `cacheNote` says why no cached one served.
+   */
+  adopt(encoded: EncodedTimeline, hash?: string, cacheNote?: string): TimelineOrigin {
+    const timeline = decodeTimeline(encoded);
     const origin: TimelineOrigin = { events: timeline.size, origin: 'built', ...(cacheNote !== undefined && { cacheNote }) };
     obtained = { timeline, origin, ...(hash !== undefined && { hash }) };
     collectGarbage();

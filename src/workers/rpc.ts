@@ -63,6 +63,26 @@ export function serve(handlers: object, delegate?: () => object): void {
   });
 }
 
+/** A preload of tsx (`--import tsx`, or the tsx CLI's `--require …/tsx/dist/preflight.cjs`), by its specifier. */
+const TSX = /(?:^|[/\\])tsx(?:[/\\]|$)/;
+
+/**
+ * The parent's node options a worker gets: its preloads (`--import`, `--require`) except tsx's. A
+ * worker compiles TypeScript itself, in its own thread (entry.mjs); an inherited `--import tsx` would
+ * also start tsx's module-hooks thread, a second V8 isolate beside every worker. The other options
+ * stay behind: V8's are refused in a worker's execArgv, and the process-wide ones already apply.
+ */
+export function workerPreloads(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let at = 0; at < execArgv.length; at++) {
+    const option = /^(--import|--require|-r)(?:=(.*))?$/.exec(execArgv[at]!);
+    if (!option) continue;
+    const specifier = option[2] ?? execArgv[++at];
+    if (specifier !== undefined && !TSX.test(specifier)) kept.push(`${option[1] === '-r' ? '--require' : option[1]}=${specifier}`);
+  }
+  return kept;
+}
+
 export interface WorkerClientOptions {
   /** Told why the thread stopped (a crash, out of memory), unless the stop was asked for. */
   onStop?: (error: Error) => void;
@@ -96,9 +116,9 @@ export class WorkerClient<Api extends object> {
     this.#stoppedError = options.stoppedError ?? ((why) => why);
     this.#worker = new Worker(new URL('./entry.mjs', import.meta.url), {
       workerData: { module: module.href },
-      // Not the parent's flags: its `--import tsx` would register TypeScript a second time beside
-      // entry.mjs's, and every import would pass both hook chains (a slower start). V8 flags are process-wide anyway.
-      execArgv: [],
+      // Not the parent's tsx preload: the worker compiles TypeScript itself (entry.mjs), and an inherited
+      // `--import tsx` would start tsx's module-hooks thread, a second isolate, beside every worker.
+      execArgv: workerPreloads(process.execArgv),
       ...(options.resourceLimits && { resourceLimits: options.resourceLimits }),
     });
     this.#worker.on('message', (reply: WorkerReply) => {

@@ -19,8 +19,12 @@ afterAll(async () => {
 });
 
 const description = (message: DiscordMessage): string => String(message.embeds[0]?.description ?? '');
+/** A full build beside the serving snapshot runs its stages one at a time: on a loaded machine it outlasts the default wait. */
+const FULL_RELOAD_WAIT_MS = 60_000;
 const reload = (options: Record<string, boolean> = {}) =>
-  h.fake.send(h.fake.slash('korpus', options, { subcommand: 'muat-ulang', user: 'owner' })).reply((m) => m.embeds.length > 0);
+  h.fake
+    .send(h.fake.slash('korpus', options, { subcommand: 'muat-ulang', user: 'owner' }))
+    .reply((m) => m.embeds.length > 0, FULL_RELOAD_WAIT_MS);
 
 describe('a reload where one file changed', () => {
   it('processes only the added, then the changed article, and their text is searchable', async () => {

@@ -12,6 +12,7 @@ import {
   type Snapshot,
   type SnapshotBuilder,
   type SnapshotHooks,
+  type SnapshotOptions,
   type StoreEvent,
 } from '../../src/snapshot.ts';
 
@@ -51,15 +52,18 @@ function scriptedBuilder(): {
   next: (result: Snapshot | Error) => Promise<void>;
   calls: number;
   hooks: SnapshotHooks[];
+  options: SnapshotOptions[];
 } {
   const pending: ((result: Snapshot | Error) => void)[] = [];
   const script = {
     calls: 0,
     hooks: [] as SnapshotHooks[],
-    build: (_dir: string, _opts: unknown, hooks: SnapshotHooks) =>
+    options: [] as SnapshotOptions[],
+    build: (_dir: string, opts: SnapshotOptions, hooks: SnapshotHooks) =>
       new Promise<Snapshot>((resolvePromise, reject) => {
         script.calls++;
         script.hooks.push(hooks);
+        script.options.push(opts);
         pending.push((result) => (result instanceof Error ? reject(result) : resolvePromise(result)));
       }),
     next: async (result: Snapshot | Error) => {
@@ -192,6 +196,8 @@ describe('a reload derived from the serving snapshot (Snapshot.refresh)', () => 
     await script.next(three());
     expect(await reload).toMatchObject({ status: 'swapped', report: { how: 'full' } });
     expect(refreshed).not.toContain(served);
+    // Built beside the snapshot that served meanwhile: one heavy stage at a time, for memory.
+    expect(script.options).toMatchObject([{ oneStageAtATime: true }]);
   });
 });
 
@@ -289,6 +295,8 @@ describe('recovery after a worker crash', () => {
     await expect.poll(() => store.health.state).toBe('serving');
     expect(store.current).toBe(back);
     expect(store.serving()).toBe(back);
+    // Nothing served meanwhile: the builds ran their stages side by side, for time.
+    expect(script.options.map((o) => o.oneStageAtATime)).toEqual(Array(6).fill(undefined));
     expect(retired).toContain(first);
     expect(persisted).toContain(back);
     expect(events.map((e) => e.kind)).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerClient } from '../../src/workers/rpc.ts';
+import { WorkerClient, workerPreloads } from '../../src/workers/rpc.ts';
 import type { TestWorker } from './fixtures/test-worker.ts';
 
 const TEST_WORKER = new URL('./fixtures/test-worker.ts', import.meta.url);
@@ -80,5 +80,35 @@ describe('WorkerClient', () => {
         ),
       )
       .toBe('test worker stopped');
+  });
+
+  it('starts the thread with the parent’s preloads except tsx’s (the thread compiles TypeScript itself)', async () => {
+    const client = new WorkerClient<TestWorker>(TEST_WORKER, 'test worker');
+    try {
+      // Compiled in the thread, with no preload at all from this test process.
+      expect(await client.api.execArgv()).toEqual(workerPreloads(process.execArgv));
+    } finally {
+      await client.terminate();
+    }
+  });
+});
+
+describe('workerPreloads', () => {
+  it('keeps the preloads but tsx’s, in either spelling, and drops V8 and other flags', () => {
+    const parent = [
+      '--max-semi-space-size=4',
+      '--import',
+      'tsx',
+      '--import=/opt/apm/register.mjs',
+      '--require',
+      '/app/node_modules/tsx/dist/preflight.cjs',
+      '--import',
+      'file:///app/node_modules/tsx/dist/loader.mjs',
+      '-r',
+      'dotenv/config',
+      '--expose-gc',
+    ];
+    expect(workerPreloads(parent)).toEqual(['--import=/opt/apm/register.mjs', '--require=dotenv/config']);
+    expect(workerPreloads(['--import=tsx/esm', '--stack-size=2000'])).toEqual([]);
   });
 });
