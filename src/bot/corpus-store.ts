@@ -37,6 +37,8 @@ function logStoreEvent(logger: Logger, event: StoreEvent): void {
         { attempt: event.attempt, articles: event.articles, durationMs: Math.round(event.durationMs) },
         'corpus serving again after a worker crash',
       );
+    case 'cache-written':
+      return logger.info({ durationMs: Math.round(event.durationMs) }, 'index and timeline cache written');
     case 'cache-write-failed':
       return logger.warn({ err: event.error }, 'could not write the index and timeline cache; the next start rebuilds them');
     case 'refresh-failed':

@@ -61,8 +61,8 @@ const corpusWorker = {
     return refreshed.kind === 'derived' ? { kind: 'derived', facts: factsOf(refreshed.snapshot) } : refreshed;
   },
   /** Write the caches; the encoded files are garbage once written, collected at once (see collectGarbage). */
-  async persist(): Promise<void> {
-    await current().persist();
+  async persist(): Promise<boolean> {
+    return await current().persist();
     collectGarbage();
   },
 };

@@ -188,12 +188,13 @@ function serveSnapshot(shared: Shared, version: Version, hooks: SnapshotHooks): 
     durationMs: performance.now() - version.started,
     queries: localQueries(engine, shared.timeline.api.query, version.articles),
     persist: async () => {
-      if (cacheDir === undefined || version.derived) return;
+      if (cacheDir === undefined || version.derived) return false;
       await writeEachCache([
         () => shared.corpus.persist(),
         () => engine.writeCache(cacheDir),
         () => shared.timeline.api.writeCache(cacheDir),
       ]);
+      return true;
     },
     retire: (graceMs = 0) => {
       // A derived snapshot serves from the same timeline thread and text file: it frees them.

@@ -21,6 +21,7 @@ export type StoreEvent =
   | { kind: 'crashed'; error: Error }
   | { kind: 'recovery-failed'; attempt: number; outcome: ReloadOutcome; retryInMs: number }
   | { kind: 'recovered'; attempt: number; articles: number; durationMs: number }
+  | { kind: 'cache-written'; durationMs: number }
   | { kind: 'cache-write-failed'; error: unknown }
   /** A reload could not be derived from the serving snapshot (Snapshot.refresh failed): it was built anew instead. */
   | { kind: 'refresh-failed'; error: Error };
@@ -284,7 +285,13 @@ export class SnapshotStore {
 
   /** Write the caches of a snapshot that now serves; in the background, so a reload's answer does not wait for the disk. */
   #persist(snapshot: Snapshot): void {
-    snapshot.persist().catch((error: unknown) => this.opts.onEvent?.({ kind: 'cache-write-failed', error }));
+    const started = performance.now();
+    snapshot.persist().then(
+      (wrote) => {
+        if (wrote) this.opts.onEvent?.({ kind: 'cache-written', durationMs: performance.now() - started });
+      },
+      (error: unknown) => this.opts.onEvent?.({ kind: 'cache-write-failed', error }),
+    );
   }
 
   #crashed(snapshot: Snapshot, error: Error): void {

@@ -56,8 +56,9 @@ export interface Snapshot extends SnapshotFacts {
   /**
    * Write what this snapshot built (search index, timeline) to the cache folder, if it has one. The
    * store calls it only once the snapshot serves: a refused or failed build never touches the cache.
+   * Resolves true when it wrote, false when there was nothing to write (no cache folder, or a derived snapshot).
    */
-  persist(): Promise<void>;
+  persist(): Promise<boolean>;
   /**
    * Free what the snapshot holds once it is no longer served: as soon as the queries under way
    * have finished and `graceMs` has passed without one (0: at once).

@@ -33,7 +33,10 @@ function fakeSnapshot(articles: Article[], errors: Snapshot['errors'] = [], refr
     stats: corpusStats(articles),
     loadedAt: new Date(),
     durationMs: 1,
-    persist: async () => void persisted.push(snapshot),
+    persist: async () => {
+      persisted.push(snapshot);
+      return true;
+    },
     retire: () => void retired.push(snapshot),
     derive: () => Promise.reject(new Error('these tests build, not derive')),
     refresh: (...args) => {
@@ -185,6 +188,8 @@ describe('a reload derived from the serving snapshot (Snapshot.refresh)', () => 
     const built = fakeSnapshot([article('a')]);
     await script.next(built);
     expect(await reload).toMatchObject({ status: 'swapped', report: { how: 'full' } });
+    await new Promise((resolve) => setImmediate(resolve)); // the cache write runs after the swap, in the background
+    expect(events.at(-1)).toMatchObject({ kind: 'cache-written' }); // and is logged only once it has written
     expect(store.current).toBe(built);
   });
 
@@ -299,7 +304,7 @@ describe('recovery after a worker crash', () => {
     expect(script.options.map((o) => o.oneStageAtATime)).toEqual(Array(6).fill(undefined));
     expect(retired).toContain(first);
     expect(persisted).toContain(back);
-    expect(events.map((e) => e.kind)).toEqual([
+    expect(events.map((e) => e.kind).filter((kind) => kind !== 'cache-written')).toEqual([
       'crashed',
       'recovery-failed',
       'recovery-failed',
