@@ -295,7 +295,7 @@ export class SearchEngine {
     this.parts.forEach((part, i) => {
       const accept = part.segment.acceptor(parsed, filter, part.alive);
       if (!accept) return;
-      const ranked = part.ranker.rank(words[i]!, accept, limit);
+      const ranked = part.ranker.rank(words[i]!, accept, limit, parsed.asks);
       total += ranked.total;
       for (const hit of ranked.hits) hits.push({ part, ...hit });
     });

@@ -133,6 +133,30 @@ describe('ranking rules', () => {
     expect(await top('Berapa jumlah pengungsi?')).not.toContain('rain');
   });
 
+  it('a question asks for a kind of answer: the passage with one beside its words wins (answer types)', async () => {
+    // both passages hold the question's words; "other" is shorter, so plain BM25 prefers it
+    const passages = [
+      article({ id: 'count', title: '', paragraphs: ['Sejak saat itu, Pinter telah menulis 29 naskah drama dan beberapa skenario film.'] }),
+      article({ id: 'other', title: '', paragraphs: ['Pinter menulis naskah drama yang keras.'] }),
+      article({ id: 'named', title: '', paragraphs: ['Juru bicara Kremlin, Peskov, menolak berkomentar tentang latihan itu.'] }),
+      article({ id: 'unnamed', title: '', paragraphs: ['Juru bicara Kremlin menolak berkomentar.'] }),
+      ...Array.from({ length: 20 }, (_, i) => article({ id: `note${i}`, title: '', paragraphs: [`Catatan nomor ${i} tentang hal lain.`] })),
+    ];
+    const top = async (query: string, ranking: Partial<RankingParams> = {}) =>
+      (await SearchEngine.build(passages, { ranking }))
+        .search(query)
+        .hits.map((h) => h.articleId)
+        .slice(0, 2);
+    expect(await top('Berapa naskah drama yang ditulis Pinter?')).toEqual(['count', 'other']);
+    expect(await top('Berapa naskah drama yang ditulis Pinter?', { answerWeight: 0 })).toEqual(['other', 'count']);
+    expect(await top('naskah drama ditulis Pinter')).toEqual(['other', 'count']);
+    // "siapa" asks for a name: a word that is no Indonesian root, beside the question's words
+    expect(await top('Siapa juru bicara Kremlin?')).toEqual(['named', 'unnamed']);
+    expect(await top('Siapa juru bicara Kremlin?', { answerWeight: 0 })).toEqual(['unnamed', 'named']);
+    // "apa" says nothing of the answer's form
+    expect(await top('Apa kata juru bicara Kremlin?')).toEqual(['unnamed', 'named']);
+  });
+
   it('a title-less article: a title derived from the lead is body text, not a headline', async () => {
     const lead = 'Gempa mengguncang Cianjur pagi ini.';
     const found = await scores(
