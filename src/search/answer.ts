@@ -8,10 +8,14 @@
  */
 import { FULL_MONTHS, WEEKDAYS } from '../dates/names.ts';
 import { NUMBER_WORDS } from '../dates/patterns.ts';
+import { scanWords } from './analyzer.ts';
 import { isRoot } from './stemmer.ts';
 
-/** What a question asks for, read off its question word (`parseQuery`). */
-export type AnswerKind = 'name' | 'place' | 'number' | 'date';
+/**
+ * What a question asks for, read off its question word (`parseQuery`); `expansion` is what an acronym
+ * stands for ("kepanjangan dari LIPI").
+ */
+export type AnswerKind = 'name' | 'place' | 'number' | 'date' | 'expansion';
 
 /** Bits of a stem's answer classes; `CLASSIFIED` marks a stem already looked at. */
 const CLASSIFIED = 1;
@@ -19,7 +23,8 @@ const NUMBER = 2;
 const DATE = 4;
 const NAME = 8;
 
-export const ANSWER_BITS: Readonly<Record<AnswerKind, number>> = { name: NAME, place: NAME, number: NUMBER, date: DATE };
+/** The stem classes that answer each kind; an acronym's expansion is read from the text (`spellsOut`). */
+export const ANSWER_BITS: Readonly<Record<AnswerKind, number>> = { name: NAME, place: NAME, number: NUMBER, date: DATE, expansion: 0 };
 
 /** Stems of number words beyond the digits ("dua puluh", "ratusan", "tiga juta"). */
 const QUANTITY_STEMS: ReadonlySet<string> = new Set([
@@ -50,4 +55,50 @@ export function answerClasses(stem: string): number {
   if (YEAR.test(stem) || dayOrMonth) bits |= DATE;
   if (!dayOrMonth && !DIGIT.test(stem) && LETTERS.test(stem) && !isRoot(stem)) bits |= NAME;
   return bits;
+}
+
+/** Small words a name's initials skip ("Badan Rehabilitasi dan Rekonstruksi", "Federation … de l'Automobile"). */
+const CONNECTORS: ReadonlySet<string> = new Set([
+  'dan',
+  'of',
+  'and',
+  'de',
+  'the',
+  'for',
+  'untuk',
+  'la',
+  'l',
+  'd',
+  'des',
+  'du',
+  'van',
+  'der',
+  'von',
+]);
+
+const startsCapitalized = (word: string) => {
+  const c = word[0]!;
+  return c !== c.toLowerCase();
+};
+
+/**
+ * True when the text writes out the acronym (lowercase letters): capitalized words whose initials spell
+ * it, small connectors skipped ("Lembaga Ilmu Pengetahuan Indonesia" for lipi, "Perserikatan
+ * Bangsa-Bangsa" for pbb; hyphens and elisions split words). The general rule for an acronym's expansion, not a list of them.
+ */
+export function spellsOut(paragraphs: readonly string[], acronym: string): boolean {
+  for (const text of paragraphs) {
+    const words: string[] = [];
+    scanWords(text, (start, end) => words.push(...text.slice(start, end).split(/[-'’]/)));
+    for (let i = 0; i < words.length; i++) {
+      let letter = 0;
+      for (let j = i; j < words.length && letter < acronym.length; j++) {
+        const word = words[j]!;
+        if (word !== '' && startsCapitalized(word) && word[0]!.toLowerCase() === acronym[letter]) letter++;
+        else if (!(letter > 0 && CONNECTORS.has(word.toLowerCase()))) break;
+      }
+      if (letter === acronym.length) return true;
+    }
+  }
+  return false;
 }

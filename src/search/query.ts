@@ -53,6 +53,8 @@ export interface ParsedQuery {
   question: boolean;
   /** What kind of answer the question word asks for, when it says ("siapa" a name, "kapan" a date). */
   asks?: AnswerKind;
+  /** With `asks: 'expansion'`: the acronym asked about, in lowercase ("kepanjangan dari LIPI": lipi). */
+  acronym?: string;
   /** Why the query cannot be run. */
   problem?: QueryProblem;
 }
@@ -93,6 +95,11 @@ function answerKindOf(norm: string, previous: string | undefined, next: string |
   if (root === 'apa' && (next === 'nama' || previous === 'nama')) return 'name';
   return kind;
 }
+
+/** Words that ask what an acronym stands for ("kepanjangan dari LIPI", "singkatan BKSDA"). */
+const EXPANSION_NOUNS: ReadonlySet<string> = new Set(['kepanjangan', 'singkatan', 'kependekan', 'akronim']);
+/** An acronym as typed: two to eight capitals. */
+const ACRONYM = /^[A-Z]{2,8}$/;
 
 export const MAX_QUERY_CHARS = 300;
 export const MAX_QUERY_WORDS = 32;
@@ -182,6 +189,11 @@ export function parseQuery(query: string): ParsedQuery {
   }
 
   if (!sawWord) return { ...parsed, problem: { kind: 'no-words' } };
+  const acronym = parsed.words.find((w) => ACRONYM.test(w.text));
+  if (acronym && parsed.words.some((w) => EXPANSION_NOUNS.has(w.norm.replace(/nya$/, '')))) {
+    parsed.asks = 'expansion';
+    parsed.acronym = acronym.norm;
+  }
   if (parsed.words.length === 0) {
     const onlyExclusions = parsed.excluded.length > 0 || parsed.excludedPhrases.length > 0;
     return { ...parsed, problem: { kind: onlyExclusions ? 'only-exclusions' : 'only-common-words' } };

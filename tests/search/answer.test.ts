@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_BITS, answerClasses } from '../../src/search/answer.ts';
+import { ANSWER_BITS, answerClasses, spellsOut } from '../../src/search/answer.ts';
 import { parseQuery } from '../../src/search/query.ts';
 
 const is = (stem: string, kind: keyof typeof ANSWER_BITS) => (answerClasses(stem) & ANSWER_BITS[kind]) !== 0;
@@ -22,6 +22,19 @@ describe('answer classes of a stem', () => {
   });
 });
 
+describe('an acronym written out', () => {
+  it('finds capitalized words whose initials spell it, connectors and hyphenated halves included', () => {
+    expect(spellsOut(['Menurut Lembaga Ilmu Pengetahuan Indonesia, danau rusak.'], 'lipi')).toBe(true);
+    expect(spellsOut(['Ketua Badan Rehabilitasi dan Rekonstruksi (BRR) Aceh.'], 'brr')).toBe(true);
+    expect(spellsOut(['Sidang Perserikatan Bangsa-Bangsa di New York.'], 'pbb')).toBe(true);
+    expect(spellsOut(["Aturan dari Federation Internationale de l'Automobile."], 'fia')).toBe(true);
+    // the initials must follow each other, each word capitalized
+    expect(spellsOut(['Lembaga itu meneliti Ilmu Pengetahuan Indonesia.'], 'lipi')).toBe(false);
+    expect(spellsOut(['lembaga ilmu pengetahuan indonesia'], 'lipi')).toBe(false);
+    expect(spellsOut(['Peneliti LIPI meneliti danau.'], 'lipi')).toBe(false);
+  });
+});
+
 describe('what a question asks for', () => {
   it('reads the question word and the words typed next to it', () => {
     const asks = (query: string) => parseQuery(query).asks;
@@ -36,6 +49,10 @@ describe('what a question asks for', () => {
     expect(asks('Apa warna pasir pantai')).toBeUndefined();
     expect(asks('Mengapa harga naik')).toBeUndefined();
     expect(asks('harga beras naik')).toBeUndefined();
+    expect(parseQuery('Apakah kepanjangan dari LIPI')).toMatchObject({ asks: 'expansion', acronym: 'lipi' });
+    expect(parseQuery('singkatannya BKSDA')).toMatchObject({ asks: 'expansion', acronym: 'bksda' });
+    // no acronym typed: nothing to spell out
+    expect(asks('Apa kepanjangan dari lipi')).toBeUndefined();
     // a question word in quotes asks nothing
     expect(asks('"Siapa Takut" film')).toBeUndefined();
   });

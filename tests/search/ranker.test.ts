@@ -157,6 +157,26 @@ describe('ranking rules', () => {
     expect(await top('Apa kata juru bicara Kremlin?')).toEqual(['unnamed', 'named']);
   });
 
+  it('a question asking what an acronym stands for: the passage writing it out wins', async () => {
+    const passages = [
+      article({
+        id: 'spelled',
+        title: '',
+        paragraphs: ['Peneliti Lembaga Ilmu Pengetahuan Indonesia (LIPI) meneliti sebelas danau di Sumatera.'],
+      }),
+      article({ id: 'mentions', title: '', paragraphs: ['Peneliti LIPI meneliti danau.'] }),
+      ...Array.from({ length: 20 }, (_, i) => article({ id: `note${i}`, title: '', paragraphs: [`Catatan nomor ${i} tentang hal lain.`] })),
+    ];
+    const top = async (query: string, ranking: Partial<RankingParams> = {}) =>
+      (await SearchEngine.build(passages, { ranking }))
+        .search(query)
+        .hits.map((h) => h.articleId)
+        .slice(0, 2);
+    expect(await top('Apakah kepanjangan dari LIPI?')).toEqual(['spelled', 'mentions']);
+    expect(await top('Apakah kepanjangan dari LIPI?', { answerWeight: 0 })).toEqual(['mentions', 'spelled']);
+    expect(await top('peneliti LIPI')).toEqual(['mentions', 'spelled']);
+  });
+
   it('a title-less article: a title derived from the lead is body text, not a headline', async () => {
     const lead = 'Gempa mengguncang Cianjur pagi ini.';
     const found = await scores(
