@@ -21,6 +21,19 @@ async function scores(articles: Article[], query: string): Promise<Map<string, n
   return new Map(engine.search(query).hits.map((h) => [h.articleId, h.score]));
 }
 
+/** Passages about other things, so that the words of a test are rare. */
+const notes = (count: number) =>
+  Array.from({ length: count }, (_, i) => article({ id: `note${i}`, title: '', paragraphs: [`Catatan nomor ${i} tentang hal lain.`] }));
+
+/** The best two hits of a query over these passages, with other ranking parameters if given. */
+const topTwo =
+  (passages: Article[]) =>
+  async (query: string, ranking: Partial<RankingParams> = {}): Promise<string[]> =>
+    (await SearchEngine.build(passages, { ranking }))
+      .search(query)
+      .hits.map((h) => h.articleId)
+      .slice(0, 2);
+
 describe('ranking rules', () => {
   it('title vs body: the same word weighs more in the headline than in the body', async () => {
     const found = await ids(
@@ -140,13 +153,9 @@ describe('ranking rules', () => {
       article({ id: 'other', title: '', paragraphs: ['Pinter menulis naskah drama yang keras.'] }),
       article({ id: 'named', title: '', paragraphs: ['Juru bicara Kremlin, Peskov, menolak berkomentar tentang latihan itu.'] }),
       article({ id: 'unnamed', title: '', paragraphs: ['Juru bicara Kremlin menolak berkomentar.'] }),
-      ...Array.from({ length: 20 }, (_, i) => article({ id: `note${i}`, title: '', paragraphs: [`Catatan nomor ${i} tentang hal lain.`] })),
+      ...notes(20),
     ];
-    const top = async (query: string, ranking: Partial<RankingParams> = {}) =>
-      (await SearchEngine.build(passages, { ranking }))
-        .search(query)
-        .hits.map((h) => h.articleId)
-        .slice(0, 2);
+    const top = topTwo(passages);
     expect(await top('Berapa naskah drama yang ditulis Pinter?')).toEqual(['count', 'other']);
     expect(await top('Berapa naskah drama yang ditulis Pinter?', { answerWeight: 0 })).toEqual(['other', 'count']);
     expect(await top('naskah drama ditulis Pinter')).toEqual(['other', 'count']);
@@ -165,13 +174,9 @@ describe('ranking rules', () => {
         paragraphs: ['Peneliti Lembaga Ilmu Pengetahuan Indonesia (LIPI) meneliti sebelas danau di Sumatera.'],
       }),
       article({ id: 'mentions', title: '', paragraphs: ['Peneliti LIPI meneliti danau.'] }),
-      ...Array.from({ length: 20 }, (_, i) => article({ id: `note${i}`, title: '', paragraphs: [`Catatan nomor ${i} tentang hal lain.`] })),
+      ...notes(20),
     ];
-    const top = async (query: string, ranking: Partial<RankingParams> = {}) =>
-      (await SearchEngine.build(passages, { ranking }))
-        .search(query)
-        .hits.map((h) => h.articleId)
-        .slice(0, 2);
+    const top = topTwo(passages);
     expect(await top('Apakah kepanjangan dari LIPI?')).toEqual(['spelled', 'mentions']);
     expect(await top('Apakah kepanjangan dari LIPI?', { answerWeight: 0 })).toEqual(['mentions', 'spelled']);
     expect(await top('peneliti LIPI')).toEqual(['mentions', 'spelled']);
