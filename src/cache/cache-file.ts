@@ -4,7 +4,7 @@
  * only when it checks out; anything else is treated as absent, and the caller rebuilds and overwrites it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A hash of source files (relative to `base`): part of a cache key, so upgraded code never serves what the old code built. */
@@ -43,10 +43,22 @@ export function check(condition: boolean, what: string): asserts condition {
   if (!condition) throw new CorruptCache(what);
 }
 
-/** Write header (with version, corpus hash and the payload's checksum added) and payload to a temporary file, then rename: readers never see half a file. */
-export function writeCacheFile(dir: string, kind: CacheKind, hash: string, header: object, payload: Buffer): void {
+/**
+ * Write header (with version, corpus hash and the payload's checksum added) and payload to a temporary file, then rename: readers never see half a file.
+ * A payload given in parts is written part after part, never joined: a large cache (the index's 60 MB) is not copied to be written.
+ */
+export function writeCacheFile(
+  dir: string,
+  kind: CacheKind,
+  hash: string,
+  header: object,
+  payload: Uint8Array | readonly Uint8Array[],
+): void {
   mkdirSync(dir, { recursive: true });
-  const checksum = createHash('sha256').update(payload).digest('hex');
+  const parts = payload instanceof Uint8Array ? [payload] : payload;
+  const digest = createHash('sha256');
+  for (const part of parts) digest.update(part);
+  const checksum = digest.digest('hex');
   let headerBytes = Buffer.from(JSON.stringify({ version: kind.version, hash, ...header, checksum }), 'utf8');
   // padded so the payload starts 8-byte aligned
   headerBytes = Buffer.concat([headerBytes, Buffer.alloc((8 - ((headerBytes.length + 12) % 8)) % 8, 0x20)]);
@@ -55,7 +67,13 @@ export function writeCacheFile(dir: string, kind: CacheKind, hash: string, heade
 
   const target = cacheFilePath(dir, kind, hash);
   const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, Buffer.concat([kind.magic, length, headerBytes, payload]));
+  const fd = openSync(temporary, 'w');
+  try {
+    for (const bytes of [kind.magic, length, headerBytes, ...parts])
+      for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, target);
   // older files of this kind in this folder are stale by construction
   for (const name of readdirSync(dir)) {

@@ -83,7 +83,7 @@ export function writeCachedIndex(dir: string, hash: string, index: IndexData): v
     offset += bytes.length + padding;
   }
   const header: Pick<Header, 'docCount' | 'sections'> = { docCount: index.docCount, sections };
-  writeCacheFile(dir, INDEX_FILE, hash, header, Buffer.concat(parts));
+  writeCacheFile(dir, INDEX_FILE, hash, header, parts);
 }
 
 /** The cached index for this corpus hash, or null when absent, stale or damaged (with the reason). */
