@@ -80,7 +80,9 @@ describe('a corpus worker that dies', { timeout: 90_000 }, () => {
       expect(timeline.content).toContain('Korpus sedang dimuat ulang');
 
       const status = await h.fake.send(h.fake.slash('korpus', {}, { subcommand: 'status', user: 'owner' })).reply();
-      expect(text(status)).toMatch(/Tidak melayani\*\* sejak <t:\d+:R>: corpus worker stopped/);
+      expect(text(status)).toMatch(
+        /Tidak melayani\*\* sejak <t:\d+:R>: thread pemuat korpus berhenti mendadak \(pesan sistem: corpus worker stopped/,
+      );
       expect(text(status)).toMatch(/percobaan ke-\d+/);
       expect(text(status)).toMatch(/Percobaan terakhir ditolak: Korpus baru kehilangan \d+ dari \d+ artikel \(100%\)/);
 

@@ -45,7 +45,7 @@ describe('snapshots over real files', () => {
       first.retire(0);
       await expect(new Promise((r) => setTimeout(r, 50)).then(() => first.queries.search('x'))).rejects.toThrow(/corpus worker stopped/);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -68,7 +68,7 @@ describe('snapshots over real files', () => {
       expect(files()).toEqual(before);
       expect((await store.current.queries.search('kecaman')).hits.length).toBeGreaterThan(0);
     } finally {
-      store.close();
+      await store.close();
       rmSync(cacheDir, { recursive: true, force: true });
     }
   });
