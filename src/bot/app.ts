@@ -44,7 +44,7 @@ export interface RunningBot {
 export async function startBot(config: BotConfig, opts: StartOptions = {}): Promise<RunningBot> {
   const logger = opts.logger ?? createLogger(config.logLevel, [config.token]);
   const commands = opts.commands ?? COMMANDS;
-  const store = opts.store ?? openCorpusStore(config, logger, opts.snapshotParams);
+  const store = opts.store ?? openCorpusStore(config, logger, opts.snapshotParams && { params: opts.snapshotParams });
   const loaded = store.loaded.then(() => logLoaded(logger, store.current));
   // Awaited below with the login; this keeps a load that fails first from being an unhandled rejection meanwhile.
   loaded.catch(() => {});

@@ -4,18 +4,24 @@
 // sooner the corpus worker is spawned, the sooner the corpus serves.
 import { SnapshotStore, type StoreEvent } from '../snapshot/store.ts';
 import type { SnapshotParams } from '../snapshot/params.ts';
-import type { ReloadOutcome, StoreFailure } from '../snapshot/types.ts';
+import type { ReloadOutcome, SnapshotBuilder, StoreFailure } from '../snapshot/types.ts';
 import type { BotConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 import { spawnSnapshot } from './worker-snapshot.ts';
 
+/** What tests change of the bot's store: its tuning, and how a snapshot is built (to hold one). */
+export interface CorpusStoreOverrides {
+  params?: Partial<SnapshotParams>;
+  build?: SnapshotBuilder;
+}
+
 /** Start building the corpus of `config.corpusDir` and return its store at once (SnapshotStore.open). */
-export function openCorpusStore(config: BotConfig, logger: Logger, params?: Partial<SnapshotParams>): SnapshotStore {
+export function openCorpusStore(config: BotConfig, logger: Logger, overrides: CorpusStoreOverrides = {}): SnapshotStore {
   return SnapshotStore.open(config.corpusDir, {
     ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
     // Each snapshot lives in a worker thread, so a reload never stalls the gateway (see worker-snapshot.ts).
-    build: spawnSnapshot,
-    ...(params && { params }),
+    build: overrides.build ?? spawnSnapshot,
+    ...(overrides.params && { params: overrides.params }),
     onEvent: (event) => logStoreEvent(logger, config.corpusDir, event),
   });
 }

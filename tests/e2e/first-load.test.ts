@@ -1,12 +1,14 @@
-// A corpus folder missing when the bot starts no longer stops it: the bot logs in, /cari and /timeline
-// answer ephemerally that the corpus is being loaded again (no error code), admins see why in /korpus
-// status, the bot retries with backoff, and once the folder is there answers resume with no admin. The
-// log claims no success that did not happen.
+// A first load that fails no longer stops the bot. A corpus folder missing at start: the bot logs in,
+// /cari and /timeline answer ephemerally that the corpus is being loaded again (no error code), admins
+// see why in /korpus status, the bot retries with backoff, and once the folder is there answers resume
+// with no admin. A corpus worker that dies during the first build: retried the same way. The log claims
+// no success that did not happen.
 import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UNAVAILABLE_MESSAGE } from '../../src/bot/errors.ts';
 import { isEphemeral, startHarness, type DiscordMessage, type Harness } from './harness.ts';
 
@@ -14,11 +16,26 @@ const seedsDir = fileURLToPath(new URL('../../seeds/', import.meta.url));
 /** Waits for the bot's own attempts: seconds on a busy machine. */
 const WAIT = { timeout: 25_000, interval: 50 };
 
+/** Every worker thread the bot starts, with the module it runs, so a test can kill one as a crash would. */
+const threads = vi.hoisted(() => [] as { module: string; worker: Worker }[]);
+vi.mock('node:worker_threads', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:worker_threads')>();
+  class RecordedWorker extends original.Worker {
+    constructor(...args: ConstructorParameters<typeof original.Worker>) {
+      super(...args);
+      threads.push({ module: String((args[1]?.workerData as { module?: string } | undefined)?.module), worker: this });
+    }
+  }
+  return { ...original, Worker: RecordedWorker };
+});
+
 let scratch: string | undefined;
 let h: Harness | undefined;
-afterAll(async () => {
+afterEach(async () => {
   await h?.close();
+  h = undefined;
   if (scratch) await rm(scratch, { recursive: true, force: true });
+  scratch = undefined;
 });
 
 const text = (m: DiscordMessage): string =>
@@ -83,5 +100,25 @@ describe('a corpus folder missing at start-up', { timeout: 90_000 }, () => {
     expect(messages()).toContain('bot ready');
     expect(bot.store.lastReload).toBeNull(); // the bot's own attempts are not an admin's reload
     fake.assertClean();
+  });
+
+  it('a corpus worker that dies during the first build: the load is retried and serves', async () => {
+    h = await startHarness({ holdFirstLoad: true });
+    const before = threads.length;
+    h.reloadGate.release();
+    // The first build's corpus worker, killed as an out-of-memory or a native crash would kill it.
+    await expect.poll(() => threads.slice(before).find((t) => t.module.endsWith('/corpus-worker.ts')), WAIT).toBeDefined();
+    await threads
+      .slice(before)
+      .find((t) => t.module.endsWith('/corpus-worker.ts'))!
+      .worker.terminate();
+    const bot = await h.started;
+    const failed = h.logs.filter((line) => line.msg === 'corpus could not be loaded; retrying');
+    expect(failed).toMatchObject([{ level: 50, attempt: 1, failure: { kind: 'worker-stopped' } }]);
+    expect(String((failed[0]!.failure as { detail: string }).detail)).toMatch(/^corpus worker stopped/);
+    expect(bot.store.health.state).toBe('serving');
+    const search = await h.fake.send(h.fake.slash('cari', { kueri: 'Putin' }, { user: 'member' })).reply();
+    expect(text(search)).toContain('Hasil pencarian');
+    h.fake.assertClean();
   });
 });

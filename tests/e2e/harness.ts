@@ -131,6 +131,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+async function loadedStore(store: SnapshotStore): Promise<SnapshotStore> {
+  await store.loaded;
+  return store;
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const scratch = await mkdtemp(join(tmpdir(), 'kliping-e2e-'));
   const fake = await startFakeDiscord(options.fake);
@@ -163,17 +168,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
     const reloadGate = new ReloadGate();
     if (options.holdFirstLoad) reloadGate.hold();
-    const gated = {
-      ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
-      build: reloadGate.build,
-      params: { maxRefreshShare: 0 }, // every reload builds, so the gate holds each one
-    };
+    // The bot's own store (its events logged), built through the gate: every reload builds, so the gate holds each one.
+    const gated = () =>
+      openCorpusStore(config, logger, { build: reloadGate.build, params: { ...options.bot?.snapshotParams, maxRefreshShare: 0 } });
     const store = options.holdFirstLoad
-      ? SnapshotStore.open(config.corpusDir, gated)
+      ? gated()
       : options.gateReloads
-        ? await SnapshotStore.create(config.corpusDir, gated)
+        ? await loadedStore(gated())
         : options.returnWhileLoading
-          ? openCorpusStore(config, logger, options.bot?.snapshotParams)
+          ? openCorpusStore(config, logger, options.bot?.snapshotParams && { params: options.bot.snapshotParams })
           : options.bot?.store;
     let bot: RunningBot | undefined;
     const started = startBot(config, { ...options.bot, ...(store && { store }), logger }).then((running) => (bot = running));
