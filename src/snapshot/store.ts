@@ -258,14 +258,17 @@ export class SnapshotStore {
       durationMs: performance.now() - started,
       how: derived ? 'derived' : 'full',
     };
-    // The first snapshot has nothing to lose but must hold something; a derived reload met the
-    // shrink guard before it touched anything (Snapshot.refresh).
+    // The first snapshot has nothing to lose but must hold something.
     const unusable = this.#closed ? ({ kind: 'closed' } as const) : before === null ? unusableFirst(next) : null;
-    const refusal = unusable || !before || opts.force || derived ? null : shrinkRefusal(before, next, this.params.maxShrink);
-    if (unusable || refusal) {
+    if (unusable) {
       next.retire(0);
-      if (unusable) return failed(unusable);
-      return { status: 'refused', refusal: refusal!, report, finishedAt: new Date(), ...who };
+      return failed(unusable);
+    }
+    // A derived reload met the shrink guard before it touched anything (Snapshot.refresh).
+    const refusal = before === null || opts.force || derived ? null : shrinkRefusal(before, next, this.params.maxShrink);
+    if (refusal) {
+      next.retire(0);
+      return { status: 'refused', refusal, report, finishedAt: new Date(), ...who };
     }
     this.#current = next;
     this.#health = { state: 'serving' };

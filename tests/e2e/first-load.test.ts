@@ -7,27 +7,16 @@ import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UNAVAILABLE_MESSAGE } from '../../src/bot/errors.ts';
 import { isEphemeral, startHarness, type DiscordMessage, type Harness } from './harness.ts';
+import { lastCorpusWorker, threads } from './threads.ts';
 
 const seedsDir = fileURLToPath(new URL('../../seeds/', import.meta.url));
 /** Waits for the bot's own attempts: seconds on a busy machine. */
 const WAIT = { timeout: 25_000, interval: 50 };
 
-/** Every worker thread the bot starts, with the module it runs, so a test can kill one as a crash would. */
-const threads = vi.hoisted(() => [] as { module: string; worker: Worker }[]);
-vi.mock('node:worker_threads', async (importOriginal) => {
-  const original = await importOriginal<typeof import('node:worker_threads')>();
-  class RecordedWorker extends original.Worker {
-    constructor(...args: ConstructorParameters<typeof original.Worker>) {
-      super(...args);
-      threads.push({ module: String((args[1]?.workerData as { module?: string } | undefined)?.module), worker: this });
-    }
-  }
-  return { ...original, Worker: RecordedWorker };
-});
+vi.mock('node:worker_threads', async (original) => (await import('./threads.ts')).recordWorkers(original));
 
 let scratch: string | undefined;
 let h: Harness | undefined;
@@ -107,11 +96,8 @@ describe('a corpus folder missing at start-up', { timeout: 90_000 }, () => {
     const before = threads.length;
     h.reloadGate.release();
     // The first build's corpus worker, killed as an out-of-memory or a native crash would kill it.
-    await expect.poll(() => threads.slice(before).find((t) => t.module.endsWith('/corpus-worker.ts')), WAIT).toBeDefined();
-    await threads
-      .slice(before)
-      .find((t) => t.module.endsWith('/corpus-worker.ts'))!
-      .worker.terminate();
+    await expect.poll(() => lastCorpusWorker(before), WAIT).toBeDefined();
+    await lastCorpusWorker(before)!.terminate();
     const bot = await h.started;
     const failed = h.logs.filter((line) => line.msg === 'corpus could not be loaded; retrying');
     expect(failed).toMatchObject([{ level: 50, attempt: 1, failure: { kind: 'worker-stopped' } }]);

@@ -49,6 +49,24 @@ describe('snapshots over real files', () => {
     }
   });
 
+  it('are whole in the cache folder once the store has closed: close waits for the write under way', async () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'kliping-snapshot-close-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'kliping-snapshot-cache-'));
+    cpSync(resolve('seeds'), corpus, { recursive: true });
+    try {
+      const store = await SnapshotStore.create(corpus, { build: spawnSnapshot, cacheDir });
+      // The first snapshot serves: its caches are being written in the background. Close at once.
+      await store.close();
+      // Parse cache (index, text), search index and timeline, each renamed into place from a temporary file.
+      expect(readdirSync(cacheDir).sort()).toHaveLength(4);
+      expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      // No retry: nothing writes into the folder any more.
+      rmSync(cacheDir, { recursive: true });
+      rmSync(corpus, { recursive: true, force: true });
+    }
+  });
+
   it('leave every cache file as it was when a reload is refused', async () => {
     const corpus = mkdtempSync(join(tmpdir(), 'kliping-snapshot-refused-'));
     const cacheDir = mkdtempSync(join(tmpdir(), 'kliping-snapshot-cache-'));

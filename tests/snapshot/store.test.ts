@@ -432,11 +432,17 @@ describe('SnapshotStore.open', () => {
     await store.close();
   });
 
-  it("takes an admin's reload between failed attempts as one more attempt, reported from nothing", async () => {
+  /** A store whose first load failed once and waits a minute for its next attempt. */
+  async function failedFirstLoad() {
     const script = scriptedBuilder();
     const store = SnapshotStore.open('/korpus', { build: script.build, params: { recoveryFirstDelayMs: 60_000 } });
     await script.next(new Error('EIO'));
     await expect.poll(() => store.health).toMatchObject({ state: 'loading', nextAttemptAt: expect.any(Date) });
+    return { script, store };
+  }
+
+  it("takes an admin's reload between failed attempts as one more attempt, reported from nothing", async () => {
+    const { script, store } = await failedFirstLoad();
     const reload = store.reload('111');
     await script.next(three());
     expect(await reload).toMatchObject({ status: 'swapped', report: { before: 0, after: 3, added: { count: 3 } } });
@@ -447,20 +453,14 @@ describe('SnapshotStore.open', () => {
   });
 
   it('refuses an add or remove while nothing serves, as unavailable', async () => {
-    const script = scriptedBuilder();
-    const store = SnapshotStore.open('/korpus', { build: script.build, params: { recoveryFirstDelayMs: 60_000 } });
-    await script.next(new Error('EIO'));
-    await expect.poll(() => store.health).toMatchObject({ nextAttemptAt: expect.any(Date) });
+    const { store } = await failedFirstLoad();
     await expect(store.add(['masuk/a.txt'])).rejects.toBeInstanceOf(CorpusUnavailableError);
     expect(store.running).toBeNull();
     await store.close();
   });
 
   it('rejects `loaded` when closed before the first snapshot serves', async () => {
-    const script = scriptedBuilder();
-    const store = SnapshotStore.open('/korpus', { build: script.build, params: { recoveryFirstDelayMs: 60_000 } });
-    await script.next(new Error('EIO'));
-    await expect.poll(() => store.health).toMatchObject({ nextAttemptAt: expect.any(Date) });
+    const { script, store } = await failedFirstLoad();
     await store.close();
     await expect(store.loaded).rejects.toThrow('closed');
     expect(script.calls).toBe(1);
