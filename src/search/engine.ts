@@ -10,7 +10,8 @@ import { EXCERPT_CHARS, excerptOf, type Highlight } from './excerpt.ts';
 import { daySpan } from './filters.ts';
 import { corpusHash, readCachedIndex, writeCachedIndex } from './index-cache.ts';
 import { expansionWords, TermTally, type FeedbackDoc } from './feedback.ts';
-import { buildIndex, type IndexData } from './inverted-index.ts';
+import { spellsOut } from './answer.ts';
+import { bodyText, buildIndex, type IndexData } from './inverted-index.ts';
 import { nasalAlternative, parseQuery, type ParsedQuery, type QueryWord } from './query.ts';
 import { DEFAULT_RANKING_PARAMS, type RankingParams } from './params.ts';
 import { Ranker, type CorpusStats, type RankedWord, type Reading } from './ranker.ts';
@@ -256,6 +257,23 @@ export class SearchEngine {
    * words (`feedback.ts`), and the expanded query is ranked again, over the same documents.
    */
   private rank(parsed: ParsedQuery, prepared: PreparedQuery, filter: Filter | null, limit: number): { hits: PartHit[]; total: number } {
+    const { answerWeight, rerankDepth } = this.params;
+    const acronym = parsed.asks === 'expansion' ? parsed.acronym : undefined;
+    if (acronym === undefined || answerWeight <= 0) return this.rankWithFeedback(parsed, prepared, filter, limit);
+    // "kepanjangan dari LIPI": the candidates that write the acronym out answer it
+    const ranked = this.rankWithFeedback(parsed, prepared, filter, Math.max(limit, rerankDepth));
+    const hits = ranked.hits.map((hit) =>
+      spellsOut(bodyText(hit.part.segment.articles[hit.doc]!), acronym) ? { ...hit, score: hit.score * (1 + answerWeight) } : hit,
+    );
+    return { hits: hits.sort(compareHits).slice(0, limit), total: ranked.total };
+  }
+
+  private rankWithFeedback(
+    parsed: ParsedQuery,
+    prepared: PreparedQuery,
+    filter: Filter | null,
+    limit: number,
+  ): { hits: PartHit[]; total: number } {
     const { feedbackDocs, feedbackQueryShare } = this.params;
     if (!parsed.question || feedbackDocs <= 0 || feedbackQueryShare >= 1) return this.rankOnce(parsed, prepared.words, filter, limit);
     const first = this.rankOnce(parsed, prepared.words, filter, Math.max(limit, feedbackDocs));
@@ -295,7 +313,7 @@ export class SearchEngine {
     this.parts.forEach((part, i) => {
       const accept = part.segment.acceptor(parsed, filter, part.alive);
       if (!accept) return;
-      const ranked = part.ranker.rank(words[i]!, accept, limit);
+      const ranked = part.ranker.rank(words[i]!, accept, limit, parsed.asks);
       total += ranked.total;
       for (const hit of ranked.hits) hits.push({ part, ...hit });
     });

@@ -65,6 +65,14 @@ export interface RankingParams {
   feedbackQueryShare: number;
   /** Words in more than this share of all documents tell no topic apart and are never expansion words. */
   feedbackMaxDocShare: number;
+  /**
+   * Answer-type evidence for questions (`answer.ts`): a candidate grows by up to this share when one of
+   * its sentences holds the question's words and, beside them, a word of the kind the question word asks
+   * for ("siapa" a name, "berapa" a number, "kapan" a date). 0 turns it off.
+   */
+  answerWeight: number;
+  /** A candidate answer counts when it stands this many words or fewer from one of the question's words. */
+  answerWindow: number;
 }
 
 export const DEFAULT_RANKING_PARAMS: Readonly<RankingParams> = Object.freeze({
@@ -87,4 +95,6 @@ export const DEFAULT_RANKING_PARAMS: Readonly<RankingParams> = Object.freeze({
   feedbackTerms: 10,
   feedbackQueryShare: 0.5,
   feedbackMaxDocShare: 0.1,
+  answerWeight: 2,
+  answerWindow: 1,
 });

@@ -4,6 +4,7 @@
  */
 import { INVISIBLE_IN_WORDS } from '../corpus/text.ts';
 import { isStopword, normalizeWord, scanWords, stem } from './analyzer.ts';
+import type { AnswerKind } from './answer.ts';
 import type { SearchProblem } from './types.ts';
 
 export type QueryProblem = Extract<
@@ -50,6 +51,10 @@ export interface ParsedQuery {
   excludedPhrases: string[][];
   /** The query held a question word ("Siapa juru bicara Kremlin"): it asks, rather than quotes a text. */
   question: boolean;
+  /** What kind of answer the question word asks for, when it says ("siapa" a name, "kapan" a date). */
+  asks?: AnswerKind;
+  /** With `asks: 'expansion'`: the acronym asked about, in lowercase ("kepanjangan dari LIPI": lipi). */
+  acronym?: string;
   /** Why the query cannot be run. */
   problem?: QueryProblem;
 }
@@ -65,6 +70,36 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set(QUESTION_ROOTS.flatMap((word
 export function isQuestionWord(norm: string): boolean {
   return QUESTION_WORDS.has(norm);
 }
+
+/**
+ * The kind of answer a question word asks for (`answer.ts`): a person or organisation's name, a place, a
+ * number, a date. "apa", "mengapa" and "bagaimana" say nothing of the answer's form.
+ */
+const ANSWER_KIND_OF: Readonly<Record<string, AnswerKind>> = {
+  siapa: 'name',
+  kapan: 'date',
+  berapa: 'number',
+  mana: 'place',
+  dimana: 'place',
+};
+/** "tahun berapa", "tanggal berapa": a number that is a date. */
+const TIME_NOUNS: ReadonlySet<string> = new Set(['tahun', 'tanggal', 'tgl', 'bulan', 'hari', 'abad']);
+
+/** The answer kind of a question word, given the words typed next to it ("pada tahun berapakah" asks a date). */
+function answerKindOf(norm: string, previous: string | undefined, next: string | undefined): AnswerKind | undefined {
+  const root = norm.endsWith('kah') && QUESTION_WORDS.has(norm.slice(0, -3)) ? norm.slice(0, -3) : norm;
+  const kind = ANSWER_KIND_OF[root];
+  if (kind === 'number' && ((previous !== undefined && TIME_NOUNS.has(previous)) || (next !== undefined && TIME_NOUNS.has(next))))
+    return 'date';
+  // "apa nama perusahaan …": a name
+  if (root === 'apa' && (next === 'nama' || previous === 'nama')) return 'name';
+  return kind;
+}
+
+/** Words that ask what an acronym stands for ("kepanjangan dari LIPI", "singkatan BKSDA"). */
+const EXPANSION_NOUNS: ReadonlySet<string> = new Set(['kepanjangan', 'singkatan', 'kependekan', 'akronim']);
+/** An acronym as typed: two to eight capitals. */
+const ACRONYM = /^[A-Z]{2,8}$/;
 
 export const MAX_QUERY_CHARS = 300;
 export const MAX_QUERY_WORDS = 32;
@@ -134,22 +169,31 @@ export function parseQuery(query: string): ParsedQuery {
       continue;
     }
     // unquoted: words, some of them negated by a leading "-"
-    for (const piece of fragment.text.split(/\s+/)) {
+    const unquoted = fragment.text.split(/\s+/).flatMap((piece) => {
       const negated = piece.startsWith('-') && piece.length > 1;
-      for (const { word, stopword } of wordsOf(negated ? piece.slice(1) : piece)) {
-        sawWord = true;
-        if (negated) {
-          if (!stopword) parsed.excluded.push(word);
-          continue;
-        }
-        // a question word in a quoted title ("Apa Jang Kau Tjari") asks nothing
-        if (isQuestionWord(word.norm)) parsed.question = true;
-        addWord(word, stopword);
+      return wordsOf(negated ? piece.slice(1) : piece).map((found) => ({ ...found, negated }));
+    });
+    unquoted.forEach(({ word, stopword, negated }, i) => {
+      sawWord = true;
+      if (negated) {
+        if (!stopword) parsed.excluded.push(word);
+        return;
       }
-    }
+      // a question word in a quoted title ("Apa Jang Kau Tjari") asks nothing
+      if (isQuestionWord(word.norm)) {
+        parsed.question = true;
+        parsed.asks ??= answerKindOf(word.norm, unquoted[i - 1]?.word.norm, unquoted[i + 1]?.word.norm);
+      }
+      addWord(word, stopword);
+    });
   }
 
   if (!sawWord) return { ...parsed, problem: { kind: 'no-words' } };
+  const acronym = parsed.words.find((w) => ACRONYM.test(w.text));
+  if (acronym && parsed.words.some((w) => EXPANSION_NOUNS.has(w.norm.replace(/nya$/, '')))) {
+    parsed.asks = 'expansion';
+    parsed.acronym = acronym.norm;
+  }
   if (parsed.words.length === 0) {
     const onlyExclusions = parsed.excluded.length > 0 || parsed.excludedPhrases.length > 0;
     return { ...parsed, problem: { kind: onlyExclusions ? 'only-exclusions' : 'only-common-words' } };

@@ -14,6 +14,7 @@
  * Equal scores go to the more recent article.
  */
 import { bodyCount, PARAGRAPH_BREAK, SENTENCE_BREAK, titleCount, type IndexData, type TermSpace } from './inverted-index.ts';
+import { ANSWER_BITS, answerClasses, type AnswerKind } from './answer.ts';
 import { DEFAULT_RANKING_PARAMS, type RankingParams } from './params.ts';
 
 /** One way of reading a query word: a stem, optionally an exact surface form, and how much it counts. */
@@ -93,6 +94,8 @@ export class Ranker {
   private readonly lastPos = new Int32Array(MAX_MASK_WORDS);
   private readonly lastSentence = new Int32Array(MAX_MASK_WORDS);
   private readonly pair = new Float32Array(MAX_MASK_WORDS * MAX_MASK_WORDS);
+  /** Per stem id, the answer classes it can belong to (`answer.ts`), worked out at a question's first sight of it. */
+  private answerClass: Uint8Array | undefined;
 
   constructor(
     private readonly index: IndexData,
@@ -130,9 +133,9 @@ export class Ranker {
 
   /**
    * The best `limit` documents for the words among those `accept` lets through, and how many were
-   * accepted in all.
+   * accepted in all. A question that `asks` for a kind of answer also weighs answer-type evidence.
    */
-  rank(words: RankedWord[], accept: (doc: number) => boolean, limit: number): { hits: RankedDoc[]; total: number } {
+  rank(words: RankedWord[], accept: (doc: number) => boolean, limit: number, asks?: AnswerKind): { hits: RankedDoc[]; total: number } {
     const typed = words.filter((w) => w.expansion !== true);
     const coordinating = typed.filter((w) => w.coordinates).slice(0, MAX_MASK_WORDS);
     const ordered = [...coordinating, ...typed.filter((w) => !w.coordinates)];
@@ -170,7 +173,8 @@ export class Ranker {
       this.insert(candidates, depth, { doc, score });
       if (candidates.length === depth) floor = candidates[depth - 1]!.score * (1 - 1e-5);
     }
-    const top = this.rerank(ordered.slice(0, MAX_MASK_WORDS), n, candidates, limit);
+    const answerBits = asks === undefined || this.params.answerWeight <= 0 ? 0 : ANSWER_BITS[asks];
+    const top = this.rerank(ordered.slice(0, MAX_MASK_WORDS), n, candidates, limit, answerBits);
     for (let i = 0; i < touchedCount; i++) {
       matched[touched[i]!] = 0;
       inTitle[touched[i]!] = 0;
@@ -205,10 +209,14 @@ export class Ranker {
     return a !== b ? a > b : doc < than.doc;
   }
 
-  /** Second pass: each candidate's score grows with the proximity and passage evidence of its body and title. */
-  private rerank(words: RankedWord[], coordinating: number, candidates: RankedDoc[], limit: number): RankedDoc[] {
+  /**
+   * Second pass: each candidate's score grows with the proximity and passage evidence of its body and
+   * title, and for a question with an answer type (`answerBits`), with its answer-type evidence.
+   */
+  private rerank(words: RankedWord[], coordinating: number, candidates: RankedDoc[], limit: number, answerBits: number): RankedDoc[] {
     const { proximityWeight, passageWeight, sentenceWeight, titleCoverageWeight } = this.params;
-    const maxGrowth = 1 + proximityWeight + passageWeight + sentenceWeight + titleCoverageWeight;
+    const answerWeight = answerBits === 0 ? 0 : this.params.answerWeight;
+    const maxGrowth = 1 + proximityWeight + passageWeight + sentenceWeight + titleCoverageWeight + answerWeight;
     if (coordinating === 0 || maxGrowth === 1) return candidates.slice(0, limit);
     const weights = words.map((w) => w.weight);
     // stopwords never occur in the body's term sequence: only coordinating words are looked up there
@@ -221,8 +229,8 @@ export class Ranker {
         if (top.length === limit && score * maxGrowth < top[limit - 1]!.score) break;
         // nor can this one, by what the first pass knows of it: its body scan is skipped
         const floor = top.length === limit ? top[limit - 1]!.score * (1 - 1e-5) : 0;
-        if (score * this.growthBound(doc, weights, coordinating) < floor) continue;
-        const evidence = this.evidence(doc, weights, coordinating);
+        if (score * this.growthBound(doc, weights, coordinating, answerWeight) < floor) continue;
+        const evidence = this.evidence(doc, weights, coordinating, answerBits);
         this.insert(top, limit, {
           doc,
           ...(evidence.passage === -1 ? {} : { passage: evidence.passage }),
@@ -232,7 +240,8 @@ export class Ranker {
               proximityWeight * evidence.proximity +
               passageWeight * evidence.paragraph +
               sentenceWeight * evidence.sentence +
-              titleCoverageWeight * evidence.title),
+              titleCoverageWeight * evidence.title +
+              answerWeight * evidence.answer),
         });
       }
       return top;
@@ -246,7 +255,7 @@ export class Ranker {
    * and passages can only count the query words it holds, and its title coverage is known exactly. Tighter
    * than the global bound for a document missing some words or holding none in its title.
    */
-  private growthBound(doc: number, weights: number[], n: number): number {
+  private growthBound(doc: number, weights: number[], n: number, answerWeight: number): number {
     const { proximityWeight, passageWeight, sentenceWeight, titleCoverageWeight } = this.params;
     const held = this.matched[doc]!;
     const titled = this.inTitle[doc]!;
@@ -272,7 +281,7 @@ export class Ranker {
     return (
       1 +
       proximityWeight * (pairs === 0 ? 0 : heldPairs / pairs) +
-      (passageWeight + sentenceWeight) * (mass === 0 ? 0 : heldMass / mass) +
+      (passageWeight + sentenceWeight + answerWeight) * (mass === 0 ? 0 : heldMass / mass) +
       titleCoverageWeight * (allMass === 0 ? 0 : titleMass / allMass)
     );
   }
@@ -281,15 +290,24 @@ export class Ranker {
    * Read from the document's body terms: the share of the query's weight held by its best paragraph and
    * best sentence (the title counting as one of each), and min-distance proximity over word pairs: each
    * pair earns 1/d for its closest occurrence d words apart in one sentence (within the window), pairs
-   * weighted by their rarer-word idf (the lesser of the two).
+   * weighted by their rarer-word idf (the lesser of the two). With `answerBits`, answer-type evidence:
+   * the share held by the best sentence that also holds, within `answerWindow` words of a query word, a
+   * word of the kind asked for that is not a query word.
    */
   private evidence(
     doc: number,
     weights: number[],
     n: number,
-  ): { proximity: number; paragraph: number; sentence: number; title: number; passage: number } {
+    answerBits: number,
+  ): { proximity: number; paragraph: number; sentence: number; title: number; passage: number; answer: number } {
     const { bodyTerms, bodyStart } = this.index;
     const window = this.params.proximityWindow;
+    const answerWindow = this.params.answerWindow;
+    const answerClass = answerBits === 0 ? undefined : (this.answerClass ??= new Uint8Array(this.index.stems.terms.length));
+    let answered = false;
+    let lastWordPos = -Infinity;
+    let lastAnswerPos = -Infinity;
+    let bestAnswer = 0;
     const massOf = (mask: number, words = n) => {
       let sum = 0;
       for (let i = 0; i < words; i++) if (mask & (1 << i)) sum += weights[i]!;
@@ -315,7 +333,14 @@ export class Ranker {
     for (let p = bodyStart[doc]!; p < bodyStart[doc + 1]!; p++) {
       const term = bodyTerms[p]!;
       if (term >= SENTENCE_BREAK) {
-        if (sentenceMask !== 0) bestSentence = Math.max(bestSentence, massOf(sentenceMask));
+        if (sentenceMask !== 0) {
+          const sentenceMass = massOf(sentenceMask);
+          bestSentence = Math.max(bestSentence, sentenceMass);
+          if (answered) bestAnswer = Math.max(bestAnswer, sentenceMass);
+        }
+        answered = false;
+        lastWordPos = -Infinity;
+        lastAnswerPos = -Infinity;
         sentenceMask = 0;
         sentence++;
         if (term === PARAGRAPH_BREAK) {
@@ -332,7 +357,17 @@ export class Ranker {
       }
       pos++;
       const w = wordOfStem[term]!;
-      if (w < 0) continue;
+      if (w < 0) {
+        if (answerClass === undefined) continue;
+        if (answerClass[term] === 0) answerClass[term] = answerClasses(this.index.stems.terms[term]!);
+        if ((answerClass[term]! & answerBits) !== 0) {
+          lastAnswerPos = pos;
+          if (pos - lastWordPos <= answerWindow) answered = true;
+        }
+        continue;
+      }
+      if (pos - lastAnswerPos <= answerWindow) answered = true;
+      lastWordPos = pos;
       sentenceMask |= 1 << w;
       paragraphMask |= 1 << w;
       for (let j = 0; j < n; j++) {
@@ -360,6 +395,7 @@ export class Ranker {
       paragraph: mass === 0 ? 0 : bestParagraph / mass,
       sentence: mass === 0 ? 0 : bestSentence / mass,
       title: massOf(titleMask, weights.length) / massOf(2 ** weights.length - 1, weights.length),
+      answer: mass === 0 ? 0 : bestAnswer / mass,
       passage,
     };
   }

@@ -46,7 +46,7 @@ const COMPOUND_ROOTS = [
 const SHADOWING_ROOTS = new Set(['unjung', 'pasuk', 'meni']);
 const DICTIONARY: ReadonlySet<string> = new Set([...ROOT_WORDS, ...COMPOUND_ROOTS].filter((word) => !SHADOWING_ROOTS.has(word)));
 
-const isRoot = (word: string): boolean => DICTIONARY.has(word);
+export const isRoot = (word: string): boolean => DICTIONARY.has(word);
 
 type AffixType = 'DP' | 'DS' | 'PP' | 'P';
 interface Removal {

@@ -21,6 +21,19 @@ async function scores(articles: Article[], query: string): Promise<Map<string, n
   return new Map(engine.search(query).hits.map((h) => [h.articleId, h.score]));
 }
 
+/** Passages about other things, so that the words of a test are rare. */
+const notes = (count: number) =>
+  Array.from({ length: count }, (_, i) => article({ id: `note${i}`, title: '', paragraphs: [`Catatan nomor ${i} tentang hal lain.`] }));
+
+/** The best two hits of a query over these passages, with other ranking parameters if given. */
+const topTwo =
+  (passages: Article[]) =>
+  async (query: string, ranking: Partial<RankingParams> = {}): Promise<string[]> =>
+    (await SearchEngine.build(passages, { ranking }))
+      .search(query)
+      .hits.map((h) => h.articleId)
+      .slice(0, 2);
+
 describe('ranking rules', () => {
   it('title vs body: the same word weighs more in the headline than in the body', async () => {
     const found = await ids(
@@ -131,6 +144,42 @@ describe('ranking rules', () => {
     expect((await top('jumlah pengungsi')).slice(0, 2)).toEqual(['elsewhere', 'answers']);
     // expansion words only re-weigh what the question's words found
     expect(await top('Berapa jumlah pengungsi?')).not.toContain('rain');
+  });
+
+  it('a question asks for a kind of answer: the passage with one beside its words wins (answer types)', async () => {
+    // both passages hold the question's words; "other" is shorter, so plain BM25 prefers it
+    const passages = [
+      article({ id: 'count', title: '', paragraphs: ['Sejak saat itu, Pinter telah menulis 29 naskah drama dan beberapa skenario film.'] }),
+      article({ id: 'other', title: '', paragraphs: ['Pinter menulis naskah drama yang keras.'] }),
+      article({ id: 'named', title: '', paragraphs: ['Juru bicara Kremlin, Peskov, menolak berkomentar tentang latihan itu.'] }),
+      article({ id: 'unnamed', title: '', paragraphs: ['Juru bicara Kremlin menolak berkomentar.'] }),
+      ...notes(20),
+    ];
+    const top = topTwo(passages);
+    expect(await top('Berapa naskah drama yang ditulis Pinter?')).toEqual(['count', 'other']);
+    expect(await top('Berapa naskah drama yang ditulis Pinter?', { answerWeight: 0 })).toEqual(['other', 'count']);
+    expect(await top('naskah drama ditulis Pinter')).toEqual(['other', 'count']);
+    // "siapa" asks for a name: a word that is no Indonesian root, beside the question's words
+    expect(await top('Siapa juru bicara Kremlin?')).toEqual(['named', 'unnamed']);
+    expect(await top('Siapa juru bicara Kremlin?', { answerWeight: 0 })).toEqual(['unnamed', 'named']);
+    // "apa" says nothing of the answer's form
+    expect(await top('Apa kata juru bicara Kremlin?')).toEqual(['unnamed', 'named']);
+  });
+
+  it('a question asking what an acronym stands for: the passage writing it out wins', async () => {
+    const passages = [
+      article({
+        id: 'spelled',
+        title: '',
+        paragraphs: ['Peneliti Lembaga Ilmu Pengetahuan Indonesia (LIPI) meneliti sebelas danau di Sumatera.'],
+      }),
+      article({ id: 'mentions', title: '', paragraphs: ['Peneliti LIPI meneliti danau.'] }),
+      ...notes(20),
+    ];
+    const top = topTwo(passages);
+    expect(await top('Apakah kepanjangan dari LIPI?')).toEqual(['spelled', 'mentions']);
+    expect(await top('Apakah kepanjangan dari LIPI?', { answerWeight: 0 })).toEqual(['mentions', 'spelled']);
+    expect(await top('peneliti LIPI')).toEqual(['mentions', 'spelled']);
   });
 
   it('a title-less article: a title derived from the lead is body text, not a headline', async () => {
