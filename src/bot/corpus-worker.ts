@@ -62,8 +62,11 @@ const corpusWorker = {
   },
   /** Write the caches; the encoded files are garbage once written, collected at once (see collectGarbage). */
   async persist(): Promise<boolean> {
-    return await current().persist();
-    collectGarbage();
+    try {
+      return await current().persist();
+    } finally {
+      collectGarbage();
+    }
   },
 };
 

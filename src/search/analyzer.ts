@@ -99,12 +99,17 @@ export function isStopword(norm: string): boolean {
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 500_000;
 
+const stemOfNorm = (norm: string): string => (/^[a-z]+(?:-[a-z]+)*$/.test(norm) ? stemWord(norm) : norm);
+
+/** `stem` worked out anew, for a caller that memoizes in its own way (the index build). */
+export const stemAnew = (word: string): string => stemOfNorm(normalizeWord(word));
+
 /** The stem of one word (any case); stems non-alphabetic and short words to their normalized form. */
 export function stem(word: string): string {
   const norm = normalizeWord(word);
   let cached = stemCache.get(norm);
   if (cached === undefined) {
-    cached = /^[a-z]+(?:-[a-z]+)*$/.test(norm) ? stemWord(norm) : norm;
+    cached = stemOfNorm(norm);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(norm, cached);
   }
@@ -125,12 +130,15 @@ export function tokenize(text: string): Token[] {
  * The halves of a hyphenated word, which it is also indexed under, so "covid" finds "covid-19" and "jawa"
  * finds "jawa-bali". A reduplication ("negara-negara") stems to one word and has no halves.
  */
-export function hyphenParts(token: Pick<Token, 'norm' | 'stem'>): { norm: string; stem: string }[] {
+export function hyphenParts(
+  token: Pick<Token, 'norm' | 'stem'>,
+  stemOf: (word: string) => string = stem,
+): { norm: string; stem: string }[] {
   if (!token.stem.includes('-')) return [];
   return token.norm
     .split('-')
     .filter((part) => part.length > 0 && !STOPWORDS.has(part))
-    .map((part) => ({ norm: part, stem: stem(part) }));
+    .map((part) => ({ norm: part, stem: stemOf(part) }));
 }
 
 /** Index terms of a text: normalized, stopwords removed, stemmed (hyphenated words also by halves). */

@@ -6,17 +6,15 @@
  * and passage evidence are read from it for the best candidates of a query.
  */
 import type { Article } from '../corpus/types.ts';
-import { hyphenParts, isStopword, normalizeWord, scanWords, stem } from './analyzer.ts';
+import { hyphenParts, isStopword, normalizeWord, scanWords, stemAnew } from './analyzer.ts';
+import { fnv1a, TermTable } from './term-table.ts';
 
 /** Postings of one term space. */
-/** What a term space's lookup offers: ids of terms, nothing else. */
-export type TermIds = Pick<ReadonlyMap<string, number>, 'get' | 'has'>;
-
 export interface TermSpace {
   /** In lexicographic (code-unit) order: a term's id is its rank. */
   terms: string[];
-  /** Term → id: a Map when built, a TermTable when read from the cache. */
-  ids: TermIds;
+  /** Term → id, in the same compact form whether the index was built here or read from the cache. */
+  ids: TermTable;
   /** `offsets[t]`..`offsets[t + 1]` index the postings of term `t`. */
   offsets: Uint32Array;
   docs: Uint32Array;
@@ -117,8 +115,8 @@ class SpaceBuilder {
     // code-unit order, the order `<` uses (prefix ranges are contiguous in it): the default sort's, with no
     // comparator call per pair
     const terms = [...this.terms].sort();
-    const ids = new Map<string, number>();
-    terms.forEach((term, id) => ids.set(term, id));
+    // the lookup a cache-read index has too (a Map of the same terms holds several times its memory)
+    const ids = new TermTable(terms);
     const newId = Uint32Array.from(this.terms, (term) => ids.get(term)!);
     const n = this.termOf.length;
     const offsets = new Uint32Array(terms.length + 1);
@@ -152,8 +150,7 @@ class WrittenForms {
 
   /** The number of `text[start, end)` among the forms met so far; a new form is first passed to `added`. */
   idOf(text: string, start: number, end: number, added: (written: string) => void): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const hash = fnv1a(text, start, end);
     const length = end - start;
     const { slots } = this;
     const mask = slots.length - 2;
@@ -238,11 +235,17 @@ export async function buildIndex(articles: readonly Article[]): Promise<IndexDat
   const bodyTerms = new GrowableU32();
   const bodyStart = new Uint32Array(articles.length + 1);
 
+  // A word's stem, from the builders when the word was met before: not through the analyzer's memo, which
+  // would keep every word of the corpus (~10 MB at news-id) for the life of the thread serving the index.
+  const stemOf = (norm: string): string => {
+    const surfaceId = surface.ids.get(norm);
+    return surfaceId === undefined ? stemAnew(norm) : stems.terms[surfaceStem[surfaceId]!]!;
+  };
   const addForm = (written: string) => {
     const norm = normalizeWord(written);
-    const own = { norm, stem: stem(norm) };
+    const own = { norm, stem: stemOf(norm) };
     const stopword = norm.length > 0 && isStopword(norm);
-    const parts = norm.length === 0 || stopword ? [] : hyphenParts(own);
+    const parts = norm.length === 0 || stopword ? [] : hyphenParts(own, stemOf);
     const kind = norm.length === 0 ? FormKind.Empty : stopword ? FormKind.Stopword : parts.length > 0 ? FormKind.Compound : FormKind.Word;
     const surfaceIds: number[] = [];
     const stemIds: number[] = [];

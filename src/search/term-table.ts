@@ -39,10 +39,19 @@ export class TermTable {
   }
 }
 
-/** FNV-1a over the UTF-16 code units, then mixed so the low bits (the slot) depend on every unit. */
-function hashOf(text: string): number {
+/**
+ * FNV-1a (32 bits) over the UTF-16 code units of `text[start, end)`, as a signed 32-bit integer: the hash
+ * of every term table here, whether the word is a string of its own or a slice of a text not yet cut out.
+ */
+export function fnv1a(text: string, start = 0, end = text.length): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/** FNV-1a, then mixed so the low bits (the slot) depend on every unit. */
+function hashOf(text: string): number {
+  let hash = fnv1a(text);
   hash ^= hash >>> 15;
   hash = Math.imul(hash, 0x2c1b3c6d);
   return (hash ^ (hash >>> 12)) >>> 0;

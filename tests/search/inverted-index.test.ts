@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { stem } from '../../src/search/analyzer.ts';
 import { bodyCount, buildIndex, titleCount } from '../../src/search/inverted-index.ts';
+import { TermTable } from '../../src/search/term-table.ts';
 import { article } from './fixtures.ts';
 
 describe('buildIndex', () => {
@@ -36,5 +38,23 @@ describe('buildIndex', () => {
     expect(bodyCount(packed)).toBe(3); // Banjir, kebanjiran, banjir-banjir (one stem)
     expect(index.surface.ids.has('banjir-banjir')).toBe(true);
     expect(index.surface.ids.has('kebanjiran')).toBe(true);
+  });
+
+  it("gives each word the analyzer's stem, whether met first whole or as the half of a hyphenated word", async () => {
+    const index = await buildIndex([
+      article({
+        id: 'a',
+        title: 'Pemerintah-daerah mengecam',
+        paragraphs: ['Pemerintah daerah dan pemerintah-pusat mengecam kecaman itu. Jawa-Bali, lalu jawa dan Bali.'],
+      }),
+    ]);
+    expect(index.surface.ids.has('pemerintah')).toBe(true);
+    index.surface.terms.forEach((term, id) => expect(index.stems.terms[index.surfaceStem[id]!], term).toBe(stem(term)));
+  });
+
+  it('looks its terms up in the same compact table as an index read from the cache', async () => {
+    const index = await buildIndex([article({ id: 'a', title: 'Banjir', paragraphs: ['Banjir melanda.'] })]);
+    expect(index.surface.ids).toBeInstanceOf(TermTable);
+    expect(index.stems.ids).toBeInstanceOf(TermTable);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TermTable } from '../../src/search/term-table.ts';
+import { fnv1a, TermTable } from '../../src/search/term-table.ts';
 
 describe('TermTable', () => {
   it('gives every term of the vocabulary its index, as a Map would, and nothing to other strings', () => {
@@ -16,5 +16,16 @@ describe('TermTable', () => {
 
   it('answers an empty vocabulary', () => {
     expect(new TermTable([]).get('apa')).toBeUndefined();
+  });
+});
+
+describe('fnv1a', () => {
+  it('is 32-bit FNV-1a of the code units, the same for a slice of a text as for the string cut out', () => {
+    expect(fnv1a('') >>> 0).toBe(0x811c9dc5);
+    expect(fnv1a('a') >>> 0).toBe(0xe40c292c);
+    expect(fnv1a('foobar') >>> 0).toBe(0xbf9cf968);
+    const text = 'Banjir melanda Jakarta';
+    expect(fnv1a(text, 7, 14)).toBe(fnv1a('melanda'));
+    expect(fnv1a(text, 7, 14)).not.toBe(fnv1a(text, 7, 13));
   });
 });
