@@ -205,10 +205,15 @@ export function borrowArticle(lent: LentArticle, files: Map<number, TextFile>): 
   return new StoredArticle(fields as Article & { digest: string }, fields.id, { file, start: lent.start, length: lent.length });
 }
 
+/** An article's paragraphs and captions, read once from its text file when it is stored there. */
+export function bodyTextOf(article: Article): BodyText {
+  return article instanceof StoredArticle ? article.text() : article;
+}
+
 /** A plain copy of an article, text included: what crosses to another thread (getters do not). */
 export function plainArticle(article: Article): Article {
   const { id, file, line, format, title, titleDerived, date, publisher, origin, author, editor, url, warnings, digest } = article;
-  const { paragraphs, captions } = article instanceof StoredArticle ? article.text() : article;
+  const { paragraphs, captions } = bodyTextOf(article);
   return {
     id,
     file,

@@ -12,7 +12,7 @@ import { timelineCorpusHash, type EncodedTimeline, type TimelineOrigin } from '.
 import type { ExtractWorker } from '../timeline/extract-worker.ts';
 import type { TimelineWorker } from '../timeline/worker.ts';
 import { collectGarbage } from '../workers/collect.ts';
-import { WorkerClient } from '../workers/rpc.ts';
+import { handOver, WorkerClient } from '../workers/rpc.ts';
 import { articleHash, corpusStats, factsOf, shrinkRefusal } from './compare.ts';
 import { unavailable } from './errors.ts';
 import { lendArticle, plainArticle } from '../corpus/text-file.ts';
@@ -84,7 +84,7 @@ async function obtainTimeline(
     missing = opened.missing;
   }
   const encoded = await extractTimeline(articles, opts);
-  return timeline.api.adopt(encoded, hash, missing);
+  return timeline.api.adopt(handOver(encoded, [encoded.payload.buffer as ArrayBuffer]), hash, missing);
 }
 
 /**

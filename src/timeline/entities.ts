@@ -91,6 +91,15 @@ interface WordReading {
 const readings = new Map<string, WordReading>();
 const READING_CACHE_LIMIT = 500_000;
 
+/**
+ * Forget the readings: for the end of a burst of extraction (a segment's build), after which the
+ * memo (some 20 MB for a large corpus: its keys are slices that keep their sentences) would only
+ * weigh on what follows (merging, encoding).
+ */
+export function forgetWordReadings(): void {
+  readings.clear();
+}
+
 function readWord(surface: string): WordReading {
   let reading = readings.get(surface);
   if (reading !== undefined) return reading;

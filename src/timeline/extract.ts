@@ -1,3 +1,4 @@
+import { bodyTextOf } from '../corpus/text-file.ts';
 import type { Article } from '../corpus/types.ts';
 import { dayIso, dayNumber, fromDayNumber, spanOf } from '../dates/calendar.ts';
 import { isFutureContext, spanEnds } from '../dates/context.ts';
@@ -68,7 +69,8 @@ export function mayHoldDate(text: string): boolean {
  * so they never become events. The article's own date resolves "kemarin" and missing years.
  */
 export function extractCandidates(article: Article, articleIndex: number): Candidate[] {
-  return [...datedSentences(article, articleIndex, article.paragraphs), ...captionCandidates(article, articleIndex)];
+  const { paragraphs, captions } = bodyTextOf(article);
+  return [...datedSentences(article, articleIndex, paragraphs), ...captionCandidates(article, articleIndex, captions)];
 }
 
 /** Dated sentences of some paragraphs (the body's, or the captions'). */
@@ -100,9 +102,9 @@ function datedSentences(article: Article, articleIndex: number, paragraphs: read
  * refine a coarser report the body makes of the same happening (merge.ts), so they are kept
  * last and ranked below every body sentence.
  */
-function captionCandidates(article: Article, articleIndex: number): Candidate[] {
-  if (article.captions.length === 0) return [];
-  return datedSentences(article, articleIndex, article.captions)
+function captionCandidates(article: Article, articleIndex: number, captions: readonly string[]): Candidate[] {
+  if (captions.length === 0) return [];
+  return datedSentences(article, articleIndex, captions)
     .filter((c) => c.date.precision === 'day' && !c.window)
     .map((c): Candidate => ({ ...c, caption: true, score: -1 }));
 }

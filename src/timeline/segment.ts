@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/types.ts';
 import { spanOf } from '../dates/calendar.ts';
 import type { ResolvedDate } from '../dates/types.ts';
-import { textTerms } from './entities.ts';
+import { forgetWordReadings, textTerms } from './entities.ts';
 import { extractCandidates, type Candidate } from './extract.ts';
 import { mergeCandidates, type CandidateGroup } from './merge.ts';
 
@@ -86,6 +86,7 @@ export class TimelineSegment {
     articles.forEach((article, index) => {
       candidates.push(...extractCandidates(article, index));
     });
+    forgetWordReadings();
     // Captions only lend their day to the body's reports (merge.ts): they are not kept.
     const kept = candidates.flatMap((c, i) => (c.caption ? [] : [i]));
     const keptIndex = new Int32Array(candidates.length).fill(-1);

@@ -116,60 +116,103 @@ export function writeCachedTimeline(dir: string, hash: string, timeline: Timelin
   writeCacheFile(dir, TIMELINE_FILE, hash, header, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
 }
 
-/** A timeline as built (`Timeline.build`) encoded; one changed by `extend`/`without` has no parts and this throws. */
+/**
+ * A timeline as built (`Timeline.build`) encoded; one changed by `extend`/`without` has no parts and this throws.
+ * Written straight into the payload, the JSON part a slice at a time (jsonSlices): the JSON of a large
+ * corpus's timeline is tens of MB as one string, and again as its bytes, on top of the payload.
+ */
 export function encodeTimeline(timeline: Timeline): EncodedTimeline {
   const { parts, articleCitations: citations } = timeline;
   if (!parts || !citations) throw new Error('only a timeline as built is cached, not one changed by extend/without');
   const { candidates, eventOf, fitness, events, byImportance } = parts;
   const termIds = new Map<string, number>();
-  const idOf = (term: string): number => {
-    let id = termIds.get(term);
-    if (id === undefined) termIds.set(term, (id = termIds.size));
-    return id;
-  };
-  const spanStart = new Int32Array(candidates.length + 1);
-  const termStart = new Int32Array(candidates.length + 1);
-  const spans: number[] = [];
-  const terms: number[] = [];
-  candidates.forEach((c, i) => {
-    for (const [start, end] of c.dateSpans) spans.push(start, end);
-    for (const term of c.terms) terms.push(idOf(term));
-    spanStart[i + 1] = spans.length;
-    termStart[i + 1] = terms.length;
-  });
-  const json: JsonPart = {
-    ids: citations.map((a) => a.id),
-    titles: citations.map((a) => a.title),
-    publishers: citations.map((a) => a.publisher),
-    urls: citations.map((a) => a.url),
-    dates: citations.map((a) => a.date?.iso ?? null),
-    precisions: citations.map((a) => a.date?.precision ?? null),
-    vocabulary: [...termIds.keys()],
-    sentences: candidates.map((c) => c.sentence),
-    events: events.map((e): EventRow => [e.date.iso, e.date.precision, e.from, e.to, e.representative, e.sources, e.importance]),
-  };
-  const jsonBytes = Buffer.from(JSON.stringify(json), 'utf8');
-  const padding = Buffer.alloc((4 - (jsonBytes.length % 4)) % 4);
-  const columns: Record<Column, Int32Array | Float32Array> = {
-    candidateArticle: Int32Array.from(candidates, (c) => c.article),
-    spanStart,
-    spans: Int32Array.from(spans),
-    termStart,
-    termIds: Int32Array.from(terms),
-    eventOf,
-    fitness,
-    byImportance,
-  };
+  let spanCount = 0;
+  let termCount = 0;
+  for (const c of candidates) {
+    spanCount += 2 * c.dateSpans.length;
+    termCount += c.terms.length;
+    for (const term of c.terms) if (!termIds.has(term)) termIds.set(term, termIds.size);
+  }
   const header: Omit<Header, 'version' | 'hash'> = {
     articleCount: citations.length,
     candidateCount: candidates.length,
     eventCount: events.length,
-    spanCount: spans.length,
-    termCount: terms.length,
-    jsonBytes: jsonBytes.length,
+    spanCount,
+    termCount,
+    jsonBytes: 0,
   };
-  const bytesOf = (a: Int32Array | Float32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  return { header, payload: Buffer.concat([jsonBytes, padding, ...COLUMNS.map((c) => bytesOf(columns[c]))]) };
+  const json = (): Iterable<string> => jsonSlices(citations, [...termIds.keys()], candidates, events);
+  for (const slice of json()) header.jsonBytes += Buffer.byteLength(slice, 'utf8');
+  const lengths = columnLengths(header);
+  const jsonEnd = header.jsonBytes + ((4 - (header.jsonBytes % 4)) % 4);
+  // Zeroed, and at offset 0 of its own buffer: the padding is zeros and the columns are 4-byte aligned.
+  const payload = new Uint8Array(jsonEnd + 4 * COLUMNS.reduce((sum, c) => sum + lengths[c], 0));
+  const bytes = Buffer.from(payload.buffer);
+  let at = 0;
+  for (const slice of json()) at += bytes.write(slice, at, 'utf8');
+  const column = {} as Record<Column, Int32Array | Float32Array>;
+  at = jsonEnd;
+  for (const c of COLUMNS) {
+    column[c] = new (c === 'fitness' ? Float32Array : Int32Array)(payload.buffer, at, lengths[c]);
+    at += 4 * lengths[c];
+  }
+  const { candidateArticle, spanStart, spans, termStart, termIds: terms } = column as Record<Column, Int32Array>;
+  let span = 0;
+  let term = 0;
+  candidates.forEach((c, i) => {
+    candidateArticle[i] = c.article;
+    for (const [start, end] of c.dateSpans) {
+      spans[span++] = start;
+      spans[span++] = end;
+    }
+    for (const t of c.terms) terms[term++] = termIds.get(t)!;
+    spanStart[i + 1] = span;
+    termStart[i + 1] = term;
+  });
+  column.eventOf.set(eventOf);
+  column.fitness.set(fitness);
+  column.byImportance.set(byImportance);
+  return { header, payload };
+}
+
+/** Elements of a JSON array written a slice of this many at a time. */
+const JSON_SLICE = 2048;
+
+/** The JSON part (`JsonPart`, as JSON.stringify writes it) in slices whose concatenation is the whole. */
+function* jsonSlices(
+  citations: readonly TimelineArticle[],
+  vocabulary: readonly string[],
+  candidates: readonly StoredCandidate[],
+  events: readonly StoredEvent[],
+): Generator<string> {
+  const columns: { [K in keyof JsonPart]: [number, (i: number) => JsonPart[K][number]] } = {
+    ids: [citations.length, (a) => citations[a]!.id],
+    titles: [citations.length, (a) => citations[a]!.title],
+    publishers: [citations.length, (a) => citations[a]!.publisher],
+    urls: [citations.length, (a) => citations[a]!.url],
+    dates: [citations.length, (a) => citations[a]!.date?.iso ?? null],
+    precisions: [citations.length, (a) => citations[a]!.date?.precision ?? null],
+    vocabulary: [vocabulary.length, (t) => vocabulary[t]!],
+    sentences: [candidates.length, (c) => candidates[c]!.sentence],
+    events: [
+      events.length,
+      (i) => {
+        const e = events[i]!;
+        return [e.date.iso, e.date.precision, e.from, e.to, e.representative, e.sources, e.importance];
+      },
+    ],
+  };
+  let separator = '{';
+  for (const [name, [length, element]] of Object.entries(columns) as [string, [number, (i: number) => unknown]][]) {
+    yield `${separator}${JSON.stringify(name)}:[`;
+    separator = ',';
+    for (let from = 0; from < length; from += JSON_SLICE) {
+      const slice = JSON.stringify(Array.from({ length: Math.min(JSON_SLICE, length - from) }, (_, i) => element(from + i)));
+      yield `${from === 0 ? '' : ','}${slice.slice(1, -1)}`;
+    }
+    yield ']';
+  }
+  yield '}';
 }
 
 /** The timeline `encodeTimeline` made, checked as a cache file's is (throws CorruptCache). */

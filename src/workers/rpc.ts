@@ -35,6 +35,22 @@ function errorFrom(reported: ReportedError): Error {
   return error;
 }
 
+/** Buffers that go with a value when it crosses (see `handOver`). */
+const handedOver = new WeakMap<object, ArrayBuffer[]>();
+
+/**
+ * `value`, marked so that `buffers` move with it to the other thread instead of being copied: a large
+ * answer or argument (an encoded timeline) then never exists twice, nor three times while the copy is
+ * made. The buffers are unusable on this side afterwards.
+ */
+export function handOver<T extends object>(value: T, buffers: ArrayBuffer[]): T {
+  handedOver.set(value, buffers);
+  return value;
+}
+
+const buffersOf = (values: readonly unknown[]): ArrayBuffer[] =>
+  values.flatMap((value) => (typeof value === 'object' && value !== null ? (handedOver.get(value) ?? []) : []));
+
 /**
  * In a worker module: answer the parent's calls with `handlers`' methods, in the order they come.
  * A method `handlers` lacks is looked up on `delegate()` (the object the worker currently serves),
@@ -59,7 +75,7 @@ export function serve(handlers: object, delegate?: () => object): void {
     } catch (error) {
       reply = { id, ok: false, error: describeError(error) };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, reply.ok ? buffersOf([reply.value]) : []);
   });
 }
 
@@ -157,7 +173,7 @@ export class WorkerClient<Api extends object> {
       if (this.#stopped) return reject(this.#stoppedError(this.#stopped));
       const id = this.#nextId++;
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, method, args } satisfies WorkerRequest);
+      this.#worker.postMessage({ id, method, args } satisfies WorkerRequest, buffersOf(args));
     });
   }
 

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { textDigest } from '../../src/corpus/article.ts';
+import { StoredArticle, TextFile, writeText } from '../../src/corpus/text-file.ts';
 import { findDates } from '../../src/dates/find.ts';
 import { extractCandidates, mayHoldDate } from '../../src/timeline/extract.ts';
 import { article } from './fixtures.ts';
@@ -89,5 +91,24 @@ describe('extractCandidates', () => {
     expect(extractCandidates(article({ id: 'z', publisher: null, date: '2019-09-12', paragraphs }), 0).map((c) => c.date.iso)).toEqual([
       '2019-09-11',
     ]);
+  });
+
+  it('reads the text of a stored article once, paragraphs and captions together', () => {
+    const plain = article({
+      id: 's',
+      publisher: 'Tempo.co',
+      date: '2019-09-17',
+      captions: ['Suasana rapat paripurna DPR di Jakarta, Selasa 17 September 2019.'],
+      paragraphs: ['DPR mengesahkan revisi UU KPK dalam rapat paripurna di Jakarta pada Selasa 17 September 2019.'],
+    });
+    const file = TextFile.temporary();
+    try {
+      const stored = new StoredArticle({ ...plain, digest: textDigest(plain) }, plain.id, writeText(file, plain));
+      const reads = vi.spyOn(file, 'read');
+      expect(extractCandidates(stored, 0)).toEqual(extractCandidates(plain, 0));
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      file.close();
+    }
   });
 });

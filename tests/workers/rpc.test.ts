@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerClient, workerPreloads } from '../../src/workers/rpc.ts';
+import { handOver, WorkerClient, workerPreloads } from '../../src/workers/rpc.ts';
 import type { TestWorker } from './fixtures/test-worker.ts';
 
 const TEST_WORKER = new URL('./fixtures/test-worker.ts', import.meta.url);
@@ -46,6 +46,23 @@ describe('WorkerClient', () => {
     await pending;
     await expect(client.api.echo(1)).rejects.toThrow('test worker stopped');
     expect(stops).toEqual([]);
+  });
+
+  it('moves handed-over buffers instead of copying them, both ways', async () => {
+    const client = new WorkerClient<TestWorker>(TEST_WORKER, 'test worker');
+    try {
+      const sent = new Uint8Array([1, 2, 3]);
+      const { bytes } = await client.api.handBack(handOver({ bytes: sent }, [sent.buffer]));
+      expect([...bytes]).toEqual([2, 3, 4]);
+      // Detached where they were handed over: nothing of them is left on the sending side.
+      expect(sent.byteLength).toBe(0);
+      expect(await client.api.answeredLength()).toBe(0);
+      const copied = new Uint8Array([5]);
+      await client.api.handBack({ bytes: copied });
+      expect(copied.byteLength).toBe(1);
+    } finally {
+      await client.terminate();
+    }
   });
 
   it('forwards a method it does not define to the delegate the worker serves', async () => {
