@@ -64,7 +64,7 @@ for (let run = 0; run < RUNS; run++) {
   adds.push({ save: savedAt - started, add: addedAt - savedAt, search: done - addedAt, total: done - started });
   console.log(`run ${run + 1}: reload ${sec(reloads.at(-1)!)}; Simpan → searchable ${sec(adds.at(-1)!.total)}`);
 }
-store.close();
+await store.close();
 await rm(folder, { recursive: true, force: true });
 
 const reload = median(reloads);

@@ -12,6 +12,7 @@ import {
 import { isCorpusAdmin } from '../src/bot/access.ts';
 import { english, type BotCommand, type CommandContext, type ComponentInteraction } from '../src/bot/command.ts';
 import { addArticles, articleChoices, journal, outcomeSummary, previewButton, removeArticle } from '../src/bot/corpus-changes.ts';
+import { failureForLog } from '../src/bot/corpus-store.ts';
 import { LOADING_MESSAGE } from '../src/bot/errors.ts';
 import { ADD_IDS } from '../src/bot/render/ingest.ts';
 import { NO_MENTIONS, ephemeralText } from '../src/bot/messages.ts';
@@ -116,8 +117,9 @@ async function reload(interaction: ChatInputCommandInteraction, ctx: CommandCont
       ephemeralText('Hanya pengelola server utama bot (izin **Manage Server**) atau admin bot yang boleh memuat ulang korpus.'),
     ));
   }
-  if (ctx.store.health.state === 'loading') return void (await interaction.reply(ephemeralText(LOADING_MESSAGE)));
   const running = ctx.store.running;
+  // Between failed attempts at the first load, an admin's reload is one more attempt, now.
+  if (running && ctx.store.health.state === 'loading') return void (await interaction.reply(ephemeralText(LOADING_MESSAGE)));
   if (running) return void (await interaction.reply(ephemeralText(busyMessage(running.startedAt, running.by))));
 
   // Start before deferring: the lock is taken in this same tick, so a second request can never slip in.
@@ -128,7 +130,7 @@ async function reload(interaction: ChatInputCommandInteraction, ctx: CommandCont
   const outcome = await pending;
   const logged =
     outcome.status === 'failed'
-      ? { error: outcome.error, durationMs: Math.round(outcome.durationMs) }
+      ? { failure: failureForLog(outcome.failure), durationMs: Math.round(outcome.durationMs) }
       : {
           before: outcome.report.before,
           after: outcome.report.after,
@@ -153,12 +155,11 @@ async function reload(interaction: ChatInputCommandInteraction, ctx: CommandCont
 
 async function status(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const health = ctx.store.health;
+  const admin = isCorpusAdmin(interaction, ctx.config);
   const embed =
     health.state === 'loading'
-      ? renderLoadingStatus(health)
-      : renderStatus(ctx.store.current, ctx.store.lastReload, ctx.store.running !== null, health, {
-          fileList: isCorpusAdmin(interaction, ctx.config),
-        });
+      ? renderLoadingStatus(health, { detailed: admin })
+      : renderStatus(ctx.store.current, ctx.store.lastReload, ctx.store.running !== null, health, { fileList: admin });
   await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 }
 

@@ -36,13 +36,15 @@ export interface RunningBot {
 /**
  * Start the bot as production does: start loading the corpus, and meanwhile log in, wait for the
  * gateway's READY (and the guilds) and register the commands in `config.guildId` when one is set.
- * Until the corpus serves, /cari and /timeline answer that it is loading (CorpusUnavailableError).
- * Resolves once both are done; rejects (with the client closed) when login or the load fails.
+ * Until the corpus serves, /cari and /timeline answer that it is loading (CorpusUnavailableError);
+ * a load that fails is retried with backoff until it serves (SnapshotStore), so only login and
+ * registration can fail the start. Resolves once both are done; rejects (with the client closed)
+ * when login or registration fails.
  */
 export async function startBot(config: BotConfig, opts: StartOptions = {}): Promise<RunningBot> {
   const logger = opts.logger ?? createLogger(config.logLevel, [config.token]);
   const commands = opts.commands ?? COMMANDS;
-  const store = opts.store ?? openCorpusStore(config, logger, opts.snapshotParams);
+  const store = opts.store ?? openCorpusStore(config, logger, opts.snapshotParams && { params: opts.snapshotParams });
   const loaded = store.loaded.then(() => logLoaded(logger, store.current));
   // Awaited below with the login; this keeps a load that fails first from being an unhandled rejection meanwhile.
   loaded.catch(() => {});
@@ -71,7 +73,8 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
     if (stopped) return;
     stopped = true;
     await client.destroy();
-    store.close();
+    // Waits for a cache write under way: the cache folder is whole once the bot has stopped.
+    await store.close();
     logger.info('bot stopped');
   };
   const connect = async (): Promise<Client<true>> => {

@@ -128,7 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): BotConf
   const corpusSetting = get('CORPUS_DIR');
   const corpusDir = resolve(cwd, corpusSetting ?? 'seeds');
   const corpusProblem = pathProblem(corpusDir);
-  if (corpusProblem) {
+  // A folder named but not there (yet) may come: a disk mounted late, a folder being restored. The bot
+  // starts and retries its load until it is (SnapshotStore). Never there: the default, or a token pasted in.
+  if (corpusProblem && (corpusSetting === undefined || TOKEN_SHAPE.test(corpusSetting))) {
     problems.push(
       corpusSetting === undefined
         ? `CORPUS_DIR is not set and the default folder ${corpusDir} ${corpusProblem}: point CORPUS_DIR at the folder (or .jsonl file) of articles.`

@@ -11,6 +11,7 @@ import { readAttachment, readUrl, type IntakeOutcome } from '../ingest/intake.ts
 import { appendJournal, checkDuplicates, corpusFolder, moveToTrash, saveCandidate, type JournalEntry } from '../ingest/inbox-files.ts';
 import { ReloadInProgressError, type ReloadOutcome } from '../snapshot.ts';
 import type { CommandContext } from './command.ts';
+import { failureForLog } from './corpus-store.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { NO_MENTIONS, ephemeralText } from './messages.ts';
 import { problemText } from '../wording/intake-problem.ts';
@@ -46,7 +47,7 @@ export function outcomeSummary(outcome: ReloadOutcome): Record<string, unknown> 
       }
     : outcome.status === 'refused'
       ? { reload: 'refused', before: outcome.report.before, after: outcome.report.after, refusal: outcome.refusal }
-      : { reload: 'failed', error: outcome.error };
+      : { reload: 'failed', failure: failureForLog(outcome.failure) };
 }
 
 /**
@@ -58,7 +59,7 @@ async function changeCorpus(change: () => Promise<ReloadOutcome>, by: string): P
     return await change();
   } catch (error) {
     if (!(error instanceof ReloadInProgressError)) throw error;
-    return { status: 'failed', error: 'korpus sedang dimuat ulang', durationMs: 0, finishedAt: new Date(), by };
+    return { status: 'failed', failure: { kind: 'busy' }, durationMs: 0, finishedAt: new Date(), by };
   }
 }
 

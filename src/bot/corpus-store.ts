@@ -4,34 +4,55 @@
 // sooner the corpus worker is spawned, the sooner the corpus serves.
 import { SnapshotStore, type StoreEvent } from '../snapshot/store.ts';
 import type { SnapshotParams } from '../snapshot/params.ts';
+import type { ReloadOutcome, SnapshotBuilder, StoreFailure } from '../snapshot/types.ts';
 import type { BotConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 import { spawnSnapshot } from './worker-snapshot.ts';
 
+/** What tests change of the bot's store: its tuning, and how a snapshot is built (to hold one). */
+export interface CorpusStoreOverrides {
+  params?: Partial<SnapshotParams>;
+  build?: SnapshotBuilder;
+}
+
 /** Start building the corpus of `config.corpusDir` and return its store at once (SnapshotStore.open). */
-export function openCorpusStore(config: BotConfig, logger: Logger, params?: Partial<SnapshotParams>): SnapshotStore {
+export function openCorpusStore(config: BotConfig, logger: Logger, overrides: CorpusStoreOverrides = {}): SnapshotStore {
   return SnapshotStore.open(config.corpusDir, {
     ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
     // Each snapshot lives in a worker thread, so a reload never stalls the gateway (see worker-snapshot.ts).
-    build: spawnSnapshot,
-    ...(params && { params }),
-    onEvent: (event) => logStoreEvent(logger, event),
+    build: overrides.build ?? spawnSnapshot,
+    ...(overrides.params && { params: overrides.params }),
+    onEvent: (event) => logStoreEvent(logger, config.corpusDir, event),
   });
 }
 
-/** What the store did on its own (crash recovery, cache writes), each at the level it deserves. */
-function logStoreEvent(logger: Logger, event: StoreEvent): void {
+/** A failure as the log and the journal keep it: the errors of an empty corpus counted (the status lists them). */
+export function failureForLog(failure: StoreFailure): Record<string, unknown> {
+  return failure.kind === 'corpus-empty' ? { kind: failure.kind, errors: failure.errors.length } : failure;
+}
+
+/** Why an attempt did not serve, for the log. */
+function whyNot(outcome: ReloadOutcome): Record<string, unknown> {
+  if (outcome.status === 'failed') return { failure: failureForLog(outcome.failure) };
+  return outcome.status === 'refused' ? { refusal: outcome.refusal } : {};
+}
+
+/** What the store did on its own (first load, crash recovery, cache writes), each at the level it deserves. */
+function logStoreEvent(logger: Logger, dir: string, event: StoreEvent): void {
   switch (event.kind) {
     case 'crashed':
       return logger.error({ err: event.error }, 'corpus worker died; rebuilding the corpus');
-    case 'recovery-failed': {
-      const { outcome } = event;
-      const why = outcome.status === 'failed' ? { error: outcome.error } : outcome.status === 'refused' ? { refusal: outcome.refusal } : {};
+    case 'load-failed':
+      // The first failure is an error (the bot serves nothing); the retries that follow, warnings.
+      return logger[event.attempt === 1 ? 'error' : 'warn'](
+        { dir, attempt: event.attempt, status: event.outcome.status, ...whyNot(event.outcome), retryInMs: event.retryInMs },
+        'corpus could not be loaded; retrying',
+      );
+    case 'recovery-failed':
       return logger.warn(
-        { attempt: event.attempt, status: outcome.status, ...why, retryInMs: event.retryInMs },
+        { attempt: event.attempt, status: event.outcome.status, ...whyNot(event.outcome), retryInMs: event.retryInMs },
         'corpus still unavailable after a worker crash; retrying',
       );
-    }
     case 'recovered':
       return logger.info(
         { attempt: event.attempt, articles: event.articles, durationMs: Math.round(event.durationMs) },

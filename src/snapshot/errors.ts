@@ -1,3 +1,5 @@
+import type { StoreFailure } from './types.ts';
+
 /** A reload (or add, remove) asked for while another runs. */
 export class ReloadInProgressError extends Error {
   constructor(
@@ -28,3 +30,15 @@ export class CorpusUnavailableError extends Error {
 
 /** Calls to a stopped worker: the corpus cannot answer until a snapshot serves again. */
 export const unavailable = (why: Error): Error => new CorpusUnavailableError({ cause: why });
+
+/**
+ * What a build's error says, typed: a stopped thread (the calls of a stopped worker reject with
+ * CorpusUnavailableError), else the error's own message, kept as a detail.
+ */
+export function failureOf(error: unknown): StoreFailure {
+  if (error instanceof CorpusUnavailableError && error.cause instanceof Error)
+    return { kind: 'worker-stopped', detail: error.cause.message };
+  if (!(error instanceof Error)) return { kind: 'build-failed', detail: String(error) };
+  const detail = error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
+  return { kind: 'build-failed', detail };
+}

@@ -5,7 +5,10 @@ export interface SnapshotParams {
    * (`/korpus muat-ulang paksa:True`): a truncated file or a half-copied folder looks like that.
    */
   maxShrink: number;
-  /** After a worker crash, rebuild at once, then retry after this delay… */
+  /**
+   * Until a snapshot serves (the first load, or a rebuild after a worker crash), the store builds at
+   * once, then retries after this delay…
+   */
   recoveryFirstDelayMs: number;
   /** …growing by this factor per failed attempt… */
   recoveryBackoff: number;

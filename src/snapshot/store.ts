@@ -1,7 +1,7 @@
 // The snapshot every query reads, and every change to it: reloads (with the shrink guard), recovery
 // after a worker crash, cache writes once a snapshot serves.
-import { diffSnapshots, shrinkRefusal } from './compare.ts';
-import { CorpusUnavailableError, ReloadInProgressError } from './errors.ts';
+import { corpusStats, diffSnapshots, shrinkRefusal } from './compare.ts';
+import { CorpusUnavailableError, ReloadInProgressError, failureOf } from './errors.ts';
 import { DEFAULT_SNAPSHOT_PARAMS, type SnapshotParams } from './params.ts';
 import type {
   Refresh,
@@ -13,13 +13,15 @@ import type {
   SnapshotFacts,
   SnapshotHooks,
   SnapshotOptions,
+  StoreFailure,
   StoreHealth,
 } from './types.ts';
 
 /** What happens in the store with no caller to answer, for the log. */
 export type StoreEvent =
   | { kind: 'crashed'; error: Error }
-  | { kind: 'recovery-failed'; attempt: number; outcome: ReloadOutcome; retryInMs: number }
+  /** An attempt to serve a snapshot failed: the first load (`load-failed`), or a rebuild after a crash. */
+  | { kind: 'load-failed' | 'recovery-failed'; attempt: number; outcome: ReloadOutcome; retryInMs: number }
   | { kind: 'recovered'; attempt: number; articles: number; durationMs: number }
   | { kind: 'cache-written'; durationMs: number }
   | { kind: 'cache-write-failed'; error: unknown }
@@ -43,24 +45,14 @@ export interface ChangeOptions {
   full?: boolean;
 }
 
-/**
- * A change derived from the current snapshot (add/remove) rather than built anew; never refused by the
- * shrink guard. `load`: the first snapshot, built from that folder (there is no current one yet).
- */
-type StoreChange = ChangeOptions & { derive?: SnapshotChange; load?: string };
+/** A change derived from the current snapshot (add/remove) rather than built anew; never refused by the shrink guard. */
+type StoreChange = ChangeOptions & { derive?: SnapshotChange };
 
 /** Let the event loop breathe between heavy stages. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-const messageOf = (error: unknown): string => {
-  if (!(error instanceof Error)) return String(error);
-  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
-};
-
-/** The folder of a store's first snapshot, still to be built (module-private: only `open` starts one). */
-class FirstLoad {
-  constructor(readonly dir: string) {}
-}
+/** What a first load is compared with: nothing served before it. */
+const NOTHING: Pick<SnapshotFacts, 'stats' | 'hashes'> = { stats: corpusStats([]), hashes: new Map() };
 
 interface Running {
   startedAt: Date;
@@ -71,62 +63,72 @@ interface Running {
 /**
  * Holds the snapshot every query reads. A reload builds the next one aside and swaps it in with one
  * assignment; a failed or refused reload leaves the current one serving and the cache folder as it
- * was. When the served snapshot's worker dies, the store rebuilds it, retrying with backoff until a
- * snapshot serves again; meanwhile queries reject with CorpusUnavailableError. So do they while the
- * first snapshot loads (`SnapshotStore.open`).
+ * was. Until a snapshot serves (the first load, `SnapshotStore.open`, or after the served snapshot's
+ * worker died), the store builds one, retrying with backoff (SnapshotParams.recovery*); meanwhile
+ * queries reject with CorpusUnavailableError.
  */
 export class SnapshotStore {
   readonly params: Readonly<SnapshotParams>;
-  /** Settles once the first snapshot serves; rejects when it cannot be built (the store then never serves). */
+  /** Settles once the first snapshot serves; rejects only when the store is closed before that. */
   readonly loaded: Promise<void>;
-  /** Null only while the first snapshot loads. */
+  readonly #dir: string;
+  /** Null until the first snapshot serves. */
   #current: Snapshot | null;
   #running: Running | null = null;
   #last: ReloadOutcome | null = null;
   #health: StoreHealth;
   #closed = false;
   #wake: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
+  /** Cache writes under way: `close` waits for them. */
+  readonly #writes = new Set<Promise<void>>();
+  #settleLoaded: { resolve: () => void; reject: (error: Error) => void } | null = null;
 
-  /** Serve `initial` (tests serve a prepared snapshot); SnapshotStore.open passes a FirstLoad instead. */
+  /**
+   * Serve `initial`, a prepared snapshot (tests), or build the first one from the corpus folder
+   * `initial` names, retrying until it serves (`SnapshotStore.open`).
+   */
   constructor(
-    initial: Snapshot | FirstLoad,
+    initial: Snapshot | string,
     private readonly opts: StoreOptions = {},
   ) {
     this.params = Object.freeze({ ...DEFAULT_SNAPSHOT_PARAMS, ...opts.params });
-    if (initial instanceof FirstLoad) {
-      this.#current = null;
-      this.#health = { state: 'loading', since: new Date() };
-      this.loaded = this.#change(undefined, { load: initial.dir }, false).then((outcome) => {
-        if (outcome.status !== 'swapped') throw new Error(outcome.status === 'failed' ? outcome.error : 'the store was closed');
-      });
-      // Seen by whoever awaits `loaded`, maybe later than the failure: not an unhandled rejection meanwhile.
-      this.loaded.catch(() => {});
-    } else {
+    if (typeof initial !== 'string') {
+      this.#dir = initial.dir;
       this.#current = initial;
       this.#health = { state: 'serving' };
       this.loaded = Promise.resolve();
+      return;
     }
+    this.#dir = initial;
+    this.#current = null;
+    this.#health = { state: 'loading', since: new Date(), attempts: 0, lastAttempt: null, nextAttemptAt: null };
+    this.loaded = new Promise((resolve, reject) => (this.#settleLoaded = { resolve, reject }));
+    // Seen by whoever awaits `loaded`, maybe later than a close: not an unhandled rejection meanwhile.
+    this.loaded.catch(() => {});
+    // Takes the lock in this tick: a reload asked right after `open` is refused as in progress.
+    void this.#serveAgain();
   }
 
   /**
    * Start building the first snapshot from `dir` and return at once, so the caller can do its own
-   * start-up meanwhile (the bot logs in). Until it serves, queries reject with CorpusUnavailableError
-   * (`loading`), `health` says `loading` and a reload is refused as in progress; `loaded` settles then.
+   * start-up meanwhile (the bot logs in). Until a snapshot serves, queries reject with
+   * CorpusUnavailableError, `health` says `loading` (with the failed attempts, retried with backoff),
+   * and `loaded` settles then.
    */
   static open(dir: string, opts: StoreOptions = {}): SnapshotStore {
-    return new SnapshotStore(new FirstLoad(dir), opts);
+    return new SnapshotStore(dir, opts);
   }
 
-  /** Build the first snapshot from `dir` and serve it; rejects when it cannot be built. */
+  /** Build the first snapshot from `dir` and serve it, retrying as `open` does; rejects only if closed first. */
   static async create(dir: string, opts: StoreOptions = {}): Promise<SnapshotStore> {
     const store = SnapshotStore.open(dir, opts);
     await store.loaded;
     return store;
   }
 
-  /** The snapshot serving now. Throws CorpusUnavailableError (`loading`) while the first one loads. */
+  /** The snapshot serving now. Throws CorpusUnavailableError while the first one loads. */
   get current(): Snapshot {
-    if (!this.#current) throw new CorpusUnavailableError({ loading: true });
+    if (!this.#current) throw this.#unavailable();
     return this.#current;
   }
 
@@ -135,7 +137,7 @@ export class SnapshotStore {
    * is being rebuilt, so a handler can answer before deferring (a deferred reply cannot turn ephemeral).
    */
   serving(): Snapshot {
-    if (this.#health.state === 'recovering') throw new CorpusUnavailableError();
+    if (this.#health.state === 'recovering') throw this.#unavailable();
     return this.current;
   }
 
@@ -153,21 +155,31 @@ export class SnapshotStore {
     return this.#health;
   }
 
-  /** Stop serving: frees the current snapshot at once and stops any recovery. */
-  close(): void {
-    this.#closed = true;
-    this.#wakeUp();
-    this.#current?.retire(0);
+  /**
+   * Stop serving: frees the current snapshot and stops the retries at once, and resolves once no build
+   * and no cache write is under way any more, so the cache folder may be removed then.
+   */
+  async close(): Promise<void> {
+    if (!this.#closed) {
+      this.#closed = true;
+      this.#wakeUp();
+      this.#current?.retire(0);
+      this.#settleLoaded?.reject(new Error('the store was closed before its first snapshot served'));
+    }
+    while (this.#running || this.#writes.size > 0) await Promise.all([this.#running?.done, ...this.#writes]);
   }
 
   /** Serve `next` from now on. Tests use it to serve a prepared snapshot. */
   swap(next: Snapshot): void {
     this.#current = next;
     this.#health = { state: 'serving' };
+    this.#wakeUp();
+    this.#settleLoaded?.resolve();
   }
 
   /**
    * Build a new snapshot from the same folder and swap it in, unless the shrink guard refuses it.
+   * While no snapshot has served yet, this is one more attempt at the first load.
    * @throws ReloadInProgressError when a reload is already running.
    */
   async reload(by?: string, opts: ChangeOptions = {}): Promise<ReloadOutcome> {
@@ -200,21 +212,32 @@ export class SnapshotStore {
     } finally {
       this.#running = null;
       finished();
+      // Once the lock is free: whoever awaited the first snapshot may reload at once.
+      if (this.#current) this.#settleLoaded?.resolve();
     }
   }
 
   async #rebuild(by: string | undefined, opts: StoreChange): Promise<ReloadOutcome> {
-    if (opts.load !== undefined) return this.#loadFirst(opts.load);
-    const before = this.current;
+    const before = this.#current;
     const started = performance.now();
     const who = by === undefined ? {} : { by };
+    const failed = (failure: StoreFailure): ReloadOutcome => ({
+      status: 'failed',
+      failure,
+      durationMs: performance.now() - started,
+      finishedAt: new Date(),
+      ...who,
+    });
+    // An add or remove is derived from the snapshot serving: there is none yet.
+    if (before === null && opts.derive) throw this.#unavailable();
     let next: Snapshot;
     let derived = opts.derive !== undefined;
     try {
       // The caller took the lock synchronously; let it send its acknowledgement before the heavy work starts.
       await yieldToEventLoop();
       const hooks = { onCrash: (error: Error) => this.#crashed(next, error) };
-      if (opts.derive) next = await before.derive(opts.derive, hooks);
+      if (before === null) next = await build(this.opts, this.params, this.#dir, hooks);
+      else if (opts.derive) next = await before.derive(opts.derive, hooks);
       else {
         const refreshed = await this.#refresh(before, opts, hooks);
         if (refreshed?.kind === 'refused') {
@@ -225,45 +248,34 @@ export class SnapshotStore {
         derived = refreshed?.kind === 'derived';
         // Beside a snapshot that serves, a full build trades time for memory (SnapshotOptions.oneStageAtATime).
         const beside = this.#health.state === 'serving';
-        next = refreshed?.kind === 'derived' ? refreshed.snapshot : await build(this.opts, this.params, before.dir, hooks, beside);
+        next = refreshed?.kind === 'derived' ? refreshed.snapshot : await build(this.opts, this.params, this.#dir, hooks, beside);
       }
     } catch (error) {
-      return { status: 'failed', error: messageOf(error), durationMs: performance.now() - started, finishedAt: new Date(), ...who };
+      return failed(failureOf(error));
     }
-    const report: ReloadReport = { ...reportOf(before, next), durationMs: performance.now() - started, how: derived ? 'derived' : 'full' };
-    // A derived reload met the shrink guard before it touched anything (Snapshot.refresh).
-    const refusal = opts.force || derived ? null : shrinkRefusal(before, next, this.params.maxShrink);
-    if (refusal || this.#closed) {
+    const report: ReloadReport = {
+      ...reportOf(before ?? NOTHING, next),
+      durationMs: performance.now() - started,
+      how: derived ? 'derived' : 'full',
+    };
+    // The first snapshot has nothing to lose but must hold something.
+    const unusable = this.#closed ? ({ kind: 'closed' } as const) : before === null ? unusableFirst(next) : null;
+    if (unusable) {
       next.retire(0);
-      if (refusal) return { status: 'refused', refusal, report, finishedAt: new Date(), ...who };
-      return { status: 'failed', error: 'the store was closed', durationMs: report.durationMs, finishedAt: new Date(), ...who };
+      return failed(unusable);
+    }
+    // A derived reload met the shrink guard before it touched anything (Snapshot.refresh).
+    const refusal = before === null || opts.force || derived ? null : shrinkRefusal(before, next, this.params.maxShrink);
+    if (refusal) {
+      next.retire(0);
+      return { status: 'refused', refusal, report, finishedAt: new Date(), ...who };
     }
     this.#current = next;
     this.#health = { state: 'serving' };
     this.#wakeUp();
-    before.retire(this.params.retireGraceMs);
+    before?.retire(this.params.retireGraceMs);
     this.#persist(next);
     return { status: 'swapped', report, finishedAt: new Date(), ...who };
-  }
-
-  /** The first snapshot: built, served, then cached; nothing to compare it with or to guard. */
-  async #loadFirst(dir: string): Promise<ReloadOutcome> {
-    const started = performance.now();
-    let first: Snapshot;
-    try {
-      first = await build(this.opts, this.params, dir, { onCrash: (error) => this.#crashed(first, error) });
-    } catch (error) {
-      return { status: 'failed', error: messageOf(error), durationMs: performance.now() - started, finishedAt: new Date() };
-    }
-    if (this.#closed) {
-      first.retire(0);
-      return { status: 'failed', error: 'the store was closed', durationMs: performance.now() - started, finishedAt: new Date() };
-    }
-    this.#current = first;
-    this.#health = { state: 'serving' };
-    this.#persist(first);
-    const report = { ...reportOf(first, first), durationMs: performance.now() - started, how: 'full' as const };
-    return { status: 'swapped', report, finishedAt: new Date() };
   }
 
   /**
@@ -286,43 +298,62 @@ export class SnapshotStore {
   /** Write the caches of a snapshot that now serves; in the background, so a reload's answer does not wait for the disk. */
   #persist(snapshot: Snapshot): void {
     const started = performance.now();
-    snapshot.persist().then(
-      (wrote) => {
-        if (wrote) this.opts.onEvent?.({ kind: 'cache-written', durationMs: performance.now() - started });
-      },
-      (error: unknown) => this.opts.onEvent?.({ kind: 'cache-write-failed', error }),
-    );
+    const write: Promise<void> = snapshot
+      .persist()
+      .then(
+        (wrote) => {
+          if (wrote) this.opts.onEvent?.({ kind: 'cache-written', durationMs: performance.now() - started });
+        },
+        (error: unknown) => this.opts.onEvent?.({ kind: 'cache-write-failed', error }),
+      )
+      .finally(() => this.#writes.delete(write));
+    this.#writes.add(write);
   }
 
   #crashed(snapshot: Snapshot, error: Error): void {
     if (this.#closed || snapshot !== this.#current || this.#health.state === 'recovering') return;
-    this.#health = { state: 'recovering', since: new Date(), cause: error.message, attempts: 0, lastAttempt: null, nextAttemptAt: null };
+    const cause: StoreFailure = { kind: 'worker-stopped', detail: error.message };
+    this.#health = { state: 'recovering', since: new Date(), cause, attempts: 0, lastAttempt: null, nextAttemptAt: null };
     this.opts.onEvent?.({ kind: 'crashed', error });
-    void this.#recover();
+    void this.#serveAgain();
   }
 
-  /** Rebuild at once, then with growing delays, until a snapshot serves again (from here or an admin's reload). */
-  async #recover(): Promise<void> {
+  /**
+   * Build at once, then after growing delays, until a snapshot serves (from here or an admin's reload):
+   * the first load, and the rebuild after a crash.
+   */
+  async #serveAgain(): Promise<void> {
     let delay = this.params.recoveryFirstDelayMs;
-    while (!this.#closed && this.#health.state === 'recovering') {
+    for (;;) {
+      const health = this.#health;
+      if (this.#closed || health.state === 'serving') return;
       if (this.#running) {
         await this.#running.done;
         continue;
       }
-      const health = this.#health;
       const attempt = health.attempts + 1;
       this.#health = { ...health, attempts: attempt, nextAttemptAt: null };
       const outcome = await this.#change(undefined, {}, false);
       if (outcome.status === 'swapped') {
-        this.opts.onEvent?.({ kind: 'recovered', attempt, articles: outcome.report.after, durationMs: outcome.report.durationMs });
+        if (health.state === 'recovering') {
+          this.opts.onEvent?.({ kind: 'recovered', attempt, articles: outcome.report.after, durationMs: outcome.report.durationMs });
+        }
         return;
       }
-      if (this.#closed || this.#health.state !== 'recovering') return;
-      this.#health = { ...this.#health, lastAttempt: outcome, nextAttemptAt: new Date(Date.now() + delay) };
-      this.opts.onEvent?.({ kind: 'recovery-failed', attempt, outcome, retryInMs: delay });
+      const now = this.health; // not narrowed by the assignment above: the build may have swapped
+      if (this.#closed || now.state === 'serving') return;
+      this.#health = { ...now, lastAttempt: outcome, nextAttemptAt: new Date(Date.now() + delay) };
+      const kind = now.state === 'loading' ? 'load-failed' : 'recovery-failed';
+      this.opts.onEvent?.({ kind, attempt, outcome, retryInMs: delay });
       await this.#sleep(delay);
       delay = Math.min(delay * this.params.recoveryBackoff, this.params.recoveryMaxDelayMs);
     }
+  }
+
+  /** Queries cannot be answered now: the first snapshot loads (`loading` until an attempt failed), or one is rebuilt. */
+  #unavailable(): CorpusUnavailableError {
+    const health = this.#health;
+    return new CorpusUnavailableError({ loading: health.state === 'loading' && health.lastAttempt === null });
   }
 
   /** Wait `ms`, or less when a swap or `close` wakes the store. */
@@ -345,8 +376,18 @@ export class SnapshotStore {
   }
 }
 
+/**
+ * A first snapshot with no article but errors has nothing to serve (the corpus folder missing or
+ * unreadable, every file broken): not served, retried. A folder that is merely empty serves (as empty).
+ */
+function unusableFirst(first: SnapshotFacts): StoreFailure | null {
+  if (first.stats.articles > 0 || first.errors.length === 0) return null;
+  if (first.errors.length === 1 && first.errors[0]!.problem.kind === 'missing') return { kind: 'corpus-missing' };
+  return { kind: 'corpus-empty', errors: first.errors };
+}
+
 /** The counts of a reload's report: `after` against `before`. */
-function reportOf(before: SnapshotFacts, after: Omit<SnapshotFacts, 'loadedAt' | 'durationMs'>) {
+function reportOf(before: Pick<SnapshotFacts, 'stats' | 'hashes'>, after: Omit<SnapshotFacts, 'loadedAt' | 'durationMs'>) {
   return {
     before: before.stats.articles,
     after: after.stats.articles,

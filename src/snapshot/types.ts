@@ -153,28 +153,45 @@ export interface ShrinkRefusal {
   files: readonly LoadIssue[];
 }
 
+/**
+ * Why a build gave no snapshot to serve, or why the served one stopped: typed, so that the core says no
+ * sentence; the bot words it (src/wording/store-failure.ts), the log keeps it as data.
+ */
+export type StoreFailure =
+  /** The corpus folder (or file) does not exist: moved, not mounted yet, or CORPUS_DIR mistyped. */
+  | { kind: 'corpus-missing' }
+  /** A first load found no article, only these errors (the corpus folder unreadable, every file broken). */
+  | { kind: 'corpus-empty'; errors: readonly LoadIssue[] }
+  /** A thread building or serving the snapshot stopped (killed, out of memory, a native crash); `detail` is the stop's own (English) message. */
+  | { kind: 'worker-stopped'; detail: string }
+  /** The store was closed (the bot is stopping) before the snapshot could serve. */
+  | { kind: 'closed' }
+  /** Another change to the corpus was running: the store throws ReloadInProgressError, a caller that reports it as an outcome says this. */
+  | { kind: 'busy' }
+  /** Anything else: the error's own (English) message, kept as is. */
+  | { kind: 'build-failed'; detail: string };
+
 export type ReloadOutcome =
   | { status: 'swapped'; report: ReloadReport; finishedAt: Date; by?: string }
   /** Built, but not swapped in; `report` says what the swap would have changed. */
   | { status: 'refused'; refusal: ShrinkRefusal; report: ReloadReport; finishedAt: Date; by?: string }
-  /** The build itself failed (`error` is its message, for the log and the admin). */
-  | { status: 'failed'; error: string; durationMs: number; finishedAt: Date; by?: string };
+  /** No snapshot came of it; `failure` says why. */
+  | { status: 'failed'; failure: StoreFailure; durationMs: number; finishedAt: Date; by?: string };
 
-/** Whether the served snapshot answers, and if not, how recovery is going. */
+/** The store's own attempts to get a snapshot serving: the first load, or a rebuild after a crash. */
+export interface StoreAttempts {
+  /** Builds tried so far, the one under way included. */
+  attempts: number;
+  /** The last attempt's outcome once one failed or was refused; null before. */
+  lastAttempt: ReloadOutcome | null;
+  /** When the next attempt starts, while one is scheduled. */
+  nextAttemptAt: Date | null;
+}
+
+/** Whether the served snapshot answers, and if not, how the store's attempts to serve one go. */
 export type StoreHealth =
   | { state: 'serving' }
-  /** The first snapshot is being built (SnapshotStore.open); nothing serves yet. */
-  | { state: 'loading'; since: Date }
-  | {
-      state: 'recovering';
-      /** When the snapshot's worker died. */
-      since: Date;
-      /** Why it died. */
-      cause: string;
-      /** Rebuilds tried so far. */
-      attempts: number;
-      /** The last rebuild's outcome, when one was tried. */
-      lastAttempt: ReloadOutcome | null;
-      /** When the next rebuild starts, when one is scheduled. */
-      nextAttemptAt: Date | null;
-    };
+  /** No snapshot has served yet (SnapshotStore.open): the first one is being built, retried until it serves. */
+  | ({ state: 'loading'; since: Date } & StoreAttempts)
+  /** The served snapshot's worker died (`cause`, since `since`): rebuilt, retried until one serves. */
+  | ({ state: 'recovering'; since: Date; cause: StoreFailure } & StoreAttempts);

@@ -7,9 +7,9 @@ import { ConfigError, configReport, loadConfig } from '../../src/bot/config.ts';
 const corpus = mkdtempSync(join(tmpdir(), 'kliping-config-'));
 const valid = { DISCORD_TOKEN: 'MTE4MDAwMDAwMDAwMDAwMDAwMQ.GxYzAb.abcdefghijklmnopqrstuvwxyz0123', CORPUS_DIR: corpus };
 
-function problems(env: NodeJS.ProcessEnv): string[] {
+function problems(env: NodeJS.ProcessEnv, cwd?: string): string[] {
   try {
-    loadConfig(env);
+    loadConfig(env, cwd);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -67,19 +67,24 @@ describe('loadConfig', () => {
     const found = problems({
       DISCORD_TOKEN: 'Bot abc.def.ghi',
       DISCORD_GUILD_ID: 'server-saya',
-      CORPUS_DIR: join(corpus, 'tidak-ada'),
       ADMIN_USER_IDS: '1180000000000000011,budi',
       LOG_LEVEL: 'verbose',
       DISCORD_API_URL: 'http://127.0.0.1:8080/api/v10',
     });
-    expect(found).toHaveLength(6);
+    expect(found).toHaveLength(5);
     expect(found[0]).toMatch(/starts with "Bot "/);
     expect(found[1]).toMatch(/^DISCORD_GUILD_ID is not a server id/);
-    expect(found[2]).toMatch(/^CORPUS_DIR does not exist/);
-    expect(found[3]).toMatch(/^ADMIN_USER_IDS: entry 2 of 2 is not a user id/);
-    expect(found[4]).toMatch(/^LOG_LEVEL is not one of/);
-    expect(found[5]).toMatch(/^DISCORD_API_URL ends with an API version/);
-    for (const value of ['server-saya', 'tidak-ada', 'budi', 'verbose', '8080/api/v10']) expect(found.join('\n')).not.toContain(value);
+    expect(found[2]).toMatch(/^ADMIN_USER_IDS: entry 2 of 2 is not a user id/);
+    expect(found[3]).toMatch(/^LOG_LEVEL is not one of/);
+    expect(found[4]).toMatch(/^DISCORD_API_URL ends with an API version/);
+    for (const value of ['server-saya', 'budi', 'verbose', '8080/api/v10']) expect(found.join('\n')).not.toContain(value);
+  });
+
+  it('takes a CORPUS_DIR that is not there (yet): the bot starts and retries its load; unset, the default folder must exist', () => {
+    expect(loadConfig({ ...valid, CORPUS_DIR: join(corpus, 'tidak-ada') }).corpusDir).toBe(join(corpus, 'tidak-ada'));
+    expect(problems({ DISCORD_TOKEN: valid.DISCORD_TOKEN }, join(corpus, 'tidak-ada'))).toEqual([
+      expect.stringMatching(/^CORPUS_DIR is not set and the default folder .* does not exist/),
+    ]);
   });
 
   it('names misnamed and invalid variables, never their values: a token pasted in the wrong place is not echoed', () => {

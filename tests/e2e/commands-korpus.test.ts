@@ -62,6 +62,10 @@ type Who = 'owner' | 'member' | 'trusted' | 'other';
 const korpus = (subcommand: string, user: Who, where: Omit<CommandTarget, 'subcommand' | 'user'> = {}) =>
   h.fake.send(h.fake.slash('korpus', {}, { subcommand, user, ...where }));
 const description = (message: { embeds: unknown[] }): string => embedsOf(message)[0]?.description ?? '';
+/** A reload is a build in a worker: on a loaded machine it outlasts the fake's default 10 s wait, so its reply gets longer. */
+const RELOAD_WAIT_MS = 60_000;
+/** The visible reply of a reload that builds (not of one refused at once). */
+const reloaded = (run: ReturnType<typeof korpus>) => run.reply(undefined, RELOAD_WAIT_MS);
 
 describe('/korpus status', () => {
   it('shows article count, publishers, date range and that nothing was reloaded yet', async () => {
@@ -79,7 +83,7 @@ describe('/korpus status', () => {
   });
 });
 
-describe('/korpus muat-ulang', () => {
+describe('/korpus muat-ulang', { timeout: 120_000 }, () => {
   it('refuses a member without Manage Server, privately, without reloading', async () => {
     const run = korpus('muat-ulang', 'member');
     const reply = await run.reply();
@@ -91,7 +95,7 @@ describe('/korpus muat-ulang', () => {
   it('reloads for a user listed in ADMIN_USER_IDS, without Manage Server, and reports no change', async () => {
     const run = korpus('muat-ulang', 'trusted');
     expect((await run.callback()).type).toBe(5);
-    const reply = await run.reply();
+    const reply = await reloaded(run);
     expect(isEphemeral(reply)).toBe(true);
     expect(embedsOf(reply)[0]!.title).toBe('Korpus dimuat ulang');
     expect(description(reply)).toMatch(/^Artikel: 5 → 5\nDitambah: 0\nDihapus: 0\nDiubah: 0\nDurasi: \d/);
@@ -112,7 +116,7 @@ describe('/korpus muat-ulang', () => {
         '{"id": "rusak", "title": ',
       ].join('\n'),
     );
-    const reply = await korpus('muat-ulang', 'owner').reply();
+    const reply = await reloaded(korpus('muat-ulang', 'owner'));
     const text = description(reply);
     expect(text).toMatch(/^Artikel: 5 → 6\nDitambah: 1 \(`banjir-rob-1`\)\nDihapus: 0\nDiubah: 0/);
     expect(text).toMatch(/berkas dilewati:\*\*\n• `tambahan\.jsonl:2` — \S/);
@@ -132,7 +136,7 @@ describe('/korpus muat-ulang', () => {
     expect(isEphemeral(refusal)).toBe(true);
     expect(refusal.content).toMatch(/^Muat ulang korpus sedang berjalan \(dimulai <t:\d+:R> oleh <@\d+>\)/);
     gate.open();
-    expect(embedsOf(await first.reply())[0]!.title).toBe('Korpus dimuat ulang');
+    expect(embedsOf(await reloaded(first))[0]!.title).toBe('Korpus dimuat ulang');
   });
 
   it('answers 50 searches sent while a reload runs', async () => {
@@ -146,7 +150,7 @@ describe('/korpus muat-ulang', () => {
     expect(h.bot.store.running).not.toBeNull(); // all answered from the old snapshot while the new one was still being built
     expect(replies.every((r) => embedsOf(r)[0]?.title?.startsWith('Hasil pencarian'))).toBe(true);
     gate.open();
-    expect(embedsOf(await reload.reply())[0]!.title).toBe('Korpus dimuat ulang');
+    expect(embedsOf(await reloaded(reload))[0]!.title).toBe('Korpus dimuat ulang');
   });
 
   it('keeps the old corpus serving when the folder is gone, and says why with the numbers', async () => {
@@ -154,7 +158,7 @@ describe('/korpus muat-ulang', () => {
     await cp(corpusDir, parked, { recursive: true });
     await rm(corpusDir, { recursive: true, force: true });
     try {
-      const reply = await korpus('muat-ulang', 'owner').reply();
+      const reply = await reloaded(korpus('muat-ulang', 'owner'));
       const articles = h.bot.store.current.stats.articles;
       expect(embedsOf(reply)[0]!.title).toBe('Muat ulang ditolak');
       expect(description(reply)).toMatch(
@@ -176,7 +180,7 @@ describe('/korpus muat-ulang', () => {
   });
 });
 
-describe('/korpus access', () => {
+describe('/korpus access', { timeout: 120_000 }, () => {
   /** A server that is not one of the bot's home servers (ADMIN_GUILD_IDS defaults to DISCORD_GUILD_ID). */
   const ownServer = '1180000000000000999';
   const refusal = /^Hanya pengelola server utama bot \(izin \*\*Manage Server\*\*\) atau admin bot/;
@@ -214,7 +218,7 @@ describe('/korpus access', () => {
 
   it('shows the broken files to admins only; others see their count', async () => {
     await writeFile(join(corpusDir, 'rahasia-redaksi.jsonl'), '{"id": "rusak", "title": \n');
-    expect(embedsOf(await korpus('muat-ulang', 'owner').reply())[0]!.title).toBe('Korpus dimuat ulang');
+    expect(embedsOf(await reloaded(korpus('muat-ulang', 'owner')))[0]!.title).toBe('Korpus dimuat ulang');
     const brokenField = async (user: Who, where: Omit<CommandTarget, 'subcommand' | 'user'> = {}): Promise<string> => {
       const reply = await korpus('status', user, where).reply();
       expect(isEphemeral(reply)).toBe(true);

@@ -30,6 +30,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBot, type RunningBot, type StartOptions } from '../../src/bot/app.ts';
 import { loadConfig } from '../../src/bot/config.ts';
+import { openCorpusStore } from '../../src/bot/corpus-store.ts';
 import { createLogger } from '../../src/bot/logger.ts';
 import { spawnSnapshot } from '../../src/bot/worker-snapshot.ts';
 import { SnapshotStore, type SnapshotBuilder } from '../../src/snapshot.ts';
@@ -63,6 +64,11 @@ export interface HarnessOptions {
    * the corpus serves (and `h.bot` is there).
    */
   holdFirstLoad?: boolean;
+  /**
+   * Return once the bot is logged in with its commands registered, while its corpus may still be loading,
+   * or failing to load and retrying (a missing `corpusDir`); `h.started` resolves once the corpus serves.
+   */
+  returnWhileLoading?: boolean;
 }
 
 /**
@@ -111,7 +117,7 @@ export class ReloadGate {
 
 export interface Harness {
   fake: FakeDiscord;
-  /** Throws until `started` resolves (only with `holdFirstLoad` can that be after startHarness returns). */
+  /** Throws until `started` resolves (only with `holdFirstLoad` or `returnWhileLoading` can that be after startHarness returns). */
   bot: RunningBot;
   /** Resolves once `startBot` does: the bot is logged in and its corpus serves. */
   started: Promise<RunningBot>;
@@ -125,13 +131,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+async function loadedStore(store: SnapshotStore): Promise<SnapshotStore> {
+  await store.loaded;
+  return store;
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const scratch = await mkdtemp(join(tmpdir(), 'kliping-e2e-'));
   const fake = await startFakeDiscord(options.fake);
   const cleanup = async (): Promise<void> => {
     await fake.close();
-    // A cache write the last reload started may still be renaming files in: retry instead of failing on ENOTEMPTY.
-    await rm(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    await rm(scratch, { recursive: true, force: true });
   };
   try {
     let corpusDir = options.corpusDir;
@@ -158,21 +168,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
     const reloadGate = new ReloadGate();
     if (options.holdFirstLoad) reloadGate.hold();
-    const gated = {
-      ...(config.indexCacheDir && { cacheDir: config.indexCacheDir }),
-      build: reloadGate.build,
-      params: { maxRefreshShare: 0 }, // every reload builds, so the gate holds each one
-    };
+    // The bot's own store (its events logged), built through the gate: every reload builds, so the gate holds each one.
+    const gated = () =>
+      openCorpusStore(config, logger, { build: reloadGate.build, params: { ...options.bot?.snapshotParams, maxRefreshShare: 0 } });
     const store = options.holdFirstLoad
-      ? SnapshotStore.open(config.corpusDir, gated)
+      ? gated()
       : options.gateReloads
-        ? await SnapshotStore.create(config.corpusDir, gated)
-        : options.bot?.store;
+        ? await loadedStore(gated())
+        : options.returnWhileLoading
+          ? openCorpusStore(config, logger, options.bot?.snapshotParams && { params: options.bot.snapshotParams })
+          : options.bot?.store;
     let bot: RunningBot | undefined;
     const started = startBot(config, { ...options.bot, ...(store && { store }), logger }).then((running) => (bot = running));
-    if (options.holdFirstLoad) {
+    if (options.holdFirstLoad || options.returnWhileLoading) {
       started.catch(() => {}); // a failed start is seen by whoever awaits `h.started` (or by close)
-      await reloadGate.reached();
+      if (options.holdFirstLoad) await reloadGate.reached();
       await fake.waitFor(() => fake.commands.guild.length > 0 || undefined, 'the guild commands, registered while the corpus loads');
     } else {
       await started;
@@ -190,7 +200,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       reloadGate,
       close: async () => {
         if (reloadGate.holding) reloadGate.release();
-        await (await started).stop();
+        // A corpus that never served: closing its store ends the start, which stops the bot.
+        if (!bot) await store?.close();
+        await (await started.catch(() => null))?.stop();
         await cleanup();
       },
     };

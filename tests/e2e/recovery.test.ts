@@ -3,22 +3,11 @@
 // /korpus status, and answers resume on their own once the folder is back. The log claims no success
 // that did not happen.
 import { cp, rm } from 'node:fs/promises';
-import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isEphemeral, startHarness, type DiscordMessage, type Harness } from './harness.ts';
+import { lastCorpusWorker } from './threads.ts';
 
-/** Every worker thread the bot starts, with the module it runs, so a test can kill one as a crash would. */
-const threads = vi.hoisted(() => [] as { module: string; worker: Worker }[]);
-vi.mock('node:worker_threads', async (importOriginal) => {
-  const original = await importOriginal<typeof import('node:worker_threads')>();
-  class RecordedWorker extends original.Worker {
-    constructor(...args: ConstructorParameters<typeof original.Worker>) {
-      super(...args);
-      threads.push({ module: String((args[1]?.workerData as { module?: string } | undefined)?.module), worker: this });
-    }
-  }
-  return { ...original, Worker: RecordedWorker };
-});
+vi.mock('node:worker_threads', async (original) => (await import('./threads.ts')).recordWorkers(original));
 
 let h: Harness;
 /** Waits for the bot's own rebuilds: seconds on a busy machine. */
@@ -46,8 +35,7 @@ const text = (m: DiscordMessage): string =>
 
 /** Kill the thread serving the current snapshot, as an out-of-memory or a native crash would. */
 async function killCorpusWorker(): Promise<void> {
-  const serving = threads.filter((t) => t.module.endsWith('/corpus-worker.ts')).at(-1)!;
-  await serving.worker.terminate();
+  await lastCorpusWorker()!.terminate();
 }
 
 const search = (kueri = 'Putin') => h.fake.send(h.fake.slash('cari', { kueri }, { user: 'member' })).reply();
@@ -80,7 +68,9 @@ describe('a corpus worker that dies', { timeout: 90_000 }, () => {
       expect(timeline.content).toContain('Korpus sedang dimuat ulang');
 
       const status = await h.fake.send(h.fake.slash('korpus', {}, { subcommand: 'status', user: 'owner' })).reply();
-      expect(text(status)).toMatch(/Tidak melayani\*\* sejak <t:\d+:R>: corpus worker stopped/);
+      expect(text(status)).toMatch(
+        /Tidak melayani\*\* sejak <t:\d+:R>: thread pemuat korpus berhenti mendadak \(pesan sistem: corpus worker stopped/,
+      );
       expect(text(status)).toMatch(/percobaan ke-\d+/);
       expect(text(status)).toMatch(/Percobaan terakhir ditolak: Korpus baru kehilangan \d+ dari \d+ artikel \(100%\)/);
 

@@ -45,7 +45,25 @@ describe('snapshots over real files', () => {
       first.retire(0);
       await expect(new Promise((r) => setTimeout(r, 50)).then(() => first.queries.search('x'))).rejects.toThrow(/corpus worker stopped/);
     } finally {
-      store.close();
+      await store.close();
+    }
+  });
+
+  it('are whole in the cache folder once the store has closed: close waits for the write under way', async () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'kliping-snapshot-close-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'kliping-snapshot-cache-'));
+    cpSync(resolve('seeds'), corpus, { recursive: true });
+    try {
+      const store = await SnapshotStore.create(corpus, { build: spawnSnapshot, cacheDir });
+      // The first snapshot serves: its caches are being written in the background. Close at once.
+      await store.close();
+      // Parse cache (index, text), search index and timeline, each renamed into place from a temporary file.
+      expect(readdirSync(cacheDir).sort()).toHaveLength(4);
+      expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      // No retry: nothing writes into the folder any more.
+      rmSync(cacheDir, { recursive: true });
+      rmSync(corpus, { recursive: true, force: true });
     }
   });
 
@@ -68,7 +86,7 @@ describe('snapshots over real files', () => {
       expect(files()).toEqual(before);
       expect((await store.current.queries.search('kecaman')).hits.length).toBeGreaterThan(0);
     } finally {
-      store.close();
+      await store.close();
       rmSync(cacheDir, { recursive: true, force: true });
     }
   });

@@ -75,7 +75,7 @@ describe.each([
       expect((await store.current.queries.search('banjir rob')).hits).toEqual([]);
       expect((await answers(store.current)) as object).toMatchObject({ articles: 5 });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });
@@ -126,7 +126,7 @@ describe.each([
         full.retire(0);
       }
     } finally {
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
@@ -156,7 +156,7 @@ describe.each([
       });
       expect(builds()).toBe(4);
     } finally {
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
@@ -177,7 +177,7 @@ describe.each([
       expect(await store.reload(undefined, { force: true })).toMatchObject({ status: 'swapped', report: { how: 'derived', after: 4 } });
       expect(builds()).toBe(1);
     } finally {
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);

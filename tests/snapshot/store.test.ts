@@ -7,6 +7,7 @@ import {
   CorpusUnavailableError,
   ReloadInProgressError,
   SnapshotStore,
+  unavailable,
   articleHash,
   corpusStats,
   type Snapshot,
@@ -130,16 +131,31 @@ describe('SnapshotStore.reload', () => {
     await expect(third).resolves.toMatchObject({ status: 'swapped' });
   });
 
-  it('keeps the old snapshot when the build fails, and says why', async () => {
+  it('keeps the old snapshot when the build fails, and says why: an unknown error keeps its message as a detail', async () => {
     const script = scriptedBuilder();
     const store = new SnapshotStore(before, { build: script.build });
     const reload = store.reload();
     await script.next(new Error('EACCES: permission denied, scandir /korpus'));
     const outcome = await reload;
-    expect(outcome).toMatchObject({ status: 'failed', error: 'EACCES: permission denied, scandir /korpus' });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      failure: { kind: 'build-failed', detail: 'EACCES: permission denied, scandir /korpus' },
+    });
     expect(store.current).toBe(before);
     expect(store.running).toBeNull();
     expect(store.lastReload).toBe(outcome);
+  });
+
+  it('reports a build whose thread stopped as a stopped worker, with the stop as its detail', async () => {
+    const script = scriptedBuilder();
+    const store = new SnapshotStore(before, { build: script.build });
+    const reload = store.reload();
+    await script.next(unavailable(new Error('corpus worker stopped (exit code 1)')));
+    expect(await reload).toMatchObject({
+      status: 'failed',
+      failure: { kind: 'worker-stopped', detail: 'corpus worker stopped (exit code 1)' },
+    });
+    expect(store.current).toBe(before);
   });
 });
 
@@ -180,7 +196,7 @@ describe('a reload derived from the serving snapshot (Snapshot.refresh)', () => 
     const store = new SnapshotStore(served, { build: script.build, onEvent: (e) => events.push(e) });
     const failing = store.reload();
     await script.next(new Error('EIO'));
-    expect(await failing).toMatchObject({ status: 'failed', error: 'EIO' });
+    expect(await failing).toMatchObject({ status: 'failed', failure: { kind: 'build-failed', detail: 'EIO' } });
     expect(store.current).toBe(served);
     expect(events).toMatchObject([{ kind: 'refresh-failed', error: { message: 'timeline worker stopped' } }]);
 
@@ -290,7 +306,10 @@ describe('recovery after a worker crash', () => {
 
   it('rebuilds at once, then retries with growing delays until a snapshot serves, answering "unavailable" meanwhile', async () => {
     const { script, events, store, first } = await crashedStore();
-    expect(store.health).toMatchObject({ state: 'recovering', cause: 'corpus worker stopped (exit code 1)' });
+    expect(store.health).toMatchObject({
+      state: 'recovering',
+      cause: { kind: 'worker-stopped', detail: 'corpus worker stopped (exit code 1)' },
+    });
     expect(() => store.serving()).toThrow(CorpusUnavailableError);
     await script.next(new Error('ENOENT: no such file or directory, scandir /korpus'));
     for (let i = 0; i < 3; i++) await script.next(fakeSnapshot([], [{ file: '.', problem: { kind: 'missing' } }]));
@@ -366,13 +385,85 @@ describe('SnapshotStore.open', () => {
     store.close();
   });
 
-  it('rejects `loaded` with the reason when the first snapshot cannot be built, and never serves', async () => {
+  it('retries a first load that fails, with backoff, until it serves; health says why meanwhile, and nothing is cached', async () => {
+    const script = scriptedBuilder();
+    const events: StoreEvent[] = [];
+    const params = { recoveryFirstDelayMs: 5, recoveryBackoff: 2, recoveryMaxDelayMs: 12 };
+    const store = SnapshotStore.open('/korpus', { build: script.build, params, onEvent: (e) => events.push(e) });
+    let loaded = false;
+    void store.loaded.then(() => (loaded = true));
+    // The corpus folder is missing (one `missing` issue, no article), then a build fails, then every file is broken.
+    const missing = fakeSnapshot([], [{ file: '/korpus', problem: { kind: 'missing' } }]);
+    await script.next(missing);
+    await expect.poll(() => store.health).toMatchObject({ state: 'loading', lastAttempt: { failure: { kind: 'corpus-missing' } } });
+    // After a failure users are told the corpus is being loaded again, no longer that the bot just started.
+    expect(() => store.serving()).toThrow(expect.objectContaining({ loading: false }));
+    await script.next(new Error('ENOENT: no such file or directory, scandir /korpus'));
+    const broken = [{ file: 'a.txt', problem: { kind: 'binary', unit: 'file' } }] as const;
+    const empty = fakeSnapshot([], broken);
+    await script.next(empty);
+    await expect.poll(() => store.health).toMatchObject({ lastAttempt: { failure: { kind: 'corpus-empty', errors: broken } } });
+    expect(loaded).toBe(false);
+    expect(retired).toEqual(expect.arrayContaining([missing, empty]));
+    expect(persisted).not.toContain(missing); // a refused first load leaves the cache as it was
+    expect(persisted).not.toContain(empty);
+    const first = three();
+    await script.next(first);
+    await store.loaded;
+    expect(store.health.state).toBe('serving');
+    expect(store.current).toBe(first);
+    expect(persisted).toContain(first);
+    expect(events.flatMap((e) => (e.kind === 'load-failed' ? [[e.attempt, e.retryInMs]] : []))).toEqual([
+      [1, 5],
+      [2, 10],
+      [3, 12],
+    ]);
+    expect(events.map((e) => e.kind)).not.toContain('recovered'); // the log's success line is the caller's 'corpus loaded'
+    await store.close();
+  });
+
+  it('serves a first corpus that is merely empty (no article, no error)', async () => {
     const script = scriptedBuilder();
     const store = SnapshotStore.open('/korpus', { build: script.build });
-    await script.next(new Error('ENOENT: no such folder'));
-    await expect(store.loaded).rejects.toThrow('ENOENT: no such folder');
-    expect(() => store.serving()).toThrow(CorpusUnavailableError);
-    store.close();
+    const empty = fakeSnapshot([]);
+    await script.next(empty);
+    await store.loaded;
+    expect(store.current).toBe(empty);
+    await store.close();
+  });
+
+  /** A store whose first load failed once and waits a minute for its next attempt. */
+  async function failedFirstLoad() {
+    const script = scriptedBuilder();
+    const store = SnapshotStore.open('/korpus', { build: script.build, params: { recoveryFirstDelayMs: 60_000 } });
+    await script.next(new Error('EIO'));
+    await expect.poll(() => store.health).toMatchObject({ state: 'loading', nextAttemptAt: expect.any(Date) });
+    return { script, store };
+  }
+
+  it("takes an admin's reload between failed attempts as one more attempt, reported from nothing", async () => {
+    const { script, store } = await failedFirstLoad();
+    const reload = store.reload('111');
+    await script.next(three());
+    expect(await reload).toMatchObject({ status: 'swapped', report: { before: 0, after: 3, added: { count: 3 } } });
+    await store.loaded;
+    await flush();
+    expect(script.calls).toBe(2); // the waiting retry woke, found the corpus serving, and built nothing
+    await store.close();
+  });
+
+  it('refuses an add or remove while nothing serves, as unavailable', async () => {
+    const { store } = await failedFirstLoad();
+    await expect(store.add(['masuk/a.txt'])).rejects.toBeInstanceOf(CorpusUnavailableError);
+    expect(store.running).toBeNull();
+    await store.close();
+  });
+
+  it('rejects `loaded` when closed before the first snapshot serves', async () => {
+    const { script, store } = await failedFirstLoad();
+    await store.close();
+    await expect(store.loaded).rejects.toThrow('closed');
+    expect(script.calls).toBe(1);
   });
 
   it('retires a first snapshot that arrives after close', async () => {
@@ -399,5 +490,42 @@ describe('SnapshotStore.open', () => {
     await expect.poll(() => store.health.state).toBe('serving');
     expect(store.current).toBe(fresh);
     store.close();
+  });
+});
+
+describe('SnapshotStore.close', () => {
+  it('resolves only once the cache write under way has finished', async () => {
+    let finishWrite!: () => void;
+    const writing = three();
+    writing.persist = () => new Promise<boolean>((resolve) => (finishWrite = () => resolve(true)));
+    const script = scriptedBuilder();
+    const store = new SnapshotStore(three(), { build: script.build });
+    const reload = store.reload();
+    await script.next(writing);
+    expect(await reload).toMatchObject({ status: 'swapped' }); // its cache write runs in the background
+    let closed = false;
+    const closing = store.close().then(() => (closed = true));
+    await flush();
+    expect(closed).toBe(false);
+    finishWrite();
+    await closing;
+    expect(closed).toBe(true);
+  });
+
+  it('resolves only once the build under way has ended, and serves nothing of it', async () => {
+    const script = scriptedBuilder();
+    const store = new SnapshotStore(three(), { build: script.build });
+    const reload = store.reload();
+    await flush();
+    let closed = false;
+    const closing = store.close().then(() => (closed = true));
+    await flush();
+    expect(closed).toBe(false);
+    const late = three();
+    await script.next(late);
+    await closing;
+    expect(await reload).toMatchObject({ status: 'failed', failure: { kind: 'closed' } });
+    expect(retired).toContain(late);
+    expect(persisted).not.toContain(late);
   });
 });

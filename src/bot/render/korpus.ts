@@ -1,10 +1,11 @@
 import { TimestampStyles, time, type APIEmbed } from 'discord.js';
 import type { LoadIssue } from '../../corpus/types.ts';
-import type { IdChanges, ReloadOutcome, ShrinkRefusal, Snapshot, StoreHealth } from '../../snapshot.ts';
+import type { IdChanges, ReloadOutcome, ShrinkRefusal, Snapshot, StoreFailure, StoreHealth } from '../../snapshot.ts';
 import { formatCount, formatDateId, formatDuration } from '../format.ts';
 import { LIMITS, escapeMarkdown, truncate } from '../limits.ts';
 import { BRAND_COLOR } from '../messages.ts';
 import { issuePlace, loadProblemText } from '../../wording/load-problem.ts';
+import { storeFailureText } from '../../wording/store-failure.ts';
 
 const FAILURE_COLOR = 0xd97706;
 /** File errors listed by name; the rest are counted, so a folder of broken files still fits. */
@@ -32,7 +33,7 @@ function changeLine(label: string, changes: IdChanges): string {
 export function renderReload(outcome: ReloadOutcome): APIEmbed {
   if (outcome.status === 'failed') {
     const description = [
-      `Korpus lama tetap dipakai. Korpus baru tidak bisa dimuat: ${escapeMarkdown(outcome.error)}`,
+      `Korpus lama tetap dipakai. Korpus baru tidak bisa dimuat: ${failureText(outcome.failure)}.`,
       `Durasi: ${formatDuration(outcome.durationMs)}`,
     ].join('\n\n');
     return { title: 'Muat ulang gagal', description: truncate(description, LIMITS.embedDescription), color: FAILURE_COLOR };
@@ -79,21 +80,32 @@ function reloadSummary(last: ReloadOutcome | null, snapshot: Snapshot): string {
     return `Berhasil ${when}: ${formatCount(last.report.before)} → ${formatCount(last.report.after)} artikel (${formatDuration(last.report.durationMs)}).`;
   if (last.status === 'refused')
     return `Ditolak ${when}: ${refusalText(last.refusal, last.report.before)} Korpus sebelumnya tetap dipakai.`;
-  return `Gagal ${when}: ${escapeMarkdown(last.error)}. Korpus sebelumnya tetap dipakai.`;
+  return `Gagal ${when}: ${failureText(last.failure)}. Korpus sebelumnya tetap dipakai.`;
 }
 
-/** Whether the corpus answers; while it loads or a crashed worker is rebuilt, since when and how it goes. */
+/** A failure's words, escaped for markdown. */
+function failureText(failure: StoreFailure): string {
+  return escapeMarkdown(storeFailureText(failure));
+}
+
+/**
+ * Whether the corpus answers; while it loads or a crashed worker is rebuilt, since when and, to admins
+ * (`detailed`), why and how the bot's attempts go.
+ */
 function healthText(health: StoreHealth, detailed: boolean): string {
   if (health.state === 'serving') return 'Sehat: pencarian dan timeline dilayani.';
-  if (health.state === 'loading')
-    return `**Sedang dimuat** sejak ${time(health.since, TimestampStyles.RelativeTime)}: bot baru mulai. Pencarian dan timeline dilayani begitu korpus selesai dimuat.`;
+  const since = time(health.since, TimestampStyles.RelativeTime);
+  if (health.state === 'loading' && health.lastAttempt === null)
+    return `**Sedang dimuat** sejak ${since}: bot baru mulai. Pencarian dan timeline dilayani begitu korpus selesai dimuat.`;
   if (!detailed) return '**Tidak melayani** sementara: korpus sedang dimuat ulang.';
   const lines = [
-    `**Tidak melayani** sejak ${time(health.since, TimestampStyles.RelativeTime)}: ${escapeMarkdown(health.cause)}.`,
+    health.state === 'loading'
+      ? `**Tidak melayani** sejak ${since}: korpus belum bisa dimuat sejak bot mulai.`
+      : `**Tidak melayani** sejak ${since}: ${failureText(health.cause)}.`,
     `Bot memuat ulang korpus sendiri (percobaan ke-${health.attempts}).`,
   ];
   const last = health.lastAttempt;
-  if (last?.status === 'failed') lines.push(`Percobaan terakhir gagal: ${escapeMarkdown(last.error)}.`);
+  if (last?.status === 'failed') lines.push(`Percobaan terakhir gagal: ${failureText(last.failure)}.`);
   if (last?.status === 'refused') lines.push(`Percobaan terakhir ditolak: ${refusalText(last.refusal, last.report.before)}`);
   if (health.nextAttemptAt) lines.push(`Percobaan berikutnya ${time(health.nextAttemptAt, TimestampStyles.RelativeTime)}.`);
   return lines.join('\n');
@@ -145,9 +157,13 @@ export function renderStatus(
   return { title: 'Status korpus', color: BRAND_COLOR, fields };
 }
 
-/** What `/korpus status` answers while the first corpus loads: there is nothing else to show yet. */
-export function renderLoadingStatus(health: Extract<StoreHealth, { state: 'loading' }>): APIEmbed {
-  return { title: 'Status korpus', color: BRAND_COLOR, fields: [{ name: 'Kesehatan', value: healthText(health, false) }] };
+/**
+ * What `/korpus status` answers until the first corpus serves: there is nothing else to show yet. Admins
+ * (`detailed`) see why the attempts so far failed.
+ */
+export function renderLoadingStatus(health: Extract<StoreHealth, { state: 'loading' }>, opts: { detailed: boolean }): APIEmbed {
+  const value = truncate(healthText(health, opts.detailed), LIMITS.embedFieldValue);
+  return { title: 'Status korpus', color: BRAND_COLOR, fields: [{ name: 'Kesehatan', value }] };
 }
 
 function precisionOf(iso: string): 'day' | 'month' | 'year' {
