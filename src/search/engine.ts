@@ -10,7 +10,7 @@ import { EXCERPT_CHARS, excerptOf, type Highlight } from './excerpt.ts';
 import { daySpan } from './filters.ts';
 import { corpusHash, readCachedIndex, writeCachedIndex } from './index-cache.ts';
 import { expansionWords, TermTally, type FeedbackDoc } from './feedback.ts';
-import { spellsOut } from './answer.ts';
+import { spellsOut, type AnswerKind } from './answer.ts';
 import { bodyText, buildIndex, type IndexData } from './inverted-index.ts';
 import { nasalAlternative, parseQuery, type ParsedQuery, type QueryWord } from './query.ts';
 import { DEFAULT_RANKING_PARAMS, type RankingParams } from './params.ts';
@@ -268,6 +268,11 @@ export class SearchEngine {
     return { hits: hits.sort(compareHits).slice(0, limit), total: ranked.total };
   }
 
+  /**
+   * A question's first pass only picks the documents that lend it words: it ranks by the question's words
+   * alone, without answer types: a cheaper pass (answer evidence loosens the bound that spares body
+   * scans), and on the dev questions no worse (0.8286 against 0.8279 MRR@10 with them in both passes).
+   */
   private rankWithFeedback(
     parsed: ParsedQuery,
     prepared: PreparedQuery,
@@ -275,16 +280,18 @@ export class SearchEngine {
     limit: number,
   ): { hits: PartHit[]; total: number } {
     const { feedbackDocs, feedbackQueryShare } = this.params;
-    if (!parsed.question || feedbackDocs <= 0 || feedbackQueryShare >= 1) return this.rankOnce(parsed, prepared.words, filter, limit);
-    const first = this.rankOnce(parsed, prepared.words, filter, Math.max(limit, feedbackDocs));
+    if (!parsed.question || feedbackDocs <= 0 || feedbackQueryShare >= 1)
+      return this.rankOnce(parsed, prepared.words, filter, limit, parsed.asks);
+    const first = this.rankOnce(parsed, prepared.words, filter, Math.max(limit, feedbackDocs), undefined);
     const expansion = this.expansion(prepared.words, first.hits.slice(0, feedbackDocs));
-    if (expansion.length === 0) return { hits: first.hits.slice(0, limit), total: first.total };
+    if (expansion.length === 0 && parsed.asks === undefined) return { hits: first.hits.slice(0, limit), total: first.total };
     const expanded = this.resolve(expansion);
     return this.rankOnce(
       parsed,
       prepared.words.map((words, i) => [...words, ...expanded[i]!]),
       filter,
       limit,
+      parsed.asks,
     );
   }
 
@@ -307,13 +314,19 @@ export class SearchEngine {
   }
 
   /** Each segment's best, merged: scores are comparable, since every segment scores with the same statistics. */
-  private rankOnce(parsed: ParsedQuery, words: RankedWord[][], filter: Filter | null, limit: number): { hits: PartHit[]; total: number } {
+  private rankOnce(
+    parsed: ParsedQuery,
+    words: RankedWord[][],
+    filter: Filter | null,
+    limit: number,
+    asks: AnswerKind | undefined,
+  ): { hits: PartHit[]; total: number } {
     let total = 0;
     const hits: PartHit[] = [];
     this.parts.forEach((part, i) => {
       const accept = part.segment.acceptor(parsed, filter, part.alive);
       if (!accept) return;
-      const ranked = part.ranker.rank(words[i]!, accept, limit, parsed.asks);
+      const ranked = part.ranker.rank(words[i]!, accept, limit, asks);
       total += ranked.total;
       for (const hit of ranked.hits) hits.push({ part, ...hit });
     });

@@ -64,29 +64,36 @@ interface Passage {
  */
 function passageOf(text: string, lower: string, highlight: Highlight): Passage {
   const matches: Match[] = [];
-  const seen = new Set<number>();
-  const consider = (start: number, end: number) => {
-    if (seen.has(start)) return;
-    seen.add(start);
-    const stem = stemsOf(text.slice(start, end)).find((s) => highlight.stems.has(s));
-    if (stem !== undefined) matches.push({ start, end, stem });
-  };
   if (lower.length === text.length) {
+    const seen = new Set<number>();
     for (const probe of highlight.probes) {
       for (let at = lower.indexOf(probe); at !== -1;) {
         const word = wordAt(text, at);
-        consider(word.start, word.end);
+        if (!seen.has(word.start)) {
+          seen.add(word.start);
+          addMatch(matches, text, word.start, word.end, highlight);
+        }
         at = lower.indexOf(probe, Math.max(word.end, at + 1));
       }
     }
     matches.sort((a, b) => a.start - b.start);
   } else {
-    scanWords(text, consider); // lowercasing changed offsets (rare letters): examine every word
+    // lowercasing changed offsets (rare letters): examine every word
+    scanWords(text, (start, end) => addMatch(matches, text, start, end, highlight));
   }
   const distinct = new Set(matches.map((m) => m.stem));
   let score = 0;
   for (const stem of distinct) score += highlight.stems.get(stem)!;
   return { text, matches, distinct: distinct.size, score: score + 0.01 * matches.length };
+}
+
+/**
+ * The word at start…end as a match, when one of its stems is the query's. A module function rather than
+ * a closure per passage: under tsx every named closure costs a `__name` call.
+ */
+function addMatch(matches: Match[], text: string, start: number, end: number, highlight: Highlight): void {
+  const stem = stemsOf(text.slice(start, end)).find((s) => highlight.stems.has(s));
+  if (stem !== undefined) matches.push({ start, end, stem });
 }
 
 function bestPassage(paragraphs: readonly string[], highlight: Highlight): Passage | undefined {
@@ -134,22 +141,23 @@ function render(passage: Passage, start: number, end: number): Excerpt {
   const { text } = passage;
   let out = start > 0 ? '…' : '';
   const highlights: Excerpt['highlights'] = [];
-  const append = (piece: string) => {
-    const collapsed = piece.replace(/\s+/g, ' ');
-    out += out.endsWith(' ') || out === '' ? collapsed.trimStart() : collapsed;
-  };
   let at = start;
   for (const match of passage.matches) {
     if (match.start < start || match.end > end) continue;
-    append(text.slice(at, match.start));
+    out = appendCollapsed(out, text.slice(at, match.start));
     highlights.push({ start: out.length, end: out.length + match.end - match.start });
     out += text.slice(match.start, match.end);
     at = match.end;
   }
-  append(text.slice(at, end));
-  out = out.trimEnd();
+  out = appendCollapsed(out, text.slice(at, end)).trimEnd();
   if (end < text.length) out += '…';
   return { text: out, highlights };
+}
+
+/** `out` followed by `piece` with its whitespace collapsed to single spaces (none doubled at the seam). */
+function appendCollapsed(out: string, piece: string): string {
+  const collapsed = piece.replace(/\s+/g, ' ');
+  return out + (out.endsWith(' ') || out === '' ? collapsed.trimStart() : collapsed);
 }
 
 /**

@@ -161,7 +161,7 @@ export class Ranker {
     let floor = -Infinity;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
-      const score = total[doc]! * kept[popcount(matched[doc]! & coordinatingBits)]!;
+      const raw = total[doc]!;
       total[doc] = 0;
       if (!accept(doc)) {
         matched[doc] = 0;
@@ -169,6 +169,9 @@ export class Ranker {
         continue;
       }
       accepted++;
+      // coordination keeps at most the whole score: below the floor already, the document stays out
+      if (raw < floor) continue;
+      const score = raw * kept[popcount(matched[doc]! & coordinatingBits)]!;
       if (score < floor) continue;
       this.insert(candidates, depth, { doc, score });
       if (candidates.length === depth) floor = candidates[depth - 1]!.score * (1 - 1e-5);
@@ -308,13 +311,8 @@ export class Ranker {
     let lastWordPos = -Infinity;
     let lastAnswerPos = -Infinity;
     let bestAnswer = 0;
-    const massOf = (mask: number, words = n) => {
-      let sum = 0;
-      for (let i = 0; i < words; i++) if (mask & (1 << i)) sum += weights[i]!;
-      return sum;
-    };
     const titleMask = this.inTitle[doc]!;
-    const titleMass = massOf(titleMask);
+    const titleMass = massOf(titleMask, weights, n);
     // title coverage counts the query's stopwords too: a remembered headline holds them
     let bestSentence = titleMass;
     let bestParagraph = titleMass;
@@ -334,7 +332,7 @@ export class Ranker {
       const term = bodyTerms[p]!;
       if (term >= SENTENCE_BREAK) {
         if (sentenceMask !== 0) {
-          const sentenceMass = massOf(sentenceMask);
+          const sentenceMass = massOf(sentenceMask, weights, n);
           bestSentence = Math.max(bestSentence, sentenceMass);
           if (answered) bestAnswer = Math.max(bestAnswer, sentenceMass);
         }
@@ -344,7 +342,7 @@ export class Ranker {
         sentenceMask = 0;
         sentence++;
         if (term === PARAGRAPH_BREAK) {
-          const paragraphMass = paragraphMask === 0 ? 0 : massOf(paragraphMask);
+          const paragraphMass = paragraphMask === 0 ? 0 : massOf(paragraphMask, weights, n);
           if (paragraphMass > passageMass) {
             passageMass = paragraphMass;
             passage = paragraphIndex;
@@ -389,12 +387,12 @@ export class Ranker {
         proximity += weight * pair[i * n + j]!;
       }
     }
-    const mass = massOf(2 ** n - 1);
+    const mass = massOf(2 ** n - 1, weights, n);
     return {
       proximity: pairMass === 0 ? 0 : proximity / pairMass,
       paragraph: mass === 0 ? 0 : bestParagraph / mass,
       sentence: mass === 0 ? 0 : bestSentence / mass,
-      title: massOf(titleMask, weights.length) / massOf(2 ** weights.length - 1, weights.length),
+      title: massOf(titleMask, weights, weights.length) / massOf(2 ** weights.length - 1, weights, weights.length),
       answer: mass === 0 ? 0 : bestAnswer / mass,
       passage,
     };
@@ -496,10 +494,21 @@ export class Ranker {
   }
 }
 
+/**
+ * The summed weights of the first `count` words whose bits the mask holds. A module function, not a
+ * closure: the body scan calls it per sentence, and under tsx every named closure costs a `__name` call.
+ */
+function massOf(mask: number, weights: readonly number[], count: number): number {
+  let sum = 0;
+  for (let i = 0; i < count; i++) if (mask & (1 << i)) sum += weights[i]!;
+  return sum;
+}
+
+/** Set bits of a 32-bit mask (the parallel bit count: no loop per bit). */
 function popcount(mask: number): number {
-  let count = 0;
-  for (let m = mask; m !== 0; m &= m - 1) count++;
-  return count;
+  const pairs = mask - ((mask >>> 1) & 0x55555555);
+  const nibbles = (pairs & 0x33333333) + ((pairs >>> 2) & 0x33333333);
+  return Math.imul((nibbles + (nibbles >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 function mean(values: ArrayLike<number>): number {
