@@ -113,7 +113,7 @@ export interface EncodedTimeline {
 /** Writes a timeline as built (`Timeline.build`); one changed by `extend`/`without` is not cached and this throws. */
 export function writeCachedTimeline(dir: string, hash: string, timeline: Timeline): void {
   const { header, payload } = encodeTimeline(timeline);
-  writeCacheFile(dir, TIMELINE_FILE, hash, header, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
+  writeCacheFile(dir, TIMELINE_FILE, hash, header, payload);
 }
 
 /**
