@@ -75,6 +75,12 @@ interface Candidate extends RankedDoc {
   titled: number;
 }
 
+/**
+ * The test of a query without filters, exclusions or phrases: every document passes, and the ranker
+ * counts them without asking (a news query touches thousands).
+ */
+export const EVERY_DOCUMENT = (): boolean => true;
+
 /** At most this many words take part in coordination and proximity (one bit each in a mask). */
 const MAX_MASK_WORDS = 31;
 /** The mask's top bit: the document has been touched by the query. */
@@ -165,6 +171,7 @@ export class Ranker {
     const depth = Math.max(limit, rerankDepth);
     const candidates: Candidate[] = [];
     const { total, matched, touched, inTitle, touchedCount } = this;
+    const acceptsAll = accept === EVERY_DOCUMENT;
     let accepted = 0;
     // below this a document cannot enter the full candidate list (with a margin for `better`'s tolerance)
     let floor = -Infinity;
@@ -177,7 +184,7 @@ export class Ranker {
       total[doc] = 0;
       matched[doc] = 0;
       inTitle[doc] = 0;
-      if (!accept(doc)) continue;
+      if (!acceptsAll && !accept(doc)) continue;
       accepted++;
       // coordination keeps at most the whole score: below the floor already, the document stays out
       if (raw < floor) continue;
