@@ -1,5 +1,5 @@
 // Not the snapshot.ts barrel: that loads the whole core (build.ts), which this thread never runs.
-import { unavailable } from '../snapshot/errors.ts';
+import { SNAPSHOT_ERRORS, unavailable } from '../snapshot/errors.ts';
 import type {
   CorpusQueries,
   Refresh,
@@ -25,6 +25,8 @@ export async function spawnSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
   const worker = new WorkerClient<CorpusWorker>(CORPUS_WORKER, 'corpus worker', {
     onStop: (error) => crash.onCrash?.(error),
     stoppedError: unavailable,
+    // A thread it runs that stopped (the timeline worker) arrives as such, not as an unknown error.
+    errors: SNAPSHOT_ERRORS,
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
   let facts;

@@ -94,6 +94,7 @@ async function obtainTimeline(
  */
 async function extractTimeline(articles: readonly Article[], opts: SnapshotOptions): Promise<EncodedTimeline> {
   const extractor = new WorkerClient<ExtractWorker>(EXTRACT_WORKER, 'timeline extraction', {
+    stoppedError: unavailable,
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
   try {

@@ -28,6 +28,9 @@ export class CorpusUnavailableError extends Error {
   }
 }
 
+/** The snapshot's error classes: a worker's client rebuilds them as such (WorkerClientOptions.errors), so they keep their meaning across threads. */
+export const SNAPSHOT_ERRORS = [CorpusUnavailableError, ReloadInProgressError] as const;
+
 /** Calls to a stopped worker: the corpus cannot answer until a snapshot serves again. */
 export const unavailable = (why: Error): Error => new CorpusUnavailableError({ cause: why });
 
