@@ -1,7 +1,7 @@
 // The snapshot every query reads, and every change to it: reloads (with the shrink guard), recovery
 // after a worker crash, cache writes once a snapshot serves.
 import { corpusStats, diffSnapshots, shrinkRefusal } from './compare.ts';
-import { CorpusUnavailableError, ReloadInProgressError, failureOf } from './errors.ts';
+import { CorpusUnavailableError, ReloadInProgressError, failureOf, folderFailure } from './errors.ts';
 import { DEFAULT_SNAPSHOT_PARAMS, type SnapshotParams } from './params.ts';
 import type {
   Refresh,
@@ -240,6 +240,7 @@ export class SnapshotStore {
       else if (opts.derive) next = await before.derive(opts.derive, hooks);
       else {
         const refreshed = await this.#refresh(before, opts, hooks);
+        if (refreshed?.kind === 'unusable') return failed(refreshed.failure);
         if (refreshed?.kind === 'refused') {
           const { refusal, facts } = refreshed;
           const report = { ...reportOf(before, facts), durationMs: performance.now() - started, how: 'derived' as const };
@@ -258,8 +259,8 @@ export class SnapshotStore {
       durationMs: performance.now() - started,
       how: derived ? 'derived' : 'full',
     };
-    // The first snapshot has nothing to lose but must hold something.
-    const unusable = this.#closed ? ({ kind: 'closed' } as const) : before === null ? unusableFirst(next) : null;
+    // Derived snapshots were checked before they were made (Snapshot.refresh), or change only the files named.
+    const unusable = this.#closed ? ({ kind: 'closed' } as const) : derived ? null : unusableBuild(this.#dir, next, before === null);
     if (unusable) {
       next.retire(0);
       return failed(unusable);
@@ -377,13 +378,14 @@ export class SnapshotStore {
 }
 
 /**
- * A first snapshot with no article but errors has nothing to serve (the corpus folder missing or
- * unreadable, every file broken): not served, retried. A folder that is merely empty serves (as empty).
+ * Why a built snapshot must not serve, forced or not: the corpus folder itself could not be read
+ * (folderFailure); or, for the `first` (nothing to lose, but it must hold something), no article but
+ * errors (every file broken). A folder that is merely empty serves (as empty).
  */
-function unusableFirst(first: SnapshotFacts): StoreFailure | null {
-  if (first.stats.articles > 0 || first.errors.length === 0) return null;
-  if (first.errors.length === 1 && first.errors[0]!.problem.kind === 'missing') return { kind: 'corpus-missing' };
-  return { kind: 'corpus-empty', errors: first.errors };
+function unusableBuild(dir: string, built: SnapshotFacts, first: boolean): StoreFailure | null {
+  const folder = folderFailure(dir, built.errors);
+  if (folder || !first || built.stats.articles > 0 || built.errors.length === 0) return folder;
+  return { kind: 'corpus-empty', errors: built.errors };
 }
 
 /** The counts of a reload's report: `after` against `before`. */

@@ -67,7 +67,7 @@ describe('snapshots over real files', () => {
     }
   });
 
-  it('leave every cache file as it was when a reload is refused', async () => {
+  it('fail a reload of a corpus folder that is gone, forced or not, leaving every cache file as it was', async () => {
     const corpus = mkdtempSync(join(tmpdir(), 'kliping-snapshot-refused-'));
     const cacheDir = mkdtempSync(join(tmpdir(), 'kliping-snapshot-cache-'));
     cpSync(resolve('seeds'), corpus, { recursive: true });
@@ -80,10 +80,14 @@ describe('snapshots over real files', () => {
         readdirSync(cacheDir).filter((name) => !name.endsWith('.tmp')).length === 4 && readdirSync(cacheDir).length === 4;
       await expect.poll(settled).toBe(true);
       const before = files();
-      rmSync(corpus, { recursive: true, force: true }); // the corpus folder is gone: the new build is empty
-      const outcome = await store.reload();
-      expect(outcome).toMatchObject({ status: 'refused', report: { before: 5, after: 0 } });
-      expect(files()).toEqual(before);
+      rmSync(corpus, { recursive: true, force: true }); // the corpus folder is gone
+      // Derived from the serving snapshot (refresh), then built anew (penuh), each forced or not.
+      for (const opts of [{}, { force: true }, { full: true }, { full: true, force: true }]) {
+        const outcome = await store.reload(undefined, opts);
+        expect(outcome, JSON.stringify(opts)).toMatchObject({ status: 'failed', failure: { kind: 'corpus-missing' } });
+        expect(files()).toEqual(before);
+        expect(store.current.stats.articles).toBe(5);
+      }
       expect((await store.current.queries.search('kecaman')).hits.length).toBeGreaterThan(0);
     } finally {
       await store.close();

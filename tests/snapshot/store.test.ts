@@ -279,14 +279,71 @@ describe('the shrink guard', () => {
     expect(persisted).toContain(smaller);
   });
 
-  it('refuses an empty corpus in place of a full one', async () => {
+  it('lets an admin lose every article on purpose (paksa): an empty folder with no error serves', async () => {
     const script = scriptedBuilder();
-    const served = three();
+    const store = new SnapshotStore(three(), { build: script.build });
+    const refused = store.reload();
+    await script.next(fakeSnapshot([]));
+    expect(await refused).toMatchObject({ status: 'refused', refusal: { lost: 3 }, report: { after: 0 } });
+    const forced = store.reload('111', { force: true });
+    const emptied = fakeSnapshot([]);
+    await script.next(emptied);
+    expect(await forced).toMatchObject({ status: 'swapped', report: { after: 0 } });
+    expect(store.current).toBe(emptied);
+  });
+});
+
+describe('a reload of a corpus folder that cannot be read', () => {
+  const folderFaults = [
+    ['missing', { file: '/korpus', problem: { kind: 'missing' } }, { kind: 'corpus-missing' }],
+    [
+      'refused',
+      { file: '.', problem: { kind: 'unreadable', entry: 'folder', code: 'EACCES' } },
+      { kind: 'corpus-unreadable', code: 'EACCES' },
+    ],
+    [
+      'not reachable',
+      { file: '/korpus', problem: { kind: 'unreadable', entry: 'folder', code: 'ENOTDIR' } },
+      { kind: 'corpus-unreadable', code: 'ENOTDIR' },
+    ],
+  ] as const;
+
+  it.each(folderFaults)(
+    'fails as the folder fault when it is %s, forced or not: the old snapshot serves, nothing is cached',
+    async (_, issue, failure) => {
+      const script = scriptedBuilder();
+      const served = three();
+      const store = new SnapshotStore(served, { build: script.build });
+      for (const force of [false, true]) {
+        const reload = store.reload('111', { force });
+        const empty = fakeSnapshot([], [issue]);
+        await script.next(empty);
+        expect(await reload).toMatchObject({ status: 'failed', failure });
+        expect(store.current).toBe(served);
+        expect(store.health.state).toBe('serving');
+        expect(retired).toContain(empty);
+        expect(persisted).not.toContain(empty);
+      }
+      expect(store.lastReload).toMatchObject({ status: 'failed', failure, by: '111' });
+    },
+  );
+
+  it('fails as the folder fault when refresh finds it so, building nothing', async () => {
+    const script = scriptedBuilder();
+    const served = fakeSnapshot([article('a')], [], async () => ({ kind: 'unusable', failure: { kind: 'corpus-missing' } }));
     const store = new SnapshotStore(served, { build: script.build });
-    const reload = store.reload();
-    await script.next(fakeSnapshot([], [{ file: 'korpus', problem: { kind: 'missing' } }]));
-    expect(await reload).toMatchObject({ status: 'refused', refusal: { lost: 3 }, report: { after: 0 } });
+    expect(await store.reload(undefined, { force: true })).toMatchObject({ status: 'failed', failure: { kind: 'corpus-missing' } });
     expect(store.current).toBe(served);
+    expect(script.calls).toBe(0);
+  });
+
+  it('does not mistake a subfolder that failed for the corpus folder', async () => {
+    const script = scriptedBuilder();
+    const store = new SnapshotStore(fakeSnapshot([article('a'), article('b')]), { build: script.build });
+    const reload = store.reload(undefined, { force: true });
+    const sub = fakeSnapshot([article('a')], [{ file: 'arsip', problem: { kind: 'unreadable', entry: 'folder', code: 'EACCES' } }]);
+    await script.next(sub);
+    expect(await reload).toMatchObject({ status: 'swapped' });
   });
 });
 
@@ -313,7 +370,11 @@ describe('recovery after a worker crash', () => {
     expect(() => store.serving()).toThrow(CorpusUnavailableError);
     await script.next(new Error('ENOENT: no such file or directory, scandir /korpus'));
     for (let i = 0; i < 3; i++) await script.next(fakeSnapshot([], [{ file: '.', problem: { kind: 'missing' } }]));
-    expect(store.health).toMatchObject({ state: 'recovering', attempts: 4, lastAttempt: { status: 'refused' } });
+    expect(store.health).toMatchObject({
+      state: 'recovering',
+      attempts: 4,
+      lastAttempt: { status: 'failed', failure: { kind: 'corpus-missing' } },
+    });
     const back = three();
     await script.next(back);
     await expect.poll(() => store.health.state).toBe('serving');
