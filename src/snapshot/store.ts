@@ -82,6 +82,8 @@ export class SnapshotStore {
   /** Cache writes under way: `close` waits for them. */
   readonly #writes = new Set<Promise<void>>();
   #settleLoaded: { resolve: () => void; reject: (error: Error) => void } | null = null;
+  /** Aborted by `close`: stops a build under way (SnapshotHooks.signal). */
+  readonly #closing = new AbortController();
 
   /**
    * Serve `initial`, a prepared snapshot (tests), or build the first one from the corpus folder
@@ -156,15 +158,20 @@ export class SnapshotStore {
   }
 
   /**
-   * Stop serving: frees the current snapshot and stops the retries at once, and resolves once no build
-   * and no cache write is under way any more, so the cache folder may be removed then.
+   * Stop serving: stops the retries at once, lets a cache write under way finish (it is short, and a
+   * file cut halfway would be lost), then stops a build under way (its worker thread; SnapshotHooks.signal)
+   * and frees the current snapshot. Resolves once no build and no cache write is under way any more,
+   * so the cache folder may be removed then.
    */
   async close(): Promise<void> {
     if (!this.#closed) {
       this.#closed = true;
       this.#wakeUp();
-      this.#current?.retire(0);
       this.#settleLoaded?.reject(new Error('the store was closed before its first snapshot served'));
+      // A refresh may run in the thread that writes: the write ends before any thread is stopped.
+      await Promise.allSettled([...this.#writes]);
+      this.#closing.abort();
+      this.#current?.retire(0);
     }
     while (this.#running || this.#writes.size > 0) await Promise.all([this.#running?.done, ...this.#writes]);
   }
@@ -235,7 +242,8 @@ export class SnapshotStore {
     try {
       // The caller took the lock synchronously; let it send its acknowledgement before the heavy work starts.
       await yieldToEventLoop();
-      const hooks = { onCrash: (error: Error) => this.#crashed(next, error) };
+      if (this.#closed) return failed({ kind: 'closed' });
+      const hooks = { onCrash: (error: Error) => this.#crashed(next, error), signal: this.#closing.signal };
       if (before === null) next = await build(this.opts, this.params, this.#dir, hooks);
       else if (opts.derive) next = await before.derive(opts.derive, hooks);
       else {
@@ -249,10 +257,13 @@ export class SnapshotStore {
         derived = refreshed?.kind === 'derived';
         // Beside a snapshot that serves, a full build trades time for memory (SnapshotOptions.oneStageAtATime).
         const beside = this.#health.state === 'serving';
-        next = refreshed?.kind === 'derived' ? refreshed.snapshot : await build(this.opts, this.params, this.#dir, hooks, beside);
+        if (refreshed?.kind === 'derived') next = refreshed.snapshot;
+        else if (this.#closed) return failed({ kind: 'closed' });
+        else next = await build(this.opts, this.params, this.#dir, hooks, beside);
       }
     } catch (error) {
-      return failed(failureOf(error));
+      // Stopped by close, or failed on its own meanwhile: either way the store is closing.
+      return failed(this.#closed ? { kind: 'closed' } : failureOf(error));
     }
     const report: ReloadReport = {
       ...reportOf(before ?? NOTHING, next),
@@ -291,7 +302,7 @@ export class SnapshotStore {
       const refreshed = await before.refresh(limits, hooks);
       return refreshed.kind === 'too-large' ? null : refreshed;
     } catch (error) {
-      this.opts.onEvent?.({ kind: 'refresh-failed', error: error instanceof Error ? error : new Error(String(error)) });
+      if (!this.#closed) this.opts.onEvent?.({ kind: 'refresh-failed', error: error instanceof Error ? error : new Error(String(error)) });
       return null;
     }
   }

@@ -116,6 +116,11 @@ export interface SnapshotOptions {
 export interface SnapshotHooks {
   /** Told when a thread of the snapshot dies unexpectedly while it is served. */
   onCrash?: (error: Error) => void;
+  /**
+   * Aborted when the store closes: a build, derive or refresh under way in a worker thread stops that
+   * thread and rejects at once, instead of running to its end (tens of seconds for a large corpus).
+   */
+  signal?: AbortSignal;
 }
 
 export type SnapshotBuilder = (dir: string, opts: SnapshotOptions, hooks: SnapshotHooks) => Promise<Snapshot>;

@@ -1,5 +1,6 @@
 // Snapshots built over real files, in this thread and in the bot's corpus worker.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, cpSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { spawnSnapshot } from '../../src/bot/worker-snapshot.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { Timeline, TOPIC_ARTICLE_LIMIT } from '../../src/timeline/timeline.ts';
-import { SnapshotStore, buildSnapshot } from '../../src/snapshot.ts';
+import { SnapshotStore, buildSnapshot, type SnapshotBuilder } from '../../src/snapshot.ts';
 
 describe('snapshots over real files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kliping-snapshot-'));
@@ -92,6 +93,34 @@ describe('snapshots over real files', () => {
     } finally {
       await store.close();
       rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stop a build under way when the store closes: close does not wait for it, and nothing of it serves', async () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'kliping-snapshot-stuck-'));
+    // A corpus file that is a FIFO no one writes to: reading it waits for ever, as a very long build would.
+    const stuck = join(corpus, 'macet.jsonl');
+    execFileSync('mkfifo', [stuck]);
+    const served = await spawnSnapshot(dir);
+    let building = false;
+    const build: SnapshotBuilder = (...args) => {
+      building = true; // the worker is started and asked to build, in this same call
+      return spawnSnapshot(...args);
+    };
+    const store = new SnapshotStore({ ...served, dir: stuck }, { build });
+    try {
+      const reload = store.reload(undefined, { full: true });
+      await expect.poll(() => building).toBe(true);
+      await store.close();
+      expect(await reload).toMatchObject({ status: 'failed', failure: { kind: 'closed' } });
+    } finally {
+      // Free the thread-pool thread still waiting to open the FIFO, if the build got that far.
+      try {
+        closeSync(openSync(stuck, constants.O_WRONLY | constants.O_NONBLOCK));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENXIO') throw error; // no reader: it never got there
+      }
+      rmSync(corpus, { recursive: true, force: true });
     }
   });
 

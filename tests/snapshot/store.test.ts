@@ -527,15 +527,23 @@ describe('SnapshotStore.open', () => {
     expect(script.calls).toBe(1);
   });
 
-  it('retires a first snapshot that arrives after close', async () => {
+  it('retires a first snapshot that arrives after close, and starts no build once closed', async () => {
     const script = scriptedBuilder();
     const store = SnapshotStore.open('/korpus', { build: script.build });
-    store.close();
+    while (script.calls === 0) await flush();
+    const closing = store.close(); // a builder that cannot be stopped: its snapshot arrives later
     const late = three();
     await script.next(late);
+    await closing;
     await expect(store.loaded).rejects.toThrow('closed');
     expect(retired).toContain(late);
     expect(persisted).not.toContain(late);
+
+    const unstarted = scriptedBuilder();
+    const closedAtOnce = SnapshotStore.open('/korpus', { build: unstarted.build });
+    await closedAtOnce.close();
+    await expect(closedAtOnce.loaded).rejects.toThrow('closed');
+    expect(unstarted.calls).toBe(0);
   });
 
   it('recovers when the first snapshot, once serving, crashes', async () => {
@@ -588,5 +596,31 @@ describe('SnapshotStore.close', () => {
     expect(await reload).toMatchObject({ status: 'failed', failure: { kind: 'closed' } });
     expect(retired).toContain(late);
     expect(persisted).not.toContain(late);
+  });
+
+  it('stops a build under way through its signal and resolves without waiting for it; a cache write ends first', async () => {
+    let finishWrite!: () => void;
+    const writing = three();
+    writing.persist = () => new Promise<boolean>((resolve) => (finishWrite = () => resolve(true)));
+    const script = scriptedBuilder();
+    const store = new SnapshotStore(three(), { build: script.build });
+    const first = store.reload();
+    await script.next(writing);
+    await first; // its cache write runs on
+    const reload = store.reload();
+    while (script.calls < 2) await flush();
+    const signal = script.hooks[1]!.signal!;
+    // A build that stops when told, as spawnSnapshot's worker thread does.
+    signal.addEventListener('abort', () => void script.next(new Error('corpus worker stopped')));
+    let closed = false;
+    const closing = store.close().then(() => (closed = true));
+    await flush();
+    expect(signal.aborted).toBe(false); // the cache write is not cut: nothing is stopped before it ends
+    expect(closed).toBe(false);
+    finishWrite();
+    await closing;
+    expect(signal.aborted).toBe(true);
+    expect(await reload).toMatchObject({ status: 'failed', failure: { kind: 'closed' } });
+    expect(store.running).toBeNull();
   });
 });
