@@ -10,6 +10,15 @@ import { SearchEngine } from '../../src/search/engine.ts';
 import { Timeline, TOPIC_ARTICLE_LIMIT } from '../../src/timeline/timeline.ts';
 import { SnapshotStore, buildSnapshot, type SnapshotBuilder } from '../../src/snapshot.ts';
 
+/** Frees a thread-pool thread still waiting to open `fifo` for reading, if a stopped build got that far. */
+function unblockReader(fifo: string): void {
+  try {
+    closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENXIO') throw error; // no reader: it never got there
+  }
+}
+
 describe('snapshots over real files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kliping-snapshot-'));
   cpSync(resolve('seeds'), dir, { recursive: true });
@@ -114,12 +123,7 @@ describe('snapshots over real files', () => {
       await store.close();
       expect(await reload).toMatchObject({ status: 'failed', failure: { kind: 'closed' } });
     } finally {
-      // Free the thread-pool thread still waiting to open the FIFO, if the build got that far.
-      try {
-        closeSync(openSync(stuck, constants.O_WRONLY | constants.O_NONBLOCK));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENXIO') throw error; // no reader: it never got there
-      }
+      unblockReader(stuck);
       rmSync(corpus, { recursive: true, force: true });
     }
   });
