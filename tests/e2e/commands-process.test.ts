@@ -83,6 +83,13 @@ async function waitForOutput(proc: Run, text: string, timeoutMs = 20_000): Promi
   }
 }
 
+/** The `msg` of each log line a run printed, in order. */
+const logMessages = (stdout: string): string[] =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { msg: string }).msg);
+
 const deploy = (env: Record<string, string>) => run('src/bot/deploy-commands.ts', env).done;
 
 describe('npm run deploy-commands', () => {
@@ -114,10 +121,7 @@ describe('npm start', () => {
     bot.child.kill('SIGTERM');
     const result = await bot.done;
     expect(result.code).toBe(0);
-    const messages = result.stdout
-      .trim()
-      .split('\n')
-      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    const messages = logMessages(result.stdout);
     expect(messages).toEqual(
       expect.arrayContaining(['corpus loaded', 'guild commands registered', 'bot ready', 'shutting down', 'bot stopped']),
     );
@@ -135,10 +139,7 @@ describe('npm start while its corpus cannot be loaded', () => {
     bot.child.kill(signal);
     const result = await bot.done;
     expect(result.code).toBe(0);
-    const messages = result.stdout
-      .trim()
-      .split('\n')
-      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    const messages = logMessages(result.stdout);
     expect(messages).toContain('bot stopped');
     const stop = messages.indexOf('shutting down');
     expect(stop).toBeGreaterThan(messages.indexOf('corpus could not be loaded; retrying'));
