@@ -1,5 +1,6 @@
 // A snapshot built in this thread: the corpus loaded, the search index here, the timeline in a
 // worker thread of its own. The bot runs this inside its corpus worker (src/bot/corpus-worker.ts).
+import { existsSync } from 'node:fs';
 import { writeEachCache } from '../cache/write-each.ts';
 import { loadCorpusFiles } from '../corpus/load.ts';
 import { openCorpus, type OpenedCorpus } from '../corpus/corpus-cache.ts';
@@ -8,7 +9,7 @@ import type { Article, LoadIssue } from '../corpus/types.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { TOPIC_ARTICLE_LIMIT } from '../timeline/timeline.ts';
 import type { TimelineQuery, TimelineResult } from '../timeline/types.ts';
-import { timelineCorpusHash, type EncodedTimeline, type TimelineOrigin } from '../timeline/timeline-cache.ts';
+import { timelineCacheFile, timelineCorpusHash, type EncodedTimeline, type TimelineOrigin } from '../timeline/timeline-cache.ts';
 import type { ExtractWorker } from '../timeline/extract-worker.ts';
 import type { TimelineWorker } from '../timeline/worker.ts';
 import { collectGarbage } from '../workers/collect.ts';
@@ -66,19 +67,18 @@ export function localQueries(engine: SearchEngine, timeline: TimelineQuerier, ar
 }
 
 /**
- * The timeline of `articles`, in the timeline worker: read from the cache folder when it holds theirs,
- * else extracted in a throwaway thread (extractTimeline) and handed over encoded. The timeline worker
- * is sent no article.
+ * The timeline of `articles`, in the timeline worker: read from the cache folder when it holds theirs
+ * (`hash`, their timelineCorpusHash, given with a cache folder), else extracted in a throwaway thread
+ * (extractTimeline) and handed over encoded. The timeline worker is sent no article.
  */
 async function obtainTimeline(
   timeline: WorkerClient<TimelineWorker>,
   articles: readonly Article[],
+  hash: string | undefined,
   opts: SnapshotOptions,
 ): Promise<TimelineOrigin> {
-  let hash: string | undefined;
   let missing: string | undefined;
-  if (opts.cacheDir !== undefined) {
-    hash = timelineCorpusHash(articles);
+  if (opts.cacheDir !== undefined && hash !== undefined) {
     const opened = await timeline.api.open(hash, opts.cacheDir, articles.length);
     if ('origin' in opened) return opened.origin;
     missing = opened.missing;
@@ -109,6 +109,11 @@ interface Shared {
   dir: string;
   cacheDir: string | undefined;
   timeline: WorkerClient<TimelineWorker>;
+  /**
+   * Settles once the timeline worker holds the timeline (rejects if it could not get it): with
+   * SnapshotOptions.searchFirst, the snapshot serves searches before. Every use of the worker waits for it.
+   */
+  timelineReady: Promise<unknown>;
   /** The corpus as opened: its text files, and the parse cache to write. */
   corpus: OpenedCorpus;
   /** The serving snapshot's crash hook; null once it is retired. */
@@ -153,20 +158,29 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     // Opening leaves the parse cache's rows (or the parsed files) as garbage, and the heap as large as
     // they made it: a full collection gives that back before extraction and the index build add theirs.
     collectGarbage();
-    extracted = obtainTimeline(timeline, corpus.articles, opts);
-    extracted.catch(() => {}); // awaited below, once this thread's own work is done
+    const { articles } = corpus;
+    const hash = opts.cacheDir === undefined ? undefined : timelineCorpusHash(articles);
+    const obtain = (): Promise<TimelineOrigin> => obtainTimeline(timeline, articles, hash, opts);
+    // Searches first: a cached timeline is read once the snapshot serves, so that reading it does not
+    // compete with the index for the processor; one to extract starts now and is not waited for.
+    const readLater = opts.searchFirst === true && hash !== undefined && existsSync(timelineCacheFile(opts.cacheDir!, hash));
+    if (!readLater) {
+      extracted = obtain();
+      extracted.catch(() => {}); // awaited below, once this thread's own work is done
+    }
     // Beside a serving snapshot, one heavy stage at a time: the timeline's, then the index's.
     if (opts.oneStageAtATime) await extracted;
     await yieldToEventLoop();
-    const engine = await SearchEngine.build(corpus.articles, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
-    const facts = factsOf(corpus.articles, corpus);
-    await extracted;
-    const shared: Shared = Object.assign(crash, { dir, cacheDir: opts.cacheDir, timeline, corpus });
-    return serveSnapshot(
-      shared,
-      { engine, articles: corpus.articles, facts, started, derived: false, drift: 0, base: corpus.articles.length },
-      hooks,
-    );
+    const engine = await SearchEngine.build(articles, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
+    const facts = factsOf(articles, corpus);
+    if (!opts.searchFirst) await extracted;
+    // Read later: after this turn, in which the caller (the corpus worker) answers with the snapshot.
+    const timelineReady = extracted ?? new Promise((resolve) => setImmediate(resolve)).then(obtain);
+    const shared: Shared = Object.assign(crash, { dir, cacheDir: opts.cacheDir, timeline, timelineReady, corpus });
+    // A timeline that cannot be had after the snapshot serves breaks it, as a dead timeline thread does.
+    if (opts.searchFirst)
+      timelineReady.catch((error: unknown) => crash.onCrash?.(error instanceof Error ? error : new Error(String(error))));
+    return serveSnapshot(shared, { engine, articles, facts, started, derived: false, drift: 0, base: articles.length }, hooks);
   } catch (error) {
     // The extraction thread reads the corpus's files until it stops: they close after it.
     void Promise.allSettled([extracted])
@@ -186,9 +200,11 @@ function serveSnapshot(shared: Shared, version: Version, hooks: SnapshotHooks): 
     ...version.facts,
     loadedAt: new Date(),
     durationMs: performance.now() - version.started,
-    queries: localQueries(engine, shared.timeline.api.query, version.articles),
+    queries: localQueries(engine, (q, matches) => shared.timelineReady.then(() => shared.timeline.api.query(q, matches)), version.articles),
     persist: async () => {
       if (cacheDir === undefined || version.derived) return false;
+      // All three once the timeline is in: an extraction still running holds its memory until then.
+      await shared.timelineReady;
       await writeEachCache([
         () => shared.corpus.persist(),
         () => engine.writeCache(cacheDir),
@@ -200,7 +216,10 @@ function serveSnapshot(shared: Shared, version: Version, hooks: SnapshotHooks): 
       // A derived snapshot serves from the same timeline thread and text file: it frees them.
       if (superseded) return;
       shared.onCrash = null;
-      void shared.timeline.retire(graceMs).then(() => shared.corpus.close());
+      // The extraction thread reads the corpus's files until it stops: they close after it.
+      void Promise.allSettled([shared.timelineReady])
+        .then(() => shared.timeline.retire(graceMs))
+        .then(() => shared.corpus.close());
     },
     derive: async (change: SnapshotChange, next: SnapshotHooks) => {
       const derived = await deriveVersion(shared, version, change);
@@ -232,6 +251,7 @@ interface Step {
  */
 async function nextVersion(shared: Shared, from: Version, step: Step, started: number): Promise<Version> {
   const engine = await from.engine.without(step.gone).extend(step.incoming);
+  await shared.timelineReady;
   await shared.timeline.api.change(step.incoming as Article[], [...step.gone]);
   const articles = [...from.articles.filter((a) => !step.gone.has(a.id)), ...step.incoming];
   return {
