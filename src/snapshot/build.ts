@@ -66,38 +66,53 @@ export function localQueries(engine: SearchEngine, timeline: TimelineQuerier, ar
 }
 
 /**
- * The timeline of `articles`, in the timeline worker: read from the cache folder when it holds theirs,
- * else extracted in a throwaway thread (extractTimeline) and handed over encoded. The timeline worker
- * is sent no article.
+ * The timeline of `articles`: opened by the timeline worker from the cache folder when it holds
+ * theirs, else extracted in a throwaway thread (extractTimeline) and answered encoded, for the
+ * timeline worker to adopt (`adopt`). The timeline worker is sent no article.
  */
 async function obtainTimeline(
   timeline: WorkerClient<TimelineWorker>,
   articles: readonly Article[],
   opts: SnapshotOptions,
-): Promise<TimelineOrigin> {
+): Promise<{ origin: TimelineOrigin } | { adopt: () => Promise<TimelineOrigin> }> {
   let hash: string | undefined;
   let missing: string | undefined;
   if (opts.cacheDir !== undefined) {
     hash = timelineCorpusHash(articles);
     const opened = await timeline.api.open(hash, opts.cacheDir, articles.length);
-    if ('origin' in opened) return opened.origin;
+    if ('origin' in opened) return { origin: opened.origin };
     missing = opened.missing;
   }
   const encoded = await extractTimeline(articles, opts);
-  return timeline.api.adopt(handOver(encoded, [encoded.payload.buffer as ArrayBuffer]), hash, missing);
+  return { adopt: () => timeline.api.adopt(handOver(encoded, [encoded.payload.buffer as ArrayBuffer]), hash, missing) };
 }
+
+/**
+ * Articles lent to the extraction thread per call: it holds one batch (and the next, on its way)
+ * instead of the whole corpus's metadata while it extracts, merges and encodes.
+ */
+const EXTRACT_BATCH_ARTICLES = 1000;
 
 /**
  * The events of `articles`, extracted in a thread of their own that is stopped once it has answered:
  * what extraction leaves behind (hundreds of MB at a large corpus) is freed with the thread, at once.
- * The articles are lent (their text read there from this thread's open files, never copied here).
+ * The articles are lent a batch at a time (their text read there from this thread's open files,
+ * never copied here); the next batch is sent before the last is done, so the thread never waits.
  */
 async function extractTimeline(articles: readonly Article[], opts: SnapshotOptions): Promise<EncodedTimeline> {
   const extractor = new WorkerClient<ExtractWorker>(EXTRACT_WORKER, 'timeline extraction', {
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
   try {
-    return await extractor.api.extract(articles.map(lendArticle));
+    let previous: Promise<void> = Promise.resolve();
+    for (let from = 0; from < articles.length; from += EXTRACT_BATCH_ARTICLES) {
+      const sent = extractor.api.add(articles.slice(from, from + EXTRACT_BATCH_ARTICLES).map(lendArticle));
+      sent.catch(() => {}); // awaited next round: a thread that dies rejects both calls at once
+      await previous;
+      previous = sent;
+    }
+    await previous;
+    return await extractor.api.finish();
   } finally {
     // Before the caller may close the files it lent: the thread reads them until it stops.
     await extractor.terminate();
@@ -147,7 +162,7 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
   let corpus: OpenedCorpus | undefined;
-  let extracted: Promise<TimelineOrigin> | undefined;
+  let extracted: ReturnType<typeof obtainTimeline> | undefined;
   try {
     corpus = await openCorpus(dir, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
     // Opening leaves the parse cache's rows (or the parsed files) as garbage, and the heap as large as
@@ -160,7 +175,10 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     await yieldToEventLoop();
     const engine = await SearchEngine.build(corpus.articles, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
     const facts = factsOf(corpus.articles, corpus);
-    await extracted;
+    // Adopted only now: encoded, the timeline takes a fraction of what the timeline worker's decoded
+    // copy does, and the index build's last steps are this build's largest.
+    const obtained = await extracted;
+    if ('adopt' in obtained) await obtained.adopt();
     const shared: Shared = Object.assign(crash, { dir, cacheDir: opts.cacheDir, timeline, corpus });
     return serveSnapshot(
       shared,

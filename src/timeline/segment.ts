@@ -82,32 +82,10 @@ export class TimelineSegment {
   }
 
   static build(articles: readonly Article[]): TimelineSegment {
-    const candidates: Candidate[] = [];
-    articles.forEach((article, index) => {
-      candidates.push(...extractCandidates(article, index));
-    });
-    forgetWordReadings();
-    // Captions only lend their day to the body's reports (merge.ts): they are not kept.
-    const kept = candidates.flatMap((c, i) => (c.caption ? [] : [i]));
-    const keptIndex = new Int32Array(candidates.length).fill(-1);
-    kept.forEach((old, i) => (keptIndex[old] = i));
-    const eventOf = new Int32Array(kept.length);
-    const fitness = new Float32Array(kept.length);
-    const citations = articles.map(citationOf);
-    const keptCandidates = kept.map((i) => candidates[i]!);
-    const events = mergeCandidates(candidates).map((group, eventIndex): StoredEvent => {
-      const members = group.members.map((m) => keptIndex[m]!);
-      members.forEach((m) => (eventOf[m] = eventIndex));
-      return storeEvent({ ...group, members }, keptCandidates, citations, fitness);
-    });
-    const byImportance = Int32Array.from(events.keys()).sort((a, b) => events[b]!.importance - events[a]!.importance);
-    const stored = keptCandidates.map(({ article, sentence, dateSpans, terms }): StoredCandidate => ({
-      article,
-      sentence,
-      dateSpans,
-      terms,
-    }));
-    return new TimelineSegment(citations, { candidates: stored, eventOf, fitness, events, byImportance });
+    const builder = new SegmentBuilder();
+    for (const article of articles) builder.add(article);
+    const { citations, parts } = builder.build();
+    return new TimelineSegment(citations, parts);
   }
 
   holds(articleId: string): boolean {
@@ -147,6 +125,50 @@ export class TimelineSegment {
       this.eventMembers = members;
     }
     return this.eventMembers[event]!;
+  }
+}
+
+/**
+ * A segment's articles extracted one at a time (`add`), then merged together (`build`): only each
+ * article's citation and dated sentences are kept, so a caller may hand articles over in batches
+ * and drop each batch once added (the extraction thread does: extract-worker.ts).
+ */
+export class SegmentBuilder {
+  readonly #citations: TimelineArticle[] = [];
+  readonly #candidates: Candidate[] = [];
+
+  /** The next article of the segment, in order. */
+  add(article: Article): void {
+    const index = this.#citations.length;
+    this.#citations.push(citationOf(article));
+    for (const candidate of extractCandidates(article, index)) this.#candidates.push(candidate);
+  }
+
+  /** The articles' citations and the segment's parts: their candidates merged into events. */
+  build(): { citations: TimelineArticle[]; parts: TimelineParts } {
+    const candidates = this.#candidates;
+    const citations = this.#citations;
+    forgetWordReadings();
+    // Captions only lend their day to the body's reports (merge.ts): they are not kept.
+    const kept = candidates.flatMap((c, i) => (c.caption ? [] : [i]));
+    const keptIndex = new Int32Array(candidates.length).fill(-1);
+    kept.forEach((old, i) => (keptIndex[old] = i));
+    const eventOf = new Int32Array(kept.length);
+    const fitness = new Float32Array(kept.length);
+    const keptCandidates = kept.map((i) => candidates[i]!);
+    const events = mergeCandidates(candidates).map((group, eventIndex): StoredEvent => {
+      const members = group.members.map((m) => keptIndex[m]!);
+      members.forEach((m) => (eventOf[m] = eventIndex));
+      return storeEvent({ ...group, members }, keptCandidates, citations, fitness);
+    });
+    const byImportance = Int32Array.from(events.keys()).sort((a, b) => events[b]!.importance - events[a]!.importance);
+    const stored = keptCandidates.map(({ article, sentence, dateSpans, terms }): StoredCandidate => ({
+      article,
+      sentence,
+      dateSpans,
+      terms,
+    }));
+    return { citations, parts: { candidates: stored, eventOf, fitness, events, byImportance } };
   }
 }
 

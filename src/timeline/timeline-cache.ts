@@ -121,7 +121,7 @@ export function writeCachedTimeline(dir: string, hash: string, timeline: Timelin
  * Written straight into the payload, the JSON part a slice at a time (jsonSlices): the JSON of a large
  * corpus's timeline is tens of MB as one string, and again as its bytes, on top of the payload.
  */
-export function encodeTimeline(timeline: Timeline): EncodedTimeline {
+export function encodeTimeline(timeline: Pick<Timeline, 'parts' | 'articleCitations'>): EncodedTimeline {
   const { parts, articleCitations: citations } = timeline;
   if (!parts || !citations) throw new Error('only a timeline as built is cached, not one changed by extend/without');
   const { candidates, eventOf, fitness, events, byImportance } = parts;
