@@ -166,8 +166,9 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
   try {
     corpus = await openCorpus(dir, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
     // Opening leaves the parse cache's rows (or the parsed files) as garbage, and the heap as large as
-    // they made it: a full collection gives that back before extraction and the index build add theirs.
-    collectGarbage();
+    // they made it: a full collection gives that back before extraction and the index build add theirs,
+    // compacting while what lives is still small (see collectGarbage).
+    collectGarbage({ compact: true });
     extracted = obtainTimeline(timeline, corpus.articles, opts);
     extracted.catch(() => {}); // awaited below, once this thread's own work is done
     // Beside a serving snapshot, one heavy stage at a time: the timeline's, then the index's.
@@ -178,7 +179,11 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     // Adopted only now: encoded, the timeline takes a fraction of what the timeline worker's decoded
     // copy does, and the index build's last steps are this build's largest.
     const obtained = await extracted;
-    if ('adopt' in obtained) await obtained.adopt();
+    if ('adopt' in obtained) {
+      // The index build's growing arrays, garbage now, go first.
+      collectGarbage();
+      await obtained.adopt();
+    }
     const shared: Shared = Object.assign(crash, { dir, cacheDir: opts.cacheDir, timeline, corpus });
     return serveSnapshot(
       shared,

@@ -17,7 +17,7 @@ async function spare(how: 'collectGarbage' | 'plain'): Promise<number> {
 }
 
 describe('collectGarbage', () => {
-  it('compacts: a heap left fragmented keeps far less committed and unused than after V8’s plain full collection', async () => {
+  it('with compact: a heap left fragmented keeps far less committed and unused than after V8’s plain full collection', async () => {
     const plain = await spare('plain');
     const compacted = await spare('collectGarbage');
     // Measured: about 74 MB spare after a plain collection, 32 MB after collectGarbage.
