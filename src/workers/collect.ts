@@ -22,10 +22,12 @@ export function collectGarbage({ compact = false }: { compact?: boolean } = {}):
     gc();
     return;
   }
-  // A V8 flag is the process's: set only for these two collections (another thread's meanwhile compacts too, which is harmless).
+  // First a plain collection gives back the pages garbage fills, so compacting copies what lives
+  // beside what is left, not beside the whole heap. A V8 flag is the process's: set only for the
+  // compacting collection (another thread's meanwhile compacts too, which is harmless).
+  gc();
   setFlagsFromString('--compact-on-every-full-gc');
   try {
-    gc();
     gc();
   } finally {
     setFlagsFromString('--no-compact-on-every-full-gc');
