@@ -26,11 +26,6 @@ export interface BuildOptions {
   ranking?: Partial<RankingParams>;
 }
 
-/**
- * A query word is checked for typos when it is unknown or this rare (document frequency): a slip often
- * lands on another, rare word ("pena" → "pen"), so rare known words get readings too.
- */
-const RARE_WORD_DF = 20;
 /** A correction must be at least this many times more frequent than the word as typed. */
 const CORRECTION_MIN_RATIO = 10;
 const MAX_CORRECTIONS = 3;
@@ -369,22 +364,7 @@ export class SearchEngine {
    */
   private prepare(parsed: ParsedQuery): PreparedQuery {
     const { correctionWeight, alternativeRootWeight, commonWordWeight } = this.params;
-    const surfaceFrequency = (word: string) => this.frequency('surface', word);
-    const stemOfSurface = (word: string): string | undefined => {
-      for (const { segment } of this.parts) {
-        const id = segment.index.surface.ids.get(word);
-        if (id !== undefined) return segment.index.stems.terms[segment.index.surfaceStem[id]!];
-      }
-      return undefined;
-    };
-    const stemWeights = new Map<string, number>();
-    const probes = new Set<string>();
-    const remember = (stem: string, norm: string) => {
-      stemWeights.set(stem, Math.max(stemWeights.get(stem) ?? 0, this.idf(stem)));
-      probes.add(norm);
-      // meN-/peN- drop the root's first k, p, t or s ("mengecam" for kecam)
-      probes.add(stem.length > 3 && 'kpts'.includes(stem[0]!) ? stem.slice(1) : stem);
-    };
+    const highlight = { stems: new Map<string, number>(), probes: new Set<string>() };
     const planned: PlannedWord[] = [];
     const correctedWords: string[] = [];
     let corrected = false;
@@ -395,20 +375,20 @@ export class SearchEngine {
       const known = this.frequency('stems', word.stem) > 0;
       if (known) {
         readings.push({ stem: word.stem, surface: word.norm, weight: 1 });
-        remember(word.stem, word.norm);
+        this.remember(highlight, word.stem, word.norm);
       }
       const alternative = nasalAlternative(word);
       const alternativeKnown = alternative !== undefined && this.frequency('stems', alternative) > 0;
       if (alternativeKnown) {
         readings.push({ stem: alternative, surface: undefined, weight: alternativeRootWeight });
-        remember(alternative, word.norm);
+        this.remember(highlight, alternative, word.norm);
       }
-      const corrections = this.corrections(word, surfaceFrequency(word.norm), surfaceFrequency);
+      const corrections = this.corrections(word);
       for (const correction of corrections) {
-        const stem = stemOfSurface(correction)!;
+        const stem = this.stemOfSurface(correction)!;
         if ((known && stem === word.stem) || (alternativeKnown && stem === alternative)) continue;
         readings.push({ stem, surface: correction, weight: correctionWeight });
-        remember(stem, correction);
+        this.remember(highlight, stem, correction);
       }
       if (corrections.length > 0) {
         corrected = true;
@@ -424,10 +404,27 @@ export class SearchEngine {
     }
     return {
       words: this.resolve(planned),
-      highlight: { stems: stemWeights, probes: [...probes] },
+      highlight: { stems: highlight.stems, probes: [...highlight.probes] },
       corrected: corrected ? correctedWords.join(' ') : undefined,
       hadUnknownWord,
     };
+  }
+
+  /** What the excerpt looks for, for a reading: its stem at its idf, and the fragments a paragraph must hold. */
+  private remember(highlight: { stems: Map<string, number>; probes: Set<string> }, stem: string, norm: string): void {
+    highlight.stems.set(stem, Math.max(highlight.stems.get(stem) ?? 0, this.idf(stem)));
+    highlight.probes.add(norm);
+    // meN-/peN- drop the root's first k, p, t or s ("mengecam" for kecam)
+    highlight.probes.add(stem.length > 3 && 'kpts'.includes(stem[0]!) ? stem.slice(1) : stem);
+  }
+
+  /** The stem of a written form some segment knows. */
+  private stemOfSurface(word: string): string | undefined {
+    for (const { segment } of this.parts) {
+      const id = segment.index.surface.ids.get(word);
+      if (id !== undefined) return segment.index.stems.terms[segment.index.surfaceStem[id]!];
+    }
+    return undefined;
   }
 
   /** Planned words as each segment reads them: its own term ids (a reading it does not hold is left out). */
@@ -449,13 +446,15 @@ export class SearchEngine {
   }
 
   /** Likely intended spellings of a word that is unknown or rare in the corpus. */
-  private corrections(word: QueryWord, frequency: number, surfaceFrequency: (w: string) => number): string[] {
+  private corrections(word: QueryWord): string[] {
+    const frequency = this.frequency('surface', word.norm);
     const minLength = frequency === 0 ? MIN_UNKNOWN_TYPO_LENGTH : MIN_TYPO_LENGTH;
-    if (frequency > RARE_WORD_DF || word.norm.length < minLength || word.norm.length > MAX_TYPO_LENGTH) return [];
+    if (frequency > this.params.rareWordShare * this.stats.docCount || word.norm.length < minLength || word.norm.length > MAX_TYPO_LENGTH)
+      return [];
     if (!/^[a-z]+$/.test(word.norm)) return [];
     const floor = Math.max(1, frequency * CORRECTION_MIN_RATIO);
     const tables = this.parts.map((part) => part.segment.spelling);
-    return knownVariants(word.norm, tables, surfaceFrequency, MAX_CORRECTIONS)
+    return knownVariants(word.norm, tables, (variant) => this.frequency('surface', variant), MAX_CORRECTIONS)
       .filter((v) => v.frequency >= floor)
       .map((v) => v.word);
   }

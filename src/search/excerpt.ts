@@ -154,9 +154,13 @@ function render(passage: Passage, start: number, end: number): Excerpt {
   return { text: out, highlights };
 }
 
+/** Whitespace that collapsing changes: a run of two, or one that is not a plain space. */
+const UNCOLLAPSED = /\s\s|[^\S ]/;
+
 /** `out` followed by `piece` with its whitespace collapsed to single spaces (none doubled at the seam). */
 function appendCollapsed(out: string, piece: string): string {
-  const collapsed = piece.replace(/\s+/g, ' ');
+  // most text is already collapsed: testing is cheaper than replacing every single space by itself
+  const collapsed = UNCOLLAPSED.test(piece) ? piece.replace(/\s+/g, ' ') : piece;
   return out + (out.endsWith(' ') || out === '' ? collapsed.trimStart() : collapsed);
 }
 
@@ -166,16 +170,27 @@ function appendCollapsed(out: string, piece: string): string {
  * the lead paragraph when only the title matched.
  */
 export function excerptOf(article: Article, highlight: Highlight, size = EXCERPT_CHARS, paragraph?: number): Excerpt {
-  const paragraphs = bodyText(article);
-  const known = paragraph === undefined ? undefined : paragraphs[paragraph];
+  const known = paragraph === undefined ? undefined : bodyParagraph(article, paragraph);
   const hinted = known === undefined ? undefined : passageOf(known, known.toLowerCase(), highlight);
-  const passage =
-    (hinted && hinted.matches.length > 0 ? hinted : undefined) ??
-    bestPassage(paragraphs, highlight) ??
-    (paragraphs[0] === undefined ? undefined : passageOf(paragraphs[0], paragraphs[0].toLowerCase(), highlight));
+  let passage = hinted && hinted.matches.length > 0 ? hinted : undefined;
+  if (passage === undefined) {
+    const paragraphs = bodyText(article);
+    passage =
+      bestPassage(paragraphs, highlight) ??
+      (paragraphs[0] === undefined ? undefined : passageOf(paragraphs[0], paragraphs[0].toLowerCase(), highlight));
+  }
   if (!passage) return { text: '', highlights: [] };
   const { start, end } = windowOf(passage, size);
   return render(passage, start, end);
+}
+
+/**
+ * Paragraph `index` of `bodyText(article)` (paragraphs, then captions) without building that list: an
+ * excerpt is made for every hit.
+ */
+function bodyParagraph(article: Article, index: number): string | undefined {
+  const { paragraphs, captions } = article;
+  return index < paragraphs.length ? paragraphs[index] : captions[index - paragraphs.length];
 }
 
 /**

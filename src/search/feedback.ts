@@ -28,10 +28,15 @@ export class TermTally {
     this.value[id]! += amount;
   }
 
-  /** Every tallied stem with its sum and document frequency, in the order first tallied; the tally is left empty. */
-  drain(visit: (stem: string, sum: number, frequency: number) => void): void {
+  /** The stem of an id. */
+  stem(id: number): string {
+    return this.stemOf(id);
+  }
+
+  /** Every tallied stem id with its sum and document frequency, in the order first tallied; the tally is left empty. */
+  drain(visit: (id: number, sum: number, frequency: number) => void): void {
     for (const id of this.touched) {
-      visit(this.stemOf(id), this.value![id]!, this.frequency(id));
+      visit(id, this.value![id]!, this.frequency(id));
       this.value![id] = 0;
     }
     this.touched.length = 0;
@@ -79,35 +84,49 @@ export function expansionWords(
     for (let i = 0; i < terms.length; i++) if (terms[i]! < SENTENCE_BREAK) tally.add(terms[i]!, share);
     tallies.add(tally);
   }
-  // the stems whose frequency admits them, with their sums (a stem tallied in several segments sums)
-  const stems: string[] = [];
+  // the stems whose frequency admits them, with their sums (a stem tallied in several segments sums);
+  // only the few that may be kept are named
   const sums: number[] = [];
+  let stemAt: (i: number) => string;
   const admitted = (frequency: number) => frequency >= 2 && frequency <= feedbackMaxDocShare * docCount;
-  const visit = (stem: string, sum: number, frequency: number) => {
-    if (!admitted(frequency)) return;
-    stems.push(stem);
-    sums.push(sum);
-  };
-  if (tallies.size === 1) for (const tally of tallies) tally.drain(visit);
-  else {
+  const [only, ...more] = tallies;
+  if (only !== undefined && more.length === 0) {
+    const ids: number[] = [];
+    only.drain((id, sum, frequency) => {
+      if (!admitted(frequency)) return;
+      ids.push(id);
+      sums.push(sum);
+    });
+    stemAt = (i) => only.stem(ids[i]!);
+  } else {
     const byStem = new Map<string, { sum: number; frequency: number }>();
     for (const tally of tallies)
-      tally.drain((stem, sum, frequency) => {
+      tally.drain((id, sum, frequency) => {
+        const stem = tally.stem(id);
         const entry = byStem.get(stem);
         if (entry) entry.sum += sum;
         else byStem.set(stem, { sum, frequency });
       });
-    for (const [stem, { sum, frequency }] of byStem) visit(stem, sum, frequency);
+    const stems: string[] = [];
+    for (const [stem, { sum, frequency }] of byStem) {
+      if (!admitted(frequency)) continue;
+      stems.push(stem);
+      sums.push(sum);
+    }
+    stemAt = (i) => stems[i]!;
   }
-  // the most probable first (equal ones in the order first met), picked one by one: the few hundred
-  // stems are never sorted
+  // the most probable first, equal ones in the order first met: one pass keeps the best few in order (the
+  // few hundred stems are never sorted), and only a stem that would be kept is checked against the query
   const kept: [string, number][] = [];
-  while (kept.length < feedbackTerms) {
-    let best = -1;
-    for (let i = 0; i < sums.length; i++) if (sums[i]! > 0 && (best === -1 || sums[i]! > sums[best]!)) best = i;
-    if (best === -1) break;
-    if (!queryStems.has(stems[best]!)) kept.push([stems[best]!, sums[best]!]);
-    sums[best] = 0;
+  for (let i = 0; i < sums.length; i++) {
+    const p = sums[i]!;
+    if (!(p > 0) || (kept.length === feedbackTerms && p <= kept[feedbackTerms - 1]![1])) continue;
+    const stem = stemAt(i);
+    if (queryStems.has(stem)) continue;
+    let at = kept.length;
+    while (at > 0 && kept[at - 1]![1] < p) at--;
+    kept.splice(at, 0, [stem, p]);
+    if (kept.length > feedbackTerms) kept.pop();
   }
   const keptMass = kept.reduce((sum, [, p]) => sum + p, 0);
   const scale = ((1 - feedbackQueryShare) / feedbackQueryShare) * queryWords;

@@ -26,6 +26,12 @@ export interface RankingParams {
   commonWordWeight: number;
   /** How much a typo reading of a word counts against the word as typed. */
   correctionWeight: number;
+  /**
+   * A known word in at most this share of the documents also gets typo readings: a slip often lands on
+   * another rare word ("pena" → "pen"). A share, not a count, so a word is rare by its frequency in the
+   * corpus whatever the corpus's size.
+   */
+  rareWordShare: number;
   /** How much the other root of a nasal-prefixed word counts ("mengaburkan" read as kabur, not abur). */
   alternativeRootWeight: number;
   /** The best documents of the first (BM25F) pass that are re-scored on proximity and passages. */
@@ -84,6 +90,7 @@ export const DEFAULT_RANKING_PARAMS: Readonly<RankingParams> = Object.freeze({
   coordinationPower: 2,
   commonWordWeight: 0.5,
   correctionWeight: 0.8,
+  rareWordShare: 0.0007,
   alternativeRootWeight: 0.8,
   rerankDepth: 30,
   proximityWeight: 0.6,

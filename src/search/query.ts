@@ -65,10 +65,16 @@ export interface ParsedQuery {
  * "di mana" is covered by "mana" ("di" is a stopword).
  */
 const QUESTION_ROOTS = ['apa', 'siapa', 'berapa', 'kapan', 'mana', 'dimana', 'mengapa', 'kenapa', 'bagaimana'];
-const QUESTION_WORDS: ReadonlySet<string> = new Set(QUESTION_ROOTS.flatMap((word) => [word, `${word}kah`]));
+/** Each question word as typed (the root or its -kah form) → its root: the one list both are read from. */
+const QUESTION_ROOT_OF: ReadonlyMap<string, string> = new Map(
+  QUESTION_ROOTS.flatMap((root) => [
+    [root, root],
+    [`${root}kah`, root],
+  ]),
+);
 
 export function isQuestionWord(norm: string): boolean {
-  return QUESTION_WORDS.has(norm);
+  return QUESTION_ROOT_OF.has(norm);
 }
 
 /**
@@ -87,7 +93,8 @@ const TIME_NOUNS: ReadonlySet<string> = new Set(['tahun', 'tanggal', 'tgl', 'bul
 
 /** The answer kind of a question word, given the words typed next to it ("pada tahun berapakah" asks a date). */
 function answerKindOf(norm: string, previous: string | undefined, next: string | undefined): AnswerKind | undefined {
-  const root = norm.endsWith('kah') && QUESTION_WORDS.has(norm.slice(0, -3)) ? norm.slice(0, -3) : norm;
+  const root = QUESTION_ROOT_OF.get(norm);
+  if (root === undefined) return undefined;
   const kind = ANSWER_KIND_OF[root];
   if (kind === 'number' && ((previous !== undefined && TIME_NOUNS.has(previous)) || (next !== undefined && TIME_NOUNS.has(next))))
     return 'date';
@@ -106,15 +113,40 @@ export const MAX_QUERY_WORDS = 32;
 
 const QUOTES = /["“”„«»]/g;
 
-/** Words of a fragment: every word, stopwords flagged. */
-function wordsOf(fragment: string): { word: QueryWord; stopword: boolean }[] {
-  const found: { word: QueryWord; stopword: boolean }[] = [];
+/** A word of the query, as typed and read. */
+interface FoundWord {
+  word: QueryWord;
+  stopword: boolean;
+  /** Typed with a leading "-" (unquoted words only). */
+  negated: boolean;
+}
+
+/** Words of a fragment, appended to `found`: every word, stopwords flagged. */
+function wordsOf(fragment: string, negated = false, found: FoundWord[] = []): FoundWord[] {
   scanWords(fragment, (start, end) => {
     const text = fragment.slice(start, end);
     const norm = normalizeWord(text);
-    if (norm.length > 0) found.push({ word: { text, norm, stem: stem(norm) }, stopword: isStopword(norm) });
+    if (norm.length > 0) found.push({ word: { text, norm, stem: stem(norm) }, stopword: isStopword(norm), negated });
   });
   return found;
+}
+
+/** Words of an unquoted fragment: a piece typed with a leading "-" is negated. */
+function unquotedWords(text: string): FoundWord[] {
+  const found: FoundWord[] = [];
+  for (const piece of text.split(/\s+/)) {
+    const negated = piece.startsWith('-') && piece.length > 1;
+    wordsOf(negated ? piece.slice(1) : piece, negated, found);
+  }
+  return found;
+}
+
+/** Adds a word to rank by, once; question words are not searched for. */
+function addWord(parsed: ParsedQuery, seen: Set<string>, { word, stopword }: FoundWord): void {
+  if (seen.has(word.norm) || isQuestionWord(word.norm)) return;
+  seen.add(word.norm);
+  if (stopword) parsed.commonWords.push(word);
+  else parsed.words.push(word);
 }
 
 /** Splits the query into quoted and unquoted fragments; an unmatched quote counts as plain text. */
@@ -148,12 +180,6 @@ export function parseQuery(query: string): ParsedQuery {
 
   let sawWord = false;
   const seen = new Set<string>();
-  const addWord = (word: QueryWord, stopword: boolean) => {
-    if (seen.has(word.norm) || isQuestionWord(word.norm)) return;
-    seen.add(word.norm);
-    if (stopword) parsed.commonWords.push(word);
-    else parsed.words.push(word);
-  };
   for (const fragment of fragments(trimmed)) {
     if (fragment.quoted) {
       const words = wordsOf(fragment.text);
@@ -165,27 +191,25 @@ export function parseQuery(query: string): ParsedQuery {
         continue;
       }
       parsed.phrases.push(sequence);
-      for (const { word, stopword } of words) addWord(word, stopword);
+      for (const found of words) addWord(parsed, seen, found);
       continue;
     }
     // unquoted: words, some of them negated by a leading "-"
-    const unquoted = fragment.text.split(/\s+/).flatMap((piece) => {
-      const negated = piece.startsWith('-') && piece.length > 1;
-      return wordsOf(negated ? piece.slice(1) : piece).map((found) => ({ ...found, negated }));
-    });
-    unquoted.forEach(({ word, stopword, negated }, i) => {
+    const unquoted = unquotedWords(fragment.text);
+    for (let i = 0; i < unquoted.length; i++) {
+      const found = unquoted[i]!;
       sawWord = true;
-      if (negated) {
-        if (!stopword) parsed.excluded.push(word);
-        return;
+      if (found.negated) {
+        if (!found.stopword) parsed.excluded.push(found.word);
+        continue;
       }
       // a question word in a quoted title ("Apa Jang Kau Tjari") asks nothing
-      if (isQuestionWord(word.norm)) {
+      if (isQuestionWord(found.word.norm)) {
         parsed.question = true;
-        parsed.asks ??= answerKindOf(word.norm, unquoted[i - 1]?.word.norm, unquoted[i + 1]?.word.norm);
+        parsed.asks ??= answerKindOf(found.word.norm, unquoted[i - 1]?.word.norm, unquoted[i + 1]?.word.norm);
       }
-      addWord(word, stopword);
-    });
+      addWord(parsed, seen, found);
+    }
   }
 
   if (!sawWord) return { ...parsed, problem: { kind: 'no-words' } };

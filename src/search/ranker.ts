@@ -67,6 +67,20 @@ export interface RankedDoc {
   passage?: number;
 }
 
+/** A document of the first pass, with what it held of the query: the rerank reads it after the scratch is cleared. */
+interface Candidate extends RankedDoc {
+  /** One bit per query word the document holds (title or body), as `Ranker.matched`. */
+  held: number;
+  /** One bit per query word its title holds, as `Ranker.inTitle`. */
+  titled: number;
+}
+
+/**
+ * The test of a query without filters, exclusions or phrases: every document passes, and the ranker
+ * counts them without asking (a news query touches thousands).
+ */
+export const EVERY_DOCUMENT = (): boolean => true;
+
 /** At most this many words take part in coordination and proximity (one bit each in a mask). */
 const MAX_MASK_WORDS = 31;
 /** The mask's top bit: the document has been touched by the query. */
@@ -152,36 +166,35 @@ export class Ranker {
     const { coordinationPower, rerankDepth } = this.params;
     const n = coordinating.length;
     // the share of its score a document matching m coordinating words keeps, by m
-    const kept = Float64Array.from({ length: n + 1 }, (_, m) => (n === 0 ? 1 : (m / n) ** coordinationPower));
+    const kept = new Float64Array(n + 1);
+    for (let m = 0; m <= n; m++) kept[m] = n === 0 ? 1 : (m / n) ** coordinationPower;
     const depth = Math.max(limit, rerankDepth);
-    const candidates: RankedDoc[] = [];
+    const candidates: Candidate[] = [];
     const { total, matched, touched, inTitle, touchedCount } = this;
+    const acceptsAll = accept === EVERY_DOCUMENT;
     let accepted = 0;
     // below this a document cannot enter the full candidate list (with a margin for `better`'s tolerance)
     let floor = -Infinity;
+    // the scratch is cleared as it is read: a candidate carries what it held
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
       const raw = total[doc]!;
+      const held = matched[doc]!;
+      const titled = inTitle[doc]!;
       total[doc] = 0;
-      if (!accept(doc)) {
-        matched[doc] = 0;
-        inTitle[doc] = 0;
-        continue;
-      }
+      matched[doc] = 0;
+      inTitle[doc] = 0;
+      if (!acceptsAll && !accept(doc)) continue;
       accepted++;
       // coordination keeps at most the whole score: below the floor already, the document stays out
       if (raw < floor) continue;
-      const score = raw * kept[popcount(matched[doc]! & coordinatingBits)]!;
+      const score = raw * kept[popcount(held & coordinatingBits)]!;
       if (score < floor) continue;
-      this.insert(candidates, depth, { doc, score });
+      this.insert(candidates, depth, { doc, score, held, titled });
       if (candidates.length === depth) floor = candidates[depth - 1]!.score * (1 - 1e-5);
     }
     const answerBits = asks === undefined || this.params.answerWeight <= 0 ? 0 : ANSWER_BITS[asks];
     const top = this.rerank(ordered.slice(0, MAX_MASK_WORDS), n, candidates, limit, answerBits);
-    for (let i = 0; i < touchedCount; i++) {
-      matched[touched[i]!] = 0;
-      inTitle[touched[i]!] = 0;
-    }
     return { hits: top, total: accepted };
   }
 
@@ -194,7 +207,7 @@ export class Ranker {
   }
 
   /** Keeps `top` the best `size` documents, best first. */
-  private insert(top: RankedDoc[], size: number, hit: RankedDoc): void {
+  private insert<Hit extends RankedDoc>(top: Hit[], size: number, hit: Hit): void {
     if (top.length === size && !this.better(hit.doc, hit.score, top[size - 1]!)) return;
     let at = top.length === size ? size - 1 : top.length;
     while (at > 0 && this.better(hit.doc, hit.score, top[at - 1]!)) {
@@ -216,24 +229,25 @@ export class Ranker {
    * Second pass: each candidate's score grows with the proximity and passage evidence of its body and
    * title, and for a question with an answer type (`answerBits`), with its answer-type evidence.
    */
-  private rerank(words: RankedWord[], coordinating: number, candidates: RankedDoc[], limit: number, answerBits: number): RankedDoc[] {
+  private rerank(words: RankedWord[], coordinating: number, candidates: Candidate[], limit: number, answerBits: number): RankedDoc[] {
     const { proximityWeight, passageWeight, sentenceWeight, titleCoverageWeight } = this.params;
     const answerWeight = answerBits === 0 ? 0 : this.params.answerWeight;
     const maxGrowth = 1 + proximityWeight + passageWeight + sentenceWeight + titleCoverageWeight + answerWeight;
-    if (coordinating === 0 || maxGrowth === 1) return candidates.slice(0, limit);
+    if (coordinating === 0 || maxGrowth === 1) return candidates.slice(0, limit).map(({ doc, score }) => ({ doc, score }));
     const weights = words.map((w) => w.weight);
     // stopwords never occur in the body's term sequence: only coordinating words are looked up there
     words.slice(0, coordinating).forEach((word, i) => word.readings.forEach((r) => (this.wordOfStem[r.stemId] = i)));
     const top: RankedDoc[] = [];
     try {
-      for (const { doc, score } of candidates) {
+      for (const candidate of candidates) {
+        const { doc, score } = candidate;
         // candidates come best first, and each feature is at most 1: once even full evidence cannot lift
         // a candidate into the top, no later one can
         if (top.length === limit && score * maxGrowth < top[limit - 1]!.score) break;
         // nor can this one, by what the first pass knows of it: its body scan is skipped
         const floor = top.length === limit ? top[limit - 1]!.score * (1 - 1e-5) : 0;
-        if (score * this.growthBound(doc, weights, coordinating, answerWeight) < floor) continue;
-        const evidence = this.evidence(doc, weights, coordinating, answerBits);
+        if (score * this.growthBound(candidate, weights, coordinating, answerWeight) < floor) continue;
+        const evidence = this.evidence(candidate, weights, coordinating, answerBits);
         this.insert(top, limit, {
           doc,
           ...(evidence.passage === -1 ? {} : { passage: evidence.passage }),
@@ -258,10 +272,8 @@ export class Ranker {
    * and passages can only count the query words it holds, and its title coverage is known exactly. Tighter
    * than the global bound for a document missing some words or holding none in its title.
    */
-  private growthBound(doc: number, weights: number[], n: number, answerWeight: number): number {
+  private growthBound({ held, titled }: Candidate, weights: number[], n: number, answerWeight: number): number {
     const { proximityWeight, passageWeight, sentenceWeight, titleCoverageWeight } = this.params;
-    const held = this.matched[doc]!;
-    const titled = this.inTitle[doc]!;
     let mass = 0;
     let heldMass = 0;
     let pairs = 0;
@@ -298,7 +310,7 @@ export class Ranker {
    * word of the kind asked for that is not a query word.
    */
   private evidence(
-    doc: number,
+    { doc, titled }: Candidate,
     weights: number[],
     n: number,
     answerBits: number,
@@ -311,7 +323,7 @@ export class Ranker {
     let lastWordPos = -Infinity;
     let lastAnswerPos = -Infinity;
     let bestAnswer = 0;
-    const titleMask = this.inTitle[doc]!;
+    const titleMask = titled;
     const titleMass = massOf(titleMask, weights, n);
     // title coverage counts the query's stopwords too: a remembered headline holds them
     let bestSentence = titleMass;

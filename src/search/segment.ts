@@ -8,7 +8,7 @@ import { isStopword } from './analyzer.ts';
 import { DocFacts } from './filters.ts';
 import { docFrequency, type IndexData, type TermSpace } from './inverted-index.ts';
 import type { ParsedQuery, QueryWord } from './query.ts';
-import type { CorpusStats } from './ranker.ts';
+import { EVERY_DOCUMENT, type CorpusStats } from './ranker.ts';
 import { SpellingTable } from './typos.ts';
 
 /** Titles offered for an empty autocomplete: the most recent of each segment. */
@@ -65,6 +65,8 @@ export class Segment {
     const phrases = parsed.phrases.map(phrasePattern);
     const excludedPhrases = parsed.excludedPhrases.map(phrasePattern);
     const dated = filter !== null && (filter.from !== -Infinity || filter.to !== Infinity);
+    if (!alive && publisher === undefined && !dated && !excluded && phrases.length === 0 && excludedPhrases.length === 0)
+      return EVERY_DOCUMENT;
     return (doc) => {
       if (alive && alive[doc] === 0) return false;
       if (publisher !== undefined && this.facts.publisherOf[doc] !== publisher) return false;

@@ -46,6 +46,9 @@ describe('what a question asks for', () => {
     expect(asks('Kapan kuota tekstil berakhir')).toBe('date');
     expect(asks('Di negara manakah kota Anaheim')).toBe('place');
     expect(asks('Dimana rumah Arafat')).toBe('place');
+    // every question word's -kah form asks as the word does
+    expect(asks('Dimanakah rumah Arafat')).toBe('place');
+    expect(asks('Kapankah kuota tekstil berakhir')).toBe('date');
     expect(asks('Apa warna pasir pantai')).toBeUndefined();
     expect(asks('Mengapa harga naik')).toBeUndefined();
     expect(asks('harga beras naik')).toBeUndefined();

@@ -60,19 +60,33 @@ describe('typos', () => {
     expect(titles('ketakutn putin')[0]).toBe(SEED_TITLE.ketakutan);
   });
 
+  const penAndPena = [
+    article({ id: 'target', title: 'Pena Emas Hilang Saat Donor Darah di Usia Senja', date: day('2024-01-01'), paragraphs: ['Isi.'] }),
+    article({ id: 'donor', title: 'Donor Mata untuk Warga', date: day('2024-05-01'), paragraphs: ['Isi.'] }),
+    ...Array.from({ length: 3 }, (_, i) =>
+      article({ id: `penna${i}`, title: `Penna Hilang ${i}`, date: day('2024-06-01'), paragraphs: ['Isi.'] }),
+    ),
+    ...Array.from({ length: 40 }, (_, i) => article({ id: `pena${i}`, title: `Pena dan Usia Murid ${i}`, paragraphs: ['Isi.'] })),
+  ];
+
   it('also reads a rare known word, or an unknown three-letter one, as its far more common neighbour', async () => {
-    const engine = await SearchEngine.build([
-      article({ id: 'target', title: 'Pena Emas Hilang Saat Donor Darah di Usia Senja', date: day('2024-01-01'), paragraphs: ['Isi.'] }),
-      article({ id: 'donor', title: 'Donor Mata untuk Warga', date: day('2024-05-01'), paragraphs: ['Isi.'] }),
-      ...Array.from({ length: 3 }, (_, i) =>
-        article({ id: `pen${i}`, title: `Pen Hilang ${i}`, date: day('2024-06-01'), paragraphs: ['Isi.'] }),
-      ),
-      ...Array.from({ length: 40 }, (_, i) => article({ id: `pena${i}`, title: `Pena dan Usia Murid ${i}`, paragraphs: ['Isi.'] })),
-    ]);
-    expect(engine.search('pen emas').hits[0]?.articleId).toBe('target');
+    // "penna" is in 3 of 45 articles: rare when the rare share is 10 %
+    const engine = await SearchEngine.build(penAndPena, { ranking: { rareWordShare: 0.1 } });
+    const penna = engine.search('penna emas');
+    expect(penna.hits[0]?.articleId).toBe('target');
+    // the 41 articles saying "pena" are read too
+    expect(penna.total).toBe(44);
     const result = engine.search('uia donor');
     expect(result.hits[0]?.articleId).toBe('target');
     expect(result.didYouMean).toBe('usia donor');
+  });
+
+  it('counts a word as rare by its share of the articles, not by a count', async () => {
+    // 3 of 45 articles is no rare word by the default share (0.07 %): "penna" is read as typed
+    const engine = await SearchEngine.build(penAndPena);
+    expect(engine.search('penna emas').total).toBe(4);
+    // an unknown word is still corrected
+    expect(engine.search('uia donor').didYouMean).toBe('usia donor');
   });
 
   it('does not correct words the corpus knows', () => {
