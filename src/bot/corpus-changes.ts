@@ -9,7 +9,8 @@ import {
 import { isInboxArticle } from '../corpus/inbox.ts';
 import { readAttachment, readUrl, type IntakeOutcome } from '../ingest/intake.ts';
 import { appendJournal, checkDuplicates, corpusFolder, moveToTrash, saveCandidate, type JournalEntry } from '../ingest/inbox-files.ts';
-import { ReloadInProgressError, type ReloadOutcome } from '../snapshot.ts';
+import { ReloadInProgressError } from '../snapshot/errors.ts';
+import type { ReloadOutcome } from '../snapshot/types.ts';
 import type { CommandContext } from './command.ts';
 import { failureForLog } from './corpus-store.ts';
 import { LIMITS, truncate } from './limits.ts';

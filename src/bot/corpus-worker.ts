@@ -38,10 +38,13 @@ function factsOf({ errors, warnings, hashes, files, stats, loadedAt, durationMs 
 export type WorkerRefresh = Exclude<Refresh, { kind: 'derived' }> | { kind: 'derived'; facts: SnapshotFacts };
 
 const corpusWorker = {
-  /** Build the snapshot. */
+  /**
+   * Build the snapshot. Its garbage is collected once this answer is out: the collection (a few
+   * hundred ms) then overlaps the bot's swapping the snapshot in, instead of delaying it.
+   */
   async build(dir: string, opts: SnapshotOptions): Promise<SnapshotFacts> {
     snapshot = await buildSnapshot(dir, opts, hooks);
-    collectGarbage();
+    setImmediate(collectGarbage);
     return factsOf(snapshot);
   },
   /** Serve the next snapshot, derived from this one; a query already here was answered by this one. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Interaction } from 'discord.js';
-import { CorpusUnavailableError } from '../snapshot.ts';
+import { CorpusUnavailableError } from '../snapshot/errors.ts';
 import type { Logger } from './logger.ts';
 import { ephemeralText } from './messages.ts';
 

@@ -2,7 +2,7 @@ import { ArticleCatalog } from '../corpus/catalog.ts';
 import { INBOX_DIR } from '../corpus/inbox.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { inboxFileName } from '../ingest/candidate.ts';
-import { parseAllowHosts } from '../ingest/fetch.ts';
+import { parseAllowHosts } from '../ingest/address.ts';
 import { appendJournal, checkDuplicates, corpusFolder, saveCandidate, type JournalEntry } from '../ingest/inbox-files.ts';
 import { readLocalFile, readUrl } from '../ingest/intake.ts';
 import { problemText } from '../wording/intake-problem.ts';

@@ -10,7 +10,7 @@ import { metadataDate } from '../corpus/pubdate.ts';
 import { canonicalPublisher, publisherForDomain } from '../corpus/publishers.ts';
 import type { Article, LoadIssue, LoadProblem } from '../corpus/types.ts';
 import { articleMarkdown } from './article-file.ts';
-import { readHtml, type HtmlReading } from './html.ts';
+import type { HtmlReading } from './html.ts';
 import type { PageMetadata } from './metadata.ts';
 
 /** What can be added: the corpus formats, and web pages (saved as .md). */
@@ -116,7 +116,11 @@ export async function candidateFromPage(
   if (page.bytes.includes(0)) return { ok: false, problem: { kind: 'binary' } };
   const text = decodePage(page.bytes, page.charset);
   if (text === null) return { ok: false, problem: { kind: 'not-utf8' } };
-  const reading = page.contentType === 'text/plain' ? { pageText: text, metadata: null } : readHtml(text, page.url ?? undefined);
+  // html.ts (linkedom, Readability) is loaded when a page is first read: the bot's start never needs it.
+  const reading =
+    page.contentType === 'text/plain'
+      ? { pageText: text, metadata: null }
+      : (await import('./html.ts')).readHtml(text, page.url ?? undefined);
   if (reading === null) return { ok: false, problem: { kind: 'no-article-text', problems: [] } };
   return finish('.md', articleMarkdown(pageDraft(reading, page.url)), source, reading.metadata?.sources ?? []);
 }

@@ -40,19 +40,6 @@ export interface FetchRules {
   params?: Partial<IngestParams>;
 }
 
-/** FETCH_ALLOW_HOSTS: "127.0.0.1:8080,localhost:3000" → normalized `host:port` set, or the entries that are not. */
-export function parseAllowHosts(raw: string | undefined): { hosts: Set<string>; invalid: string[] } {
-  const hosts = new Set<string>();
-  const invalid: string[] = [];
-  for (const entry of (raw ?? '').split(',').map((e) => e.trim())) {
-    if (entry === '') continue;
-    const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+):(\d{1,5})$/i.exec(entry);
-    if (m && Number(m[2]) > 0 && Number(m[2]) < 65_536) hosts.add(`${m[1]!.toLowerCase()}:${Number(m[2])}`);
-    else invalid.push(entry);
-  }
-  return { hosts, invalid };
-}
-
 function hostPort(url: URL): string {
   return `${url.hostname.toLowerCase()}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
 }

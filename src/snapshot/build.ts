@@ -1,5 +1,6 @@
 // A snapshot built in this thread: the corpus loaded, the search index here, the timeline in a
 // worker thread of its own. The bot runs this inside its corpus worker (src/bot/corpus-worker.ts).
+import { existsSync } from 'node:fs';
 import { writeEachCache } from '../cache/write-each.ts';
 import { loadCorpusFiles } from '../corpus/load.ts';
 import { openCorpus, type OpenedCorpus } from '../corpus/corpus-cache.ts';
@@ -8,7 +9,7 @@ import type { Article, LoadIssue } from '../corpus/types.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { TOPIC_ARTICLE_LIMIT } from '../timeline/timeline.ts';
 import type { TimelineQuery, TimelineResult } from '../timeline/types.ts';
-import { timelineCorpusHash, type EncodedTimeline, type TimelineOrigin } from '../timeline/timeline-cache.ts';
+import { timelineCacheFile, timelineCorpusHash, type EncodedTimeline, type TimelineOrigin } from '../timeline/timeline-cache.ts';
 import type { ExtractWorker } from '../timeline/extract-worker.ts';
 import type { TimelineWorker } from '../timeline/worker.ts';
 import { collectGarbage } from '../workers/collect.ts';
@@ -67,18 +68,18 @@ export function localQueries(engine: SearchEngine, timeline: TimelineQuerier, ar
 
 /**
  * The timeline of `articles`: opened by the timeline worker from the cache folder when it holds
- * theirs, else extracted in a throwaway thread (extractTimeline) and answered encoded, for the
- * timeline worker to adopt (`adopt`). The timeline worker is sent no article.
+ * theirs (`hash`, their timelineCorpusHash, given with a cache folder), else extracted in a throwaway
+ * thread (extractTimeline) and answered encoded, for the timeline worker to adopt (`adopt`). The
+ * timeline worker is sent no article.
  */
 async function obtainTimeline(
   timeline: WorkerClient<TimelineWorker>,
   articles: readonly Article[],
+  hash: string | undefined,
   opts: SnapshotOptions,
 ): Promise<{ origin: TimelineOrigin } | { adopt: () => Promise<TimelineOrigin> }> {
-  let hash: string | undefined;
   let missing: string | undefined;
-  if (opts.cacheDir !== undefined) {
-    hash = timelineCorpusHash(articles);
+  if (opts.cacheDir !== undefined && hash !== undefined) {
     const opened = await timeline.api.open(hash, opts.cacheDir, articles.length);
     if ('origin' in opened) return { origin: opened.origin };
     missing = opened.missing;
@@ -124,6 +125,11 @@ interface Shared {
   dir: string;
   cacheDir: string | undefined;
   timeline: WorkerClient<TimelineWorker>;
+  /**
+   * Settles once the timeline worker holds the timeline (rejects if it could not get it): with
+   * SnapshotOptions.searchFirst, the snapshot serves searches before. Every use of the worker waits for it.
+   */
+  timelineReady: Promise<unknown>;
   /** The corpus as opened: its text files, and the parse cache to write. */
   corpus: OpenedCorpus;
   /** The serving snapshot's crash hook; null once it is retired. */
@@ -162,36 +168,57 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
   let corpus: OpenedCorpus | undefined;
-  let extracted: ReturnType<typeof obtainTimeline> | undefined;
+  let extracted: Promise<TimelineOrigin> | undefined;
+  /** The timeline extracted (or opened from the cache), before any adoption. */
+  let timelineAtHand: Promise<unknown> | undefined;
+  /** Told whether the index was built: an extracted timeline waits for it, and is dropped if the build failed. */
+  let indexDone = (_built: boolean): void => {};
+  const indexBuilt = new Promise<boolean>((resolve) => (indexDone = resolve));
   try {
     corpus = await openCorpus(dir, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
     // Opening leaves the parse cache's rows (or the parsed files) as garbage, and the heap as large as
     // they made it: a full collection gives that back before extraction and the index build add theirs,
     // compacting while what lives is still small (see collectGarbage).
     collectGarbage({ compact: true });
-    extracted = obtainTimeline(timeline, corpus.articles, opts);
-    extracted.catch(() => {}); // awaited below, once this thread's own work is done
-    // Beside a serving snapshot, one heavy stage at a time: the timeline's, then the index's.
-    if (opts.oneStageAtATime) await extracted;
-    await yieldToEventLoop();
-    const engine = await SearchEngine.build(corpus.articles, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
-    const facts = factsOf(corpus.articles, corpus);
-    // Adopted only now: encoded, the timeline takes a fraction of what the timeline worker's decoded
-    // copy does, and the index build's last steps are this build's largest.
-    const obtained = await extracted;
-    if ('adopt' in obtained) {
-      // The index build's growing arrays, garbage now, go first.
-      collectGarbage();
-      await obtained.adopt();
+    const { articles } = corpus;
+    const hash = opts.cacheDir === undefined ? undefined : timelineCorpusHash(articles);
+    // An extracted timeline is adopted only once the index is built: encoded, it takes a fraction of
+    // what the timeline worker's decoded copy does, and the index build's last steps are its largest.
+    const obtain = (): Promise<TimelineOrigin> => {
+      const got = obtainTimeline(timeline, articles, hash, opts);
+      timelineAtHand = got;
+      return got.then(async (had) => {
+        if ('origin' in had) return had.origin;
+        if (!(await indexBuilt)) throw new Error('the snapshot build failed before its timeline was adopted');
+        // Beside a serving snapshot, the index build's garbage (its growing arrays) goes first.
+        if (opts.oneStageAtATime) collectGarbage();
+        return had.adopt();
+      });
+    };
+    // Searches first: a cached timeline is read once the snapshot serves, so that reading it does not
+    // compete with the index for the processor; one to extract starts now and is not waited for.
+    const readLater = opts.searchFirst === true && hash !== undefined && existsSync(timelineCacheFile(opts.cacheDir!, hash));
+    if (!readLater) {
+      extracted = obtain();
+      extracted.catch(() => {}); // awaited below, once this thread's own work is done
     }
-    const shared: Shared = Object.assign(crash, { dir, cacheDir: opts.cacheDir, timeline, corpus });
-    return serveSnapshot(
-      shared,
-      { engine, articles: corpus.articles, facts, started, derived: false, drift: 0, base: corpus.articles.length },
-      hooks,
-    );
+    // Beside a serving snapshot, one heavy stage at a time: the timeline's (extracted, not yet adopted), then the index's.
+    if (opts.oneStageAtATime) await timelineAtHand;
+    await yieldToEventLoop();
+    const engine = await SearchEngine.build(articles, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
+    indexDone(true);
+    const facts = factsOf(articles, corpus);
+    if (!opts.searchFirst) await extracted;
+    // Read later: after this turn, in which the caller (the corpus worker) answers with the snapshot.
+    const timelineReady = extracted ?? new Promise((resolve) => setImmediate(resolve)).then(obtain);
+    const shared: Shared = Object.assign(crash, { dir, cacheDir: opts.cacheDir, timeline, timelineReady, corpus });
+    // A timeline that cannot be had after the snapshot serves breaks it, as a dead timeline thread does.
+    if (opts.searchFirst)
+      timelineReady.catch((error: unknown) => crash.onCrash?.(error instanceof Error ? error : new Error(String(error))));
+    return serveSnapshot(shared, { engine, articles, facts, started, derived: false, drift: 0, base: articles.length }, hooks);
   } catch (error) {
     // The extraction thread reads the corpus's files until it stops: they close after it.
+    indexDone(false);
     void Promise.allSettled([extracted])
       .then(() => timeline.terminate())
       .then(() => corpus?.close());
@@ -209,9 +236,11 @@ function serveSnapshot(shared: Shared, version: Version, hooks: SnapshotHooks): 
     ...version.facts,
     loadedAt: new Date(),
     durationMs: performance.now() - version.started,
-    queries: localQueries(engine, shared.timeline.api.query, version.articles),
+    queries: localQueries(engine, (q, matches) => shared.timelineReady.then(() => shared.timeline.api.query(q, matches)), version.articles),
     persist: async () => {
       if (cacheDir === undefined || version.derived) return false;
+      // All three once the timeline is in: an extraction still running holds its memory until then.
+      await shared.timelineReady;
       await writeEachCache([
         () => shared.corpus.persist(),
         () => engine.writeCache(cacheDir),
@@ -223,7 +252,10 @@ function serveSnapshot(shared: Shared, version: Version, hooks: SnapshotHooks): 
       // A derived snapshot serves from the same timeline thread and text file: it frees them.
       if (superseded) return;
       shared.onCrash = null;
-      void shared.timeline.retire(graceMs).then(() => shared.corpus.close());
+      // The extraction thread reads the corpus's files until it stops: they close after it.
+      void Promise.allSettled([shared.timelineReady])
+        .then(() => shared.timeline.retire(graceMs))
+        .then(() => shared.corpus.close());
     },
     derive: async (change: SnapshotChange, next: SnapshotHooks) => {
       const derived = await deriveVersion(shared, version, change);
@@ -255,6 +287,7 @@ interface Step {
  */
 async function nextVersion(shared: Shared, from: Version, step: Step, started: number): Promise<Version> {
   const engine = await from.engine.without(step.gone).extend(step.incoming);
+  await shared.timelineReady;
   await shared.timeline.api.change(step.incoming as Article[], [...step.gone]);
   const articles = [...from.articles.filter((a) => !step.gone.has(a.id)), ...step.incoming];
   return {

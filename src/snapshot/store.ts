@@ -404,7 +404,8 @@ async function build(opts: StoreOptions, params: SnapshotParams, dir: string, ho
   const options: SnapshotOptions = {
     ...(cacheDir !== undefined && { cacheDir }),
     youngGenerationMb: params.workerYoungGenerationMb,
-    ...(beside && { oneStageAtATime: true }),
+    // Beside a snapshot that serves, memory is the limit; with none, the time until searches answer.
+    ...(beside ? { oneStageAtATime: true } : { searchFirst: true }),
   };
   return builder(dir, options, hooks);
 }

@@ -109,6 +109,12 @@ export interface SnapshotOptions {
    * snapshot that serves meanwhile (a reload), where memory is the limit and time is not.
    */
   oneStageAtATime?: boolean;
+  /**
+   * Nothing serves meanwhile (the first load, the rebuild after a crash): the snapshot serves searches
+   * as soon as its index is ready, and its timeline follows (a timeline query waits for it). A cached
+   * timeline is then read only once the snapshot serves; one to extract is started at once, as always.
+   */
+  searchFirst?: boolean;
 }
 
 export interface SnapshotHooks {

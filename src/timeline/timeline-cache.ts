@@ -10,7 +10,7 @@
  * events, fitness, importance order), which are read in place instead of being parsed row by row.
  */
 import { corpusTextHash } from '../cache/corpus-hash.ts';
-import { check, readCacheFile, sourcesFingerprint, writeCacheFile, type CacheKind } from '../cache/cache-file.ts';
+import { cacheFilePath, check, readCacheFile, sourcesFingerprint, writeCacheFile, type CacheKind } from '../cache/cache-file.ts';
 import type { Article } from '../corpus/types.ts';
 import type { DatePrecision } from '../dates/types.ts';
 import { CandidateTable } from './candidates.ts';
@@ -57,6 +57,11 @@ const TIMELINE_FILE: CacheKind = {
 export function timelineCorpusHash(articles: readonly Article[]): string {
   const key = `kliping-timeline-${TIMELINE_FORMAT_VERSION}-${TIMELINE_CODE_FINGERPRINT}`;
   return corpusTextHash(key, articles, (a) => `${a.publisher ?? '\u0001'}\0${a.date ? `${a.date.iso}/${a.date.precision}` : '\u0001'}\0`);
+}
+
+/** Where the timeline of the corpus whose hash is `hash` is cached in `dir`, if it is (read it with readCachedTimeline). */
+export function timelineCacheFile(dir: string, hash: string): string {
+  return cacheFilePath(dir, TIMELINE_FILE, hash);
 }
 
 interface Header {

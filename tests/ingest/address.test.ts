@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockedAddressKind, unmapIPv4 } from '../../src/ingest/address.ts';
+import { blockedAddressKind, parseAllowHosts, unmapIPv4 } from '../../src/ingest/address.ts';
 
 describe('blockedAddressKind', () => {
   it.each([
@@ -39,5 +39,16 @@ describe('blockedAddressKind', () => {
     expect(unmapIPv4('::ffff:192.168.0.1')).toBe('192.168.0.1');
     expect(unmapIPv4('::FFFF:c0a8:1')).toBe('192.168.0.1');
     expect(unmapIPv4('2001:db8::1')).toBe('2001:db8::1');
+  });
+});
+
+describe('parseAllowHosts', () => {
+  it('reads host:port pairs and names the entries that are not', () => {
+    expect(parseAllowHosts(' 127.0.0.1:8080, Localhost:3000 ,,[::1]:9000')).toEqual({
+      hosts: new Set(['127.0.0.1:8080', 'localhost:3000', '[::1]:9000']),
+      invalid: [],
+    });
+    expect(parseAllowHosts('example.com,127.0.0.1:0').invalid).toEqual(['example.com', '127.0.0.1:0']);
+    expect(parseAllowHosts(undefined).hosts.size).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchSafely, parseAllowHosts, type FetchRules } from '../../src/ingest/fetch.ts';
+import { fetchSafely, type FetchRules } from '../../src/ingest/fetch.ts';
 import { startNewsSite, type NewsSite } from './news-site.ts';
 
 let site: NewsSite;
@@ -146,16 +146,5 @@ describe('fetchSafely refuses', () => {
       onlyHosts: new Set(['cdn.discordapp.com', 'media.discordapp.net']),
     });
     expect(!outcome.ok && outcome.problem).toEqual({ kind: 'host-not-allowed', host: 'example.com' });
-  });
-});
-
-describe('parseAllowHosts', () => {
-  it('reads host:port pairs and names the entries that are not', () => {
-    expect(parseAllowHosts(' 127.0.0.1:8080, Localhost:3000 ,,[::1]:9000')).toEqual({
-      hosts: new Set(['127.0.0.1:8080', 'localhost:3000', '[::1]:9000']),
-      invalid: [],
-    });
-    expect(parseAllowHosts('example.com,127.0.0.1:0').invalid).toEqual(['example.com', '127.0.0.1:0']);
-    expect(parseAllowHosts(undefined).hosts.size).toBe(0);
   });
 });

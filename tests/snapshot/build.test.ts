@@ -74,11 +74,12 @@ describe('snapshots over real files', () => {
     const store = await SnapshotStore.create(corpus, { build: spawnSnapshot, cacheDir });
     try {
       const files = () => readdirSync(cacheDir).map((name) => `${name} ${readFileSync(join(cacheDir, name)).toString('base64')}`);
-      // Parse cache (index, text), search index and timeline, written once the first snapshot serves; each
-      // through a temporary file renamed into place, so wait until no temporary file is left.
+      // Parse cache (index, text), search index and timeline, written once the first snapshot serves and
+      // its timeline is in (searches serve before: SnapshotOptions.searchFirst); each through a temporary
+      // file renamed into place, so wait until no temporary file is left.
       const settled = () =>
         readdirSync(cacheDir).filter((name) => !name.endsWith('.tmp')).length === 4 && readdirSync(cacheDir).length === 4;
-      await expect.poll(settled).toBe(true);
+      await expect.poll(settled, { timeout: 60_000 }).toBe(true);
       const before = files();
       rmSync(corpus, { recursive: true, force: true }); // the corpus folder is gone: the new build is empty
       const outcome = await store.reload();
@@ -129,6 +130,35 @@ describe('snapshots over real files', () => {
         warm.retire(0);
       }
       expect(readdirSync(cacheDir).sort()).toEqual(files); // read, not rewritten under another name
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('with searchFirst, hand a warm snapshot over before its cached timeline is read; a timeline query waits for it', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'kliping-snapshot-cache-'));
+    const queries = [{}, { topic: 'Putin' }];
+    try {
+      const cold = await buildSnapshot(resolve('seeds'), { cacheDir });
+      const coldAnswers = await Promise.all(queries.map((q) => cold.queries.timeline(q)));
+      await cold.persist();
+      cold.retire(0);
+      const file = join(
+        cacheDir,
+        readdirSync(cacheDir).find((f) => f.startsWith('timeline-'))!,
+      );
+      const cached = readFileSync(file);
+      const warm = await buildSnapshot(resolve('seeds'), { cacheDir, searchFirst: true });
+      try {
+        // Not read yet: damaged now, it is found damaged, and the timeline is extracted instead.
+        writeFileSync(file, 'rusak');
+        expect((await warm.queries.search('Putin')).hits.length).toBeGreaterThan(0);
+        expect(await Promise.all(queries.map((q) => warm.queries.timeline(q)))).toEqual(coldAnswers);
+        await warm.persist();
+        expect(readFileSync(file).equals(cached)).toBe(true); // the extracted timeline was cached again
+      } finally {
+        warm.retire(0);
+      }
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
