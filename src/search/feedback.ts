@@ -87,17 +87,17 @@ export function expansionWords(
   // the stems whose frequency admits them, with their sums (a stem tallied in several segments sums);
   // only the few that may be kept are named
   const sums: number[] = [];
-  let stemAt: (i: number) => string;
-  const admitted = (frequency: number) => frequency >= 2 && frequency <= feedbackMaxDocShare * docCount;
+  // one segment: stem ids, named only when kept; several: stems, summed over the segments
+  const ids: number[] = [];
+  const stems: string[] = [];
+  const maxFrequency = feedbackMaxDocShare * docCount;
   const [only, ...more] = tallies;
   if (only !== undefined && more.length === 0) {
-    const ids: number[] = [];
     only.drain((id, sum, frequency) => {
-      if (!admitted(frequency)) return;
+      if (!admitted(frequency, maxFrequency)) return;
       ids.push(id);
       sums.push(sum);
     });
-    stemAt = (i) => only.stem(ids[i]!);
   } else {
     const byStem = new Map<string, { sum: number; frequency: number }>();
     for (const tally of tallies)
@@ -107,13 +107,11 @@ export function expansionWords(
         if (entry) entry.sum += sum;
         else byStem.set(stem, { sum, frequency });
       });
-    const stems: string[] = [];
     for (const [stem, { sum, frequency }] of byStem) {
-      if (!admitted(frequency)) continue;
+      if (!admitted(frequency, maxFrequency)) continue;
       stems.push(stem);
       sums.push(sum);
     }
-    stemAt = (i) => stems[i]!;
   }
   // the most probable first, equal ones in the order first met: one pass keeps the best few in order (the
   // few hundred stems are never sorted), and only a stem that would be kept is checked against the query
@@ -121,7 +119,7 @@ export function expansionWords(
   for (let i = 0; i < sums.length; i++) {
     const p = sums[i]!;
     if (!(p > 0) || (kept.length === feedbackTerms && p <= kept[feedbackTerms - 1]![1])) continue;
-    const stem = stemAt(i);
+    const stem = ids.length > 0 ? only!.stem(ids[i]!) : stems[i]!;
     if (queryStems.has(stem)) continue;
     let at = kept.length;
     while (at > 0 && kept[at - 1]![1] < p) at--;
@@ -131,4 +129,12 @@ export function expansionWords(
   const keptMass = kept.reduce((sum, [, p]) => sum + p, 0);
   const scale = ((1 - feedbackQueryShare) / feedbackQueryShare) * queryWords;
   return kept.map(([stem, p]) => ({ stem, weight: (scale * p) / keptMass }));
+}
+
+/**
+ * A stem can be an expansion word: in at least two documents (a word only one document holds can only
+ * lift that one) and in at most `maxFrequency` (more tells no topic apart).
+ */
+function admitted(frequency: number, maxFrequency: number): boolean {
+  return frequency >= 2 && frequency <= maxFrequency;
 }

@@ -88,6 +88,12 @@ const ANSWER_KIND_OF: Readonly<Record<string, AnswerKind>> = {
   mana: 'place',
   dimana: 'place',
 };
+/**
+ * "apa nama …", "siapa nama …": beside a question word, "nama" asks with it for the kind of answer and
+ * says nothing of the topic; the passage that answers gives the name without saying "nama". It counts as
+ * a common word: it adds score where found, but does not coordinate.
+ */
+const NAME_WORD = 'nama';
 /** "tahun berapa", "tanggal berapa": a number that is a date. */
 const TIME_NOUNS: ReadonlySet<string> = new Set(['tahun', 'tanggal', 'tgl', 'bulan', 'hari', 'abad']);
 
@@ -99,7 +105,7 @@ function answerKindOf(norm: string, previous: string | undefined, next: string |
   if (kind === 'number' && ((previous !== undefined && TIME_NOUNS.has(previous)) || (next !== undefined && TIME_NOUNS.has(next))))
     return 'date';
   // "apa nama perusahaan …": a name
-  if (root === 'apa' && (next === 'nama' || previous === 'nama')) return 'name';
+  if (root === 'apa' && (next === NAME_WORD || previous === NAME_WORD)) return 'name';
   return kind;
 }
 
@@ -208,7 +214,10 @@ export function parseQuery(query: string): ParsedQuery {
         parsed.question = true;
         parsed.asks ??= answerKindOf(found.word.norm, unquoted[i - 1]?.word.norm, unquoted[i + 1]?.word.norm);
       }
-      addWord(parsed, seen, found);
+      const asking =
+        found.word.norm === NAME_WORD &&
+        (isQuestionWord(unquoted[i - 1]?.word.norm ?? '') || isQuestionWord(unquoted[i + 1]?.word.norm ?? ''));
+      addWord(parsed, seen, asking ? { ...found, stopword: true } : found);
     }
   }
 

@@ -59,4 +59,15 @@ describe('what a question asks for', () => {
     // a question word in quotes asks nothing
     expect(asks('"Siapa Takut" film')).toBeUndefined();
   });
+
+  it('takes "nama" beside a question word as part of the question: it ranks, but does not coordinate', () => {
+    const words = (query: string) => parseQuery(query).words.map((w) => w.norm);
+    const common = (query: string) => parseQuery(query).commonWords.map((w) => w.norm);
+    expect(words('Apa nama ibu kota Myanmar')).toEqual(['ibu', 'kota', 'myanmar']);
+    expect(common('Apa nama ibu kota Myanmar')).toContain('nama');
+    expect(words('Siapakah nama juru bicara Kremlin')).toEqual(['juru', 'bicara', 'kremlin']);
+    // elsewhere it is a word of the topic
+    expect(words('nama jalan baru')).toContain('nama');
+    expect(words('Siapa yang mengganti nama jalan')).toContain('nama');
+  });
 });
