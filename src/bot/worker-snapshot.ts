@@ -1,5 +1,5 @@
 // Not the snapshot.ts barrel: that loads the whole core (build.ts), which this thread never runs.
-import { unavailable } from '../snapshot/errors.ts';
+import { SNAPSHOT_ERRORS, unavailable } from '../snapshot/errors.ts';
 import type {
   CorpusQueries,
   Refresh,
@@ -25,16 +25,31 @@ export async function spawnSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
   const worker = new WorkerClient<CorpusWorker>(CORPUS_WORKER, 'corpus worker', {
     onStop: (error) => crash.onCrash?.(error),
     stoppedError: unavailable,
+    // A thread it runs that stopped (the timeline worker) arrives as such, not as an unknown error.
+    errors: SNAPSHOT_ERRORS,
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
   let facts;
   try {
-    facts = await worker.api.build(dir, opts);
+    facts = await stoppable(worker, hooks.signal, () => worker.api.build(dir, opts));
   } catch (error) {
     void worker.terminate();
     throw error;
   }
   return handle(dir, worker, crash, facts, hooks);
+}
+
+/** `call` to the worker, whose thread is stopped if `signal` aborts meanwhile (the call then rejects). */
+async function stoppable<T>(worker: WorkerClient<CorpusWorker>, signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> {
+  if (!signal) return call();
+  signal.throwIfAborted();
+  const stop = (): void => void worker.terminate();
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    return await call();
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
 }
 
 /** The bot's handle on the worker's current snapshot; `derive` makes the worker serve the next one. */
@@ -60,12 +75,12 @@ function handle(
       void worker.retire(graceMs);
     },
     derive: async (change: SnapshotChange, next: SnapshotHooks) => {
-      const derived = await worker.api.change(change);
+      const derived = await stoppable(worker, next.signal, () => worker.api.change(change));
       superseded = true;
       return handle(dir, worker, crash, derived, next);
     },
     refresh: async (limits: RefreshLimits, next: SnapshotHooks): Promise<Refresh> => {
-      const refreshed = await worker.api.refresh(limits);
+      const refreshed = await stoppable(worker, next.signal, () => worker.api.refresh(limits));
       if (refreshed.kind !== 'derived') return refreshed;
       superseded = true;
       return { kind: 'derived', snapshot: handle(dir, worker, crash, refreshed.facts, next) };

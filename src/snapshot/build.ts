@@ -15,7 +15,7 @@ import type { TimelineWorker } from '../timeline/worker.ts';
 import { collectGarbage } from '../workers/collect.ts';
 import { handOver, WorkerClient } from '../workers/rpc.ts';
 import { articleHash, corpusStats, factsOf, shrinkRefusal } from './compare.ts';
-import { unavailable } from './errors.ts';
+import { folderFailure, unavailable } from './errors.ts';
 import { lendArticle, plainArticle } from '../corpus/text-file.ts';
 import type {
   CorpusQueries,
@@ -102,6 +102,7 @@ const EXTRACT_BATCH_ARTICLES = 1000;
  */
 async function extractTimeline(articles: readonly Article[], opts: SnapshotOptions): Promise<EncodedTimeline> {
   const extractor = new WorkerClient<ExtractWorker>(EXTRACT_WORKER, 'timeline extraction', {
+    stoppedError: unavailable,
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
   try {
@@ -352,6 +353,8 @@ async function refreshVersion(
   let facts: ReturnType<typeof factsOf>;
   try {
     facts = factsOf(corpus.articles, corpus);
+    const failure = folderFailure(shared.dir, corpus.errors);
+    if (failure) return { kind: 'unusable', failure };
     if (limits.maxShrink !== null) {
       const refusal = shrinkRefusal(from.facts, facts, limits.maxShrink);
       if (refusal) return { kind: 'refused', refusal, facts };

@@ -1,3 +1,4 @@
+import type { LoadIssue } from '../corpus/types.ts';
 import type { StoreFailure } from './types.ts';
 
 /** A reload (or add, remove) asked for while another runs. */
@@ -28,6 +29,9 @@ export class CorpusUnavailableError extends Error {
   }
 }
 
+/** The snapshot's error classes: a worker's client rebuilds them as such (WorkerClientOptions.errors), so they keep their meaning across threads. */
+export const SNAPSHOT_ERRORS = [CorpusUnavailableError, ReloadInProgressError] as const;
+
 /** Calls to a stopped worker: the corpus cannot answer until a snapshot serves again. */
 export const unavailable = (why: Error): Error => new CorpusUnavailableError({ cause: why });
 
@@ -41,4 +45,19 @@ export function failureOf(error: unknown): StoreFailure {
   if (!(error instanceof Error)) return { kind: 'build-failed', detail: String(error) };
   const detail = error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
   return { kind: 'build-failed', detail };
+}
+
+/**
+ * The corpus folder (or file) `dir` itself could not be read, by the load's `errors`: it is missing, or
+ * the system refused it (a permission, a file where a folder was, a disk error). Nothing was loaded:
+ * no reload serves that, forced or not, since `paksa` confirms losing articles, not losing the folder.
+ */
+export function folderFailure(dir: string, errors: readonly LoadIssue[]): StoreFailure | null {
+  for (const { file, problem } of errors) {
+    if (problem.kind === 'missing') return { kind: 'corpus-missing' };
+    // The folder's own listing failed ('.'), or the path given could not even be looked at.
+    if (problem.kind === 'unreadable' && problem.entry === 'folder' && (file === '.' || file === dir))
+      return { kind: 'corpus-unreadable', code: problem.code };
+  }
+  return null;
 }

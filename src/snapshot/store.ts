@@ -1,7 +1,7 @@
 // The snapshot every query reads, and every change to it: reloads (with the shrink guard), recovery
 // after a worker crash, cache writes once a snapshot serves.
 import { corpusStats, diffSnapshots, shrinkRefusal } from './compare.ts';
-import { CorpusUnavailableError, ReloadInProgressError, failureOf } from './errors.ts';
+import { CorpusUnavailableError, ReloadInProgressError, failureOf, folderFailure } from './errors.ts';
 import { DEFAULT_SNAPSHOT_PARAMS, type SnapshotParams } from './params.ts';
 import type {
   Refresh,
@@ -82,6 +82,8 @@ export class SnapshotStore {
   /** Cache writes under way: `close` waits for them. */
   readonly #writes = new Set<Promise<void>>();
   #settleLoaded: { resolve: () => void; reject: (error: Error) => void } | null = null;
+  /** Aborted by `close`: stops a build under way (SnapshotHooks.signal). */
+  readonly #closing = new AbortController();
 
   /**
    * Serve `initial`, a prepared snapshot (tests), or build the first one from the corpus folder
@@ -156,15 +158,20 @@ export class SnapshotStore {
   }
 
   /**
-   * Stop serving: frees the current snapshot and stops the retries at once, and resolves once no build
-   * and no cache write is under way any more, so the cache folder may be removed then.
+   * Stop serving: stops the retries at once, lets a cache write under way finish (it is short, and a
+   * file cut halfway would be lost), then stops a build under way (its worker thread; SnapshotHooks.signal)
+   * and frees the current snapshot. Resolves once no build and no cache write is under way any more,
+   * so the cache folder may be removed then.
    */
   async close(): Promise<void> {
     if (!this.#closed) {
       this.#closed = true;
       this.#wakeUp();
-      this.#current?.retire(0);
       this.#settleLoaded?.reject(new Error('the store was closed before its first snapshot served'));
+      // A refresh may run in the thread that writes: the write ends before any thread is stopped.
+      await Promise.allSettled([...this.#writes]);
+      this.#closing.abort();
+      this.#current?.retire(0);
     }
     while (this.#running || this.#writes.size > 0) await Promise.all([this.#running?.done, ...this.#writes]);
   }
@@ -235,11 +242,13 @@ export class SnapshotStore {
     try {
       // The caller took the lock synchronously; let it send its acknowledgement before the heavy work starts.
       await yieldToEventLoop();
-      const hooks = { onCrash: (error: Error) => this.#crashed(next, error) };
+      if (this.#closed) return failed({ kind: 'closed' });
+      const hooks = { onCrash: (error: Error) => this.#crashed(next, error), signal: this.#closing.signal };
       if (before === null) next = await build(this.opts, this.params, this.#dir, hooks);
       else if (opts.derive) next = await before.derive(opts.derive, hooks);
       else {
         const refreshed = await this.#refresh(before, opts, hooks);
+        if (refreshed?.kind === 'unusable') return failed(refreshed.failure);
         if (refreshed?.kind === 'refused') {
           const { refusal, facts } = refreshed;
           const report = { ...reportOf(before, facts), durationMs: performance.now() - started, how: 'derived' as const };
@@ -248,18 +257,21 @@ export class SnapshotStore {
         derived = refreshed?.kind === 'derived';
         // Beside a snapshot that serves, a full build trades time for memory (SnapshotOptions.oneStageAtATime).
         const beside = this.#health.state === 'serving';
-        next = refreshed?.kind === 'derived' ? refreshed.snapshot : await build(this.opts, this.params, this.#dir, hooks, beside);
+        if (refreshed?.kind === 'derived') next = refreshed.snapshot;
+        else if (this.#closed) return failed({ kind: 'closed' });
+        else next = await build(this.opts, this.params, this.#dir, hooks, beside);
       }
     } catch (error) {
-      return failed(failureOf(error));
+      // Stopped by close, or failed on its own meanwhile: either way the store is closing.
+      return failed(this.#closed ? { kind: 'closed' } : failureOf(error));
     }
     const report: ReloadReport = {
       ...reportOf(before ?? NOTHING, next),
       durationMs: performance.now() - started,
       how: derived ? 'derived' : 'full',
     };
-    // The first snapshot has nothing to lose but must hold something.
-    const unusable = this.#closed ? ({ kind: 'closed' } as const) : before === null ? unusableFirst(next) : null;
+    // Derived snapshots were checked before they were made (Snapshot.refresh), or change only the files named.
+    const unusable = this.#closed ? ({ kind: 'closed' } as const) : derived ? null : unusableBuild(this.#dir, next, before === null);
     if (unusable) {
       next.retire(0);
       return failed(unusable);
@@ -290,7 +302,7 @@ export class SnapshotStore {
       const refreshed = await before.refresh(limits, hooks);
       return refreshed.kind === 'too-large' ? null : refreshed;
     } catch (error) {
-      this.opts.onEvent?.({ kind: 'refresh-failed', error: error instanceof Error ? error : new Error(String(error)) });
+      if (!this.#closed) this.opts.onEvent?.({ kind: 'refresh-failed', error: error instanceof Error ? error : new Error(String(error)) });
       return null;
     }
   }
@@ -377,13 +389,14 @@ export class SnapshotStore {
 }
 
 /**
- * A first snapshot with no article but errors has nothing to serve (the corpus folder missing or
- * unreadable, every file broken): not served, retried. A folder that is merely empty serves (as empty).
+ * Why a built snapshot must not serve, forced or not: the corpus folder itself could not be read
+ * (folderFailure); or, for the `first` (nothing to lose, but it must hold something), no article but
+ * errors (every file broken). A folder that is merely empty serves (as empty).
  */
-function unusableFirst(first: SnapshotFacts): StoreFailure | null {
-  if (first.stats.articles > 0 || first.errors.length === 0) return null;
-  if (first.errors.length === 1 && first.errors[0]!.problem.kind === 'missing') return { kind: 'corpus-missing' };
-  return { kind: 'corpus-empty', errors: first.errors };
+function unusableBuild(dir: string, built: SnapshotFacts, first: boolean): StoreFailure | null {
+  const folder = folderFailure(dir, built.errors);
+  if (folder || !first || built.stats.articles > 0 || built.errors.length === 0) return folder;
+  return { kind: 'corpus-empty', errors: built.errors };
 }
 
 /** The counts of a reload's report: `after` against `before`. */

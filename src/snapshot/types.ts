@@ -90,6 +90,8 @@ export type Refresh =
   | { kind: 'derived'; snapshot: Snapshot }
   /** The shrink guard refused the folder's articles; `facts` are theirs, for the report. */
   | { kind: 'refused'; refusal: ShrinkRefusal; facts: Omit<SnapshotFacts, 'loadedAt' | 'durationMs'> }
+  /** The corpus folder itself could not be read (folderFailure): nothing was compared, nothing touched. */
+  | { kind: 'unusable'; failure: StoreFailure }
   /** `changed` articles differ from the last full build (counting earlier refreshes), more than `limit`: build anew. */
   | { kind: 'too-large'; changed: number; limit: number };
 
@@ -120,6 +122,11 @@ export interface SnapshotOptions {
 export interface SnapshotHooks {
   /** Told when a thread of the snapshot dies unexpectedly while it is served. */
   onCrash?: (error: Error) => void;
+  /**
+   * Aborted when the store closes: a build, derive or refresh under way in a worker thread stops that
+   * thread and rejects at once, instead of running to its end (tens of seconds for a large corpus).
+   */
+  signal?: AbortSignal;
 }
 
 export type SnapshotBuilder = (dir: string, opts: SnapshotOptions, hooks: SnapshotHooks) => Promise<Snapshot>;
@@ -166,6 +173,8 @@ export interface ShrinkRefusal {
 export type StoreFailure =
   /** The corpus folder (or file) does not exist: moved, not mounted yet, or CORPUS_DIR mistyped. */
   | { kind: 'corpus-missing' }
+  /** The corpus folder itself could not be read (`code`: the system's, e.g. EACCES). */
+  | { kind: 'corpus-unreadable'; code: string }
   /** A first load found no article, only these errors (the corpus folder unreadable, every file broken). */
   | { kind: 'corpus-empty'; errors: readonly LoadIssue[] }
   /** A thread building or serving the snapshot stopped (killed, out of memory, a native crash); `detail` is the stop's own (English) message. */

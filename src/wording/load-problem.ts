@@ -20,6 +20,11 @@ const FS_REASONS: Readonly<Record<string, string>> = {
   EMFILE: 'terlalu banyak berkas terbuka',
 };
 
+/** Why the filesystem refused a path, from the system's error code (EACCES, EIO…), with the code. */
+export function fsReasonText(code: string): string {
+  return `${FS_REASONS[code] ?? 'galat sistem berkas'} (${code})`;
+}
+
 function frontMatterText(fault: FrontMatterFault): string {
   switch (fault.fault) {
     case 'unclosed':
@@ -46,7 +51,7 @@ export function loadProblemText(problem: LoadProblem): string {
     case 'missing':
       return 'folder atau berkas korpus tidak ditemukan';
     case 'unreadable':
-      return `${problem.entry === 'folder' ? 'folder' : 'berkas'} tidak dapat dibaca: ${FS_REASONS[problem.code] ?? 'galat sistem berkas'} (${problem.code})`;
+      return `${problem.entry === 'folder' ? 'folder' : 'berkas'} tidak dapat dibaca: ${fsReasonText(problem.code)}`;
     case 'too-large':
       return `${UNIT[problem.unit]} terlalu besar (${problem.bytes} byte, batas ${problem.limit} byte)`;
     case 'empty':

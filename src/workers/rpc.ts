@@ -3,7 +3,7 @@
  * part of a snapshot (the bot's corpus worker, the timeline worker). A worker module describes what
  * it offers as one object of methods (`serve`); the parent calls them through `WorkerClient.api`,
  * typed from that same object, so a method is written once. Plain data crosses, by structured
- * clone; an error crosses as its message and stack.
+ * clone; an error crosses as a `ReportedError` (reportError → errorFrom), keeping its class.
  */
 import { parentPort, Worker, type ResourceLimits } from 'node:worker_threads';
 
@@ -12,25 +12,65 @@ interface WorkerRequest {
   method: string;
   args: unknown[];
 }
+
+/**
+ * An error as it crosses between threads: its name (the class's), message and stack, its own fields
+ * (those that clone: a CorpusUnavailableError's `loading`, a ReloadInProgressError's `startedAt`) and
+ * its cause, crossed the same way. Made by `reportError` only, read by `errorFrom` only.
+ */
 interface ReportedError {
+  name: string;
   message: string;
   stack?: string;
+  fields: Record<string, unknown>;
+  cause?: ReportedError;
 }
 type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ReportedError };
 
 type Method = (...args: never[]) => unknown;
+
+/** An error class whose instances a client rebuilds as such (WorkerClientOptions.errors). */
+export type ErrorClass = abstract new (...args: never[]) => Error;
 
 /** The parent's view of a worker's methods: the same names and arguments, each answering a promise. */
 export type Remote<Api> = {
   readonly [K in keyof Api]: Api[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 };
 
-function describeError(error: unknown): ReportedError {
-  return error instanceof Error ? { message: error.message, ...(error.stack && { stack: error.stack }) } : { message: String(error) };
+/** Causes followed: enough for a stop seen through two threads, bounded against a cycle. */
+const MAX_CAUSES = 4;
+
+function clones(value: unknown): boolean {
+  try {
+    structuredClone(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-function errorFrom(reported: ReportedError): Error {
-  const error = new Error(reported.message);
+function reportError(error: unknown, depth = 0): ReportedError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} };
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(error)) if (key !== 'name' && key !== 'cause' && clones(value)) fields[key] = value;
+  return {
+    name: error.name,
+    message: error.message,
+    ...(error.stack !== undefined && { stack: error.stack }),
+    fields,
+    ...(error.cause !== undefined && depth < MAX_CAUSES && { cause: reportError(error.cause, depth + 1) }),
+  };
+}
+
+/** The error `reported` describes: an instance of its class when `classes` holds one of that name, else an Error of that name. */
+function errorFrom(reported: ReportedError, classes: readonly ErrorClass[]): Error {
+  const cause = reported.cause && errorFrom(reported.cause, classes);
+  const error = new Error(reported.message, cause && { cause });
+  const kind = classes.find((c) => c.name === reported.name);
+  // Rebuilt without running its constructor: the fields are the original's, as they were.
+  if (kind) Object.setPrototypeOf(error, kind.prototype);
+  Object.assign(error, reported.fields);
+  if (error.name !== reported.name) error.name = reported.name;
   if (reported.stack) error.stack = reported.stack;
   return error;
 }
@@ -73,7 +113,7 @@ export function serve(handlers: object, delegate?: () => object): void {
       if (!handler) throw new Error(`unknown method ${method}`);
       reply = { id, ok: true, value: await handler(...args) };
     } catch (error) {
-      reply = { id, ok: false, error: describeError(error) };
+      reply = { id, ok: false, error: reportError(error) };
     }
     port.postMessage(reply, reply.ok ? buffersOf([reply.value]) : []);
   });
@@ -106,6 +146,8 @@ export interface WorkerClientOptions {
   stoppedError?: (why: Error) => Error;
   /** V8 heap limits of the thread (see node:worker_threads). */
   resourceLimits?: ResourceLimits;
+  /** Error classes the thread's errors are rebuilt as (matched by name); any other arrives as an Error keeping its name and fields. */
+  errors?: readonly ErrorClass[];
 }
 
 /**
@@ -130,6 +172,7 @@ export class WorkerClient<Api extends object> {
     options: WorkerClientOptions = {},
   ) {
     this.#stoppedError = options.stoppedError ?? ((why) => why);
+    const errorClasses = options.errors ?? [];
     this.#worker = new Worker(new URL('./entry.mjs', import.meta.url), {
       workerData: { module: module.href },
       // Not the parent's tsx preload: the worker compiles TypeScript itself (entry.mjs), and an inherited
@@ -141,7 +184,7 @@ export class WorkerClient<Api extends object> {
       const waiter = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);
       if (reply.ok) waiter?.resolve(reply.value);
-      else waiter?.reject(errorFrom(reply.error));
+      else waiter?.reject(errorFrom(reply.error, errorClasses));
       this.#notifyIdle();
     });
     const fail = (error: Error): void => {

@@ -153,26 +153,31 @@ describe('/korpus muat-ulang', { timeout: 120_000 }, () => {
     expect(embedsOf(await reloaded(reload))[0]!.title).toBe('Korpus dimuat ulang');
   });
 
-  it('keeps the old corpus serving when the folder is gone, and says why with the numbers', async () => {
+  it('keeps the old corpus serving when the folder is gone, says so, and will not serve it empty even when forced', async () => {
     const parked = `${corpusDir}-parked`;
     await cp(corpusDir, parked, { recursive: true });
     await rm(corpusDir, { recursive: true, force: true });
     try {
-      const reply = await reloaded(korpus('muat-ulang', 'owner'));
       const articles = h.bot.store.current.stats.articles;
-      expect(embedsOf(reply)[0]!.title).toBe('Muat ulang ditolak');
-      expect(description(reply)).toMatch(
-        new RegExp(
-          `^Korpus lama \\(${articles} artikel\\) tetap dipakai\\. Korpus baru kehilangan ${articles} dari ${articles} artikel \\(100%\\)`,
-        ),
-      );
-      expect(description(reply)).toContain('`/korpus muat-ulang paksa: True`');
+      for (const paksa of [false, true]) {
+        const reply = await reloaded(h.fake.send(h.fake.slash('korpus', { paksa }, { subcommand: 'muat-ulang', user: 'owner' })));
+        expect(embedsOf(reply)[0]!.title).toBe('Muat ulang gagal');
+        expect(description(reply)).toMatch(
+          /^Korpus lama tetap dipakai\. Korpus baru tidak bisa dimuat: folder korpus \(CORPUS\\_DIR\) tidak ditemukan\.\n\nPeriksa folder itu/,
+        );
+        expect(description(reply)).toContain('Opsi `paksa` tidak berlaku di sini');
+        expect(h.bot.store.current.stats.articles).toBe(articles);
+      }
       const search = await h.fake.send(h.fake.slash('cari', { kueri: 'banjir rob' })).reply();
       expect(description(search)).toContain('Banjir rob melanda');
       const status = await korpus('status', 'owner').reply();
       expect(embedsOf(status)[0]!.fields!.find((f) => f.name === 'Muat ulang terakhir')!.value).toMatch(
-        /^Ditolak <t:\d+:R>: Korpus baru kehilangan .+ Korpus sebelumnya tetap dipakai\.$/,
+        /^Gagal <t:\d+:R>: folder korpus \(CORPUS\\_DIR\) tidak ditemukan\. Korpus sebelumnya tetap dipakai\.$/,
       );
+      expect(h.logs.filter((l) => l.msg === 'corpus reload failed').map((l) => [l.force, l.failure])).toEqual([
+        [false, { kind: 'corpus-missing' }],
+        [true, { kind: 'corpus-missing' }],
+      ]);
     } finally {
       await cp(parked, corpusDir, { recursive: true });
       await rm(parked, { recursive: true, force: true });

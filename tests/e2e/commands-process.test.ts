@@ -44,11 +44,17 @@ interface Run {
 }
 
 /**
- * Runs a script as its npm script does, asynchronously, so the fake in this process keeps serving; in a
- * process group of its own (detached), so that cleanup reaches tsx's child too.
+ * Runs a script as its npm script does (through the tsx CLI, or `node --import tsx/esm` as `npm start`),
+ * asynchronously, so the fake in this process keeps serving; in a process group of its own (detached), so
+ * that cleanup reaches tsx's child too.
  */
-function run(script: string, env: Record<string, string>): Run {
-  const child = spawn(join(repo, 'node_modules/.bin/tsx'), [join(repo, script)], {
+function run(script: string, env: Record<string, string>, how: 'tsx' | 'node' = 'tsx'): Run {
+  // `npm start` runs node with tsx's loader: no tsx process in between to relay (or time out) a signal.
+  const [command, ...args] =
+    how === 'tsx'
+      ? [join(repo, 'node_modules/.bin/tsx'), join(repo, script)]
+      : [process.execPath, '--import', 'tsx/esm', join(repo, script)];
+  const child = spawn(command!, args, {
     cwd: repo,
     env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: join(repo, 'seeds'), ...env },
     detached: true,
@@ -76,6 +82,13 @@ async function waitForOutput(proc: Run, text: string, timeoutMs = 20_000): Promi
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** The `msg` of each log line a run printed, in order. */
+const logMessages = (stdout: string): string[] =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { msg: string }).msg);
 
 const deploy = (env: Record<string, string>) => run('src/bot/deploy-commands.ts', env).done;
 
@@ -108,15 +121,32 @@ describe('npm start', () => {
     bot.child.kill('SIGTERM');
     const result = await bot.done;
     expect(result.code).toBe(0);
-    const messages = result.stdout
-      .trim()
-      .split('\n')
-      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    const messages = logMessages(result.stdout);
     expect(messages).toEqual(
       expect.arrayContaining(['corpus loaded', 'guild commands registered', 'bot ready', 'shutting down', 'bot stopped']),
     );
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
     fake.assertClean();
+  });
+});
+
+describe('npm start while its corpus cannot be loaded', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('stops cleanly on %s: no retry after it, exit code 0', async (signal) => {
+    const env = { DISCORD_GUILD_ID: fake.guildId, LOG_LEVEL: 'info', CORPUS_DIR: join(repo, 'tidak-ada') };
+    const bot = run('src/bot/main.ts', env, 'node');
+    // The first load failed and is retried (1 s later): the start has not ended.
+    await waitForOutput(bot, '"msg":"corpus could not be loaded; retrying"');
+    bot.child.kill(signal);
+    const result = await bot.done;
+    expect(result.code).toBe(0);
+    const messages = logMessages(result.stdout);
+    expect(messages).toContain('bot stopped');
+    const stop = messages.indexOf('shutting down');
+    expect(stop).toBeGreaterThan(messages.indexOf('corpus could not be loaded; retrying'));
+    expect(messages.slice(stop)).not.toContain('corpus could not be loaded; retrying');
+    expect(messages).not.toContain('bot could not start.');
+    expect(messages).not.toContain('bot ready');
+    expect(result.stderr).toBe('');
   });
 });
 

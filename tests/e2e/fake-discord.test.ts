@@ -1,6 +1,6 @@
 // Self-tests of the fake Discord with a raw discord.js Client: proves the fake speaks the protocol discord.js 14
 // expects, so the bot's e2e tests fail only for the bot's own reasons.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ActionRowBuilder,
   AttachmentBuilder,
@@ -11,13 +11,14 @@ import {
   GatewayIntentBits,
   InteractionContextType,
   MessageFlags,
+  Routes,
   SlashCommandBuilder,
   StringSelectMenuBuilder,
   type Interaction,
 } from 'discord.js';
 import { existsSync } from 'node:fs';
 import { isEphemeral, startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
-import { openApiPath } from './fake-discord/openapi.ts';
+import { openApiPath, openApiValidator } from './fake-discord/openapi.ts';
 
 type Handler = (interaction: Interaction) => Promise<unknown>;
 
@@ -379,6 +380,46 @@ describe('heartbeats and the 3 s budget', () => {
       await quick.close();
     }
   });
+});
+
+describe("the 3 s budget is the bot's own", () => {
+  it.skipIf(!existsSync(openApiPath))(
+    "does not count the time the fake spent on other requests (it runs on the bot's thread)",
+    async () => {
+      const quick = await startFakeDiscord({ callbackDeadlineMs: 100, timeoutMs: 5000 });
+      const bot = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: quick.apiUrl }, allowedMentions: { parse: [] } });
+      try {
+        bot.on(Events.InteractionCreate, async (i) => {
+          if (!i.isRepliable()) return;
+          await bot.rest.post(Routes.channelMessages(quick.channelId), {
+            body: { content: 'lebih dulu', allowed_mentions: { parse: [] } },
+          });
+          await i.reply({ content: 'tepat waktu', ...silent });
+        });
+        const ready = new Promise((resolve) => bot.once(Events.ClientReady, resolve));
+        await bot.login('fake-token');
+        await ready;
+        // The fake is slow on the next request it checks (the message), as on its first compile of a schema.
+        const validator = openApiValidator()!;
+        const validate = validator.validate.bind(validator);
+        const slow = vi.spyOn(validator, 'validate').mockImplementationOnce((...args) => {
+          for (const until = performance.now() + 300; performance.now() < until;);
+          return validate(...args);
+        });
+        const run = quick.send(quick.slash('gema', { teks: 'x' }));
+        const callback = await run.callback();
+        const message = quick.requests.find((r) => r.route === 'POST /channels/:channelId/messages')!;
+        expect(slow).toHaveBeenCalled();
+        expect(callback.at - message.at).toBeGreaterThanOrEqual(300); // the callback waited for the fake…
+        expect(quick.lateCallbacks).toEqual([]); // …which is not the bot's delay
+        quick.assertClean();
+      } finally {
+        vi.restoreAllMocks();
+        await bot.destroy();
+        await quick.close();
+      }
+    },
+  );
 });
 
 describe('faults', () => {

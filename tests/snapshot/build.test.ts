@@ -1,5 +1,6 @@
 // Snapshots built over real files, in this thread and in the bot's corpus worker.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, cpSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,16 @@ import { spawnSnapshot } from '../../src/bot/worker-snapshot.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { Timeline, TOPIC_ARTICLE_LIMIT } from '../../src/timeline/timeline.ts';
-import { SnapshotStore, buildSnapshot } from '../../src/snapshot.ts';
+import { SnapshotStore, buildSnapshot, type SnapshotBuilder } from '../../src/snapshot.ts';
+
+/** Frees a thread-pool thread still waiting to open `fifo` for reading, if a stopped build got that far. */
+function unblockReader(fifo: string): void {
+  try {
+    closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENXIO') throw error; // no reader: it never got there
+  }
+}
 
 describe('snapshots over real files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kliping-snapshot-'));
@@ -67,7 +77,7 @@ describe('snapshots over real files', () => {
     }
   });
 
-  it('leave every cache file as it was when a reload is refused', async () => {
+  it('fail a reload of a corpus folder that is gone, forced or not, leaving every cache file as it was', async () => {
     const corpus = mkdtempSync(join(tmpdir(), 'kliping-snapshot-refused-'));
     const cacheDir = mkdtempSync(join(tmpdir(), 'kliping-snapshot-cache-'));
     cpSync(resolve('seeds'), corpus, { recursive: true });
@@ -81,14 +91,41 @@ describe('snapshots over real files', () => {
         readdirSync(cacheDir).filter((name) => !name.endsWith('.tmp')).length === 4 && readdirSync(cacheDir).length === 4;
       await expect.poll(settled, { timeout: 60_000 }).toBe(true);
       const before = files();
-      rmSync(corpus, { recursive: true, force: true }); // the corpus folder is gone: the new build is empty
-      const outcome = await store.reload();
-      expect(outcome).toMatchObject({ status: 'refused', report: { before: 5, after: 0 } });
-      expect(files()).toEqual(before);
+      rmSync(corpus, { recursive: true, force: true }); // the corpus folder is gone
+      // Derived from the serving snapshot (refresh), then built anew (penuh), each forced or not.
+      for (const opts of [{}, { force: true }, { full: true }, { full: true, force: true }]) {
+        const outcome = await store.reload(undefined, opts);
+        expect(outcome, JSON.stringify(opts)).toMatchObject({ status: 'failed', failure: { kind: 'corpus-missing' } });
+        expect(files()).toEqual(before);
+        expect(store.current.stats.articles).toBe(5);
+      }
       expect((await store.current.queries.search('kecaman')).hits.length).toBeGreaterThan(0);
     } finally {
       await store.close();
       rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stop a build under way when the store closes: close does not wait for it, and nothing of it serves', async () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'kliping-snapshot-stuck-'));
+    // A corpus file that is a FIFO no one writes to: reading it waits for ever, as a very long build would.
+    const stuck = join(corpus, 'macet.jsonl');
+    execFileSync('mkfifo', [stuck]);
+    const served = await spawnSnapshot(dir);
+    let building = false;
+    const build: SnapshotBuilder = (...args) => {
+      building = true; // the worker is started and asked to build, in this same call
+      return spawnSnapshot(...args);
+    };
+    const store = new SnapshotStore({ ...served, dir: stuck }, { build });
+    try {
+      const reload = store.reload(undefined, { full: true });
+      await expect.poll(() => building).toBe(true);
+      await store.close();
+      expect(await reload).toMatchObject({ status: 'failed', failure: { kind: 'closed' } });
+    } finally {
+      unblockReader(stuck);
+      rmSync(corpus, { recursive: true, force: true });
     }
   });
 

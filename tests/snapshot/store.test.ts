@@ -279,14 +279,71 @@ describe('the shrink guard', () => {
     expect(persisted).toContain(smaller);
   });
 
-  it('refuses an empty corpus in place of a full one', async () => {
+  it('lets an admin lose every article on purpose (paksa): an empty folder with no error serves', async () => {
     const script = scriptedBuilder();
-    const served = three();
+    const store = new SnapshotStore(three(), { build: script.build });
+    const refused = store.reload();
+    await script.next(fakeSnapshot([]));
+    expect(await refused).toMatchObject({ status: 'refused', refusal: { lost: 3 }, report: { after: 0 } });
+    const forced = store.reload('111', { force: true });
+    const emptied = fakeSnapshot([]);
+    await script.next(emptied);
+    expect(await forced).toMatchObject({ status: 'swapped', report: { after: 0 } });
+    expect(store.current).toBe(emptied);
+  });
+});
+
+describe('a reload of a corpus folder that cannot be read', () => {
+  const folderFaults = [
+    ['missing', { file: '/korpus', problem: { kind: 'missing' } }, { kind: 'corpus-missing' }],
+    [
+      'refused',
+      { file: '.', problem: { kind: 'unreadable', entry: 'folder', code: 'EACCES' } },
+      { kind: 'corpus-unreadable', code: 'EACCES' },
+    ],
+    [
+      'not reachable',
+      { file: '/korpus', problem: { kind: 'unreadable', entry: 'folder', code: 'ENOTDIR' } },
+      { kind: 'corpus-unreadable', code: 'ENOTDIR' },
+    ],
+  ] as const;
+
+  it.each(folderFaults)(
+    'fails as the folder fault when it is %s, forced or not: the old snapshot serves, nothing is cached',
+    async (_, issue, failure) => {
+      const script = scriptedBuilder();
+      const served = three();
+      const store = new SnapshotStore(served, { build: script.build });
+      for (const force of [false, true]) {
+        const reload = store.reload('111', { force });
+        const empty = fakeSnapshot([], [issue]);
+        await script.next(empty);
+        expect(await reload).toMatchObject({ status: 'failed', failure });
+        expect(store.current).toBe(served);
+        expect(store.health.state).toBe('serving');
+        expect(retired).toContain(empty);
+        expect(persisted).not.toContain(empty);
+      }
+      expect(store.lastReload).toMatchObject({ status: 'failed', failure, by: '111' });
+    },
+  );
+
+  it('fails as the folder fault when refresh finds it so, building nothing', async () => {
+    const script = scriptedBuilder();
+    const served = fakeSnapshot([article('a')], [], async () => ({ kind: 'unusable', failure: { kind: 'corpus-missing' } }));
     const store = new SnapshotStore(served, { build: script.build });
-    const reload = store.reload();
-    await script.next(fakeSnapshot([], [{ file: 'korpus', problem: { kind: 'missing' } }]));
-    expect(await reload).toMatchObject({ status: 'refused', refusal: { lost: 3 }, report: { after: 0 } });
+    expect(await store.reload(undefined, { force: true })).toMatchObject({ status: 'failed', failure: { kind: 'corpus-missing' } });
     expect(store.current).toBe(served);
+    expect(script.calls).toBe(0);
+  });
+
+  it('does not mistake a subfolder that failed for the corpus folder', async () => {
+    const script = scriptedBuilder();
+    const store = new SnapshotStore(fakeSnapshot([article('a'), article('b')]), { build: script.build });
+    const reload = store.reload(undefined, { force: true });
+    const sub = fakeSnapshot([article('a')], [{ file: 'arsip', problem: { kind: 'unreadable', entry: 'folder', code: 'EACCES' } }]);
+    await script.next(sub);
+    expect(await reload).toMatchObject({ status: 'swapped' });
   });
 });
 
@@ -313,7 +370,11 @@ describe('recovery after a worker crash', () => {
     expect(() => store.serving()).toThrow(CorpusUnavailableError);
     await script.next(new Error('ENOENT: no such file or directory, scandir /korpus'));
     for (let i = 0; i < 3; i++) await script.next(fakeSnapshot([], [{ file: '.', problem: { kind: 'missing' } }]));
-    expect(store.health).toMatchObject({ state: 'recovering', attempts: 4, lastAttempt: { status: 'refused' } });
+    expect(store.health).toMatchObject({
+      state: 'recovering',
+      attempts: 4,
+      lastAttempt: { status: 'failed', failure: { kind: 'corpus-missing' } },
+    });
     const back = three();
     await script.next(back);
     await expect.poll(() => store.health.state).toBe('serving');
@@ -466,15 +527,23 @@ describe('SnapshotStore.open', () => {
     expect(script.calls).toBe(1);
   });
 
-  it('retires a first snapshot that arrives after close', async () => {
+  it('retires a first snapshot that arrives after close, and starts no build once closed', async () => {
     const script = scriptedBuilder();
     const store = SnapshotStore.open('/korpus', { build: script.build });
-    store.close();
+    while (script.calls === 0) await flush();
+    const closing = store.close(); // a builder that cannot be stopped: its snapshot arrives later
     const late = three();
     await script.next(late);
+    await closing;
     await expect(store.loaded).rejects.toThrow('closed');
     expect(retired).toContain(late);
     expect(persisted).not.toContain(late);
+
+    const unstarted = scriptedBuilder();
+    const closedAtOnce = SnapshotStore.open('/korpus', { build: unstarted.build });
+    await closedAtOnce.close();
+    await expect(closedAtOnce.loaded).rejects.toThrow('closed');
+    expect(unstarted.calls).toBe(0);
   });
 
   it('recovers when the first snapshot, once serving, crashes', async () => {
@@ -527,5 +596,31 @@ describe('SnapshotStore.close', () => {
     expect(await reload).toMatchObject({ status: 'failed', failure: { kind: 'closed' } });
     expect(retired).toContain(late);
     expect(persisted).not.toContain(late);
+  });
+
+  it('stops a build under way through its signal and resolves without waiting for it; a cache write ends first', async () => {
+    let finishWrite!: () => void;
+    const writing = three();
+    writing.persist = () => new Promise<boolean>((resolve) => (finishWrite = () => resolve(true)));
+    const script = scriptedBuilder();
+    const store = new SnapshotStore(three(), { build: script.build });
+    const first = store.reload();
+    await script.next(writing);
+    await first; // its cache write runs on
+    const reload = store.reload();
+    while (script.calls < 2) await flush();
+    const signal = script.hooks[1]!.signal!;
+    // A build that stops when told, as spawnSnapshot's worker thread does.
+    signal.addEventListener('abort', () => void script.next(new Error('corpus worker stopped')));
+    let closed = false;
+    const closing = store.close().then(() => (closed = true));
+    await flush();
+    expect(signal.aborted).toBe(false); // the cache write is not cut: nothing is stopped before it ends
+    expect(closed).toBe(false);
+    finishWrite();
+    await closing;
+    expect(signal.aborted).toBe(true);
+    expect(await reload).toMatchObject({ status: 'failed', failure: { kind: 'closed' } });
+    expect(store.running).toBeNull();
   });
 });

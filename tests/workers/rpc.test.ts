@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handOver, WorkerClient, workerPreloads } from '../../src/workers/rpc.ts';
 import type { TestWorker } from './fixtures/test-worker.ts';
+import { TypedError } from './fixtures/typed-error.ts';
 
 const TEST_WORKER = new URL('./fixtures/test-worker.ts', import.meta.url);
 
@@ -23,6 +24,30 @@ describe('WorkerClient', () => {
       await expect(client.api.fail('korpus rusak')).rejects.toThrow('korpus rusak');
       await expect((client.api as unknown as Record<string, () => Promise<unknown>>).nope!()).rejects.toThrow('unknown method nope');
       expect(await client.api.echo(7)).toBe(7);
+    } finally {
+      await client.terminate();
+    }
+  });
+
+  it('rebuilds an error of a class it was given as that class, with its fields and cause', async () => {
+    const client = new WorkerClient<TestWorker>(TEST_WORKER, 'test worker', { errors: [TypedError] });
+    try {
+      const error = await client.api.failTyped('E7').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypedError);
+      expect(error).toMatchObject({ name: 'TypedError', message: 'typed failure E7', code: 'E7', at: new Date('2024-06-19T00:00:00Z') });
+      expect((error as Error).cause).toMatchObject({ name: 'RangeError', message: 'the cause' });
+      expect((error as Error).stack).toContain('failTyped'); // the thrower's stack, not the receiver's
+    } finally {
+      await client.terminate();
+    }
+  });
+
+  it('passes any other error on as an Error that keeps its name and fields', async () => {
+    const client = new WorkerClient<TestWorker>(TEST_WORKER, 'test worker');
+    try {
+      const error = await client.api.failTyped('E8').catch((e: unknown) => e);
+      expect(error).not.toBeInstanceOf(TypedError);
+      expect(error).toMatchObject({ name: 'TypedError', message: 'typed failure E8', code: 'E8' });
     } finally {
       await client.terminate();
     }

@@ -5,7 +5,7 @@ import { formatCount, formatDateId, formatDuration } from '../format.ts';
 import { LIMITS, escapeMarkdown, truncate } from '../limits.ts';
 import { BRAND_COLOR } from '../messages.ts';
 import { issuePlace, loadProblemText } from '../../wording/load-problem.ts';
-import { storeFailureText } from '../../wording/store-failure.ts';
+import { storeFailureAdvice, storeFailureText } from '../../wording/store-failure.ts';
 
 const FAILURE_COLOR = 0xd97706;
 /** File errors listed by name; the rest are counted, so a folder of broken files still fits. */
@@ -34,8 +34,11 @@ export function renderReload(outcome: ReloadOutcome): APIEmbed {
   if (outcome.status === 'failed') {
     const description = [
       `Korpus lama tetap dipakai. Korpus baru tidak bisa dimuat: ${failureText(outcome.failure)}.`,
+      storeFailureAdvice(outcome.failure) ?? '',
       `Durasi: ${formatDuration(outcome.durationMs)}`,
-    ].join('\n\n');
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     return { title: 'Muat ulang gagal', description: truncate(description, LIMITS.embedDescription), color: FAILURE_COLOR };
   }
   if (outcome.status === 'refused') {

@@ -34,7 +34,11 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Default timeout of every wait (default 10 s). */
   timeoutMs?: number;
-  /** Interaction callbacks later than this after the bot received the interaction go to `lateCallbacks` (default 3000 ms). */
+  /**
+   * Interaction callbacks later than this after the bot received the interaction go to `lateCallbacks` (default
+   * 3000 ms). The time the fake itself spent handling requests meanwhile does not count: it runs on the bot's
+   * thread, which Discord does not.
+   */
   callbackDeadlineMs?: number;
   /**
    * Shards Discord asks for (GET /gateway/bot `shards`), default 1. The bot must identify every one; a guild's
@@ -83,6 +87,11 @@ export class FakeDiscord implements RunHost {
   private readonly routes: Route[];
   private readonly timeoutMs: number;
   private readonly callbackDeadlineMs: number;
+  /**
+   * Time spent handling requests (parsing, OpenAPI validation, its first compile of a schema), on the thread the
+   * bot runs on in these tests: a request that arrived meanwhile waited for the fake, not for the bot.
+   */
+  private ownMs = 0;
 
   private constructor(
     private readonly http: Server,
@@ -104,6 +113,7 @@ export class FakeDiscord implements RunHost {
       commands: this.commands,
       callbackDeadlineMs: this.callbackDeadlineMs,
       lateCallbacks: this.lateCallbacks,
+      ownMs: () => this.ownMs,
       violation: (request, problem) => this.violations.push({ request: `${request.method} ${request.path}`, problem }),
     }).routes;
     http.on('request', (req, res) => void this.serve(req, res));
@@ -164,12 +174,20 @@ export class FakeDiscord implements RunHost {
 
   /** Dispatches the interaction over the gateway, on its guild's shard; the returned run awaits what the bot does with it. */
   send(payload: InteractionPayload): InteractionRun {
-    const state: InteractionState = { payload, deliveredAt: Date.now(), originalEdits: 0, followUpIds: [] };
+    const state: InteractionState = { payload, deliveredAt: Date.now(), ownMsAtDelivery: this.ownMs, originalEdits: 0, followUpIds: [] };
     if (isObject(payload.message) && typeof payload.message.id === 'string') state.originalId = payload.message.id;
     this.interactions.set(payload.token, state);
     // The 3 s budget counts from delivery: an interaction sent while the bot reconnects waits for the resume.
     const shard = this.gateway.shardOf(typeof payload.guild_id === 'string' ? payload.guild_id : null);
-    this.gateway.dispatch('INTERACTION_CREATE', payload, () => (state.deliveredAt = Date.now()), shard);
+    this.gateway.dispatch(
+      'INTERACTION_CREATE',
+      payload,
+      () => {
+        state.deliveredAt = Date.now();
+        state.ownMsAtDelivery = this.ownMs;
+      },
+      shard,
+    );
     return new InteractionRun(payload, this);
   }
 
@@ -356,6 +374,7 @@ export class FakeDiscord implements RunHost {
       injected: false,
     };
     let reply: Reply;
+    const handling = performance.now();
     try {
       reply = this.handle(request, raw, req.headers['content-type'] ?? '');
     } catch (error) {
@@ -364,6 +383,8 @@ export class FakeDiscord implements RunHost {
         problem: `fake-discord failed on this request: ${(error as Error).stack ?? String(error)}`,
       });
       reply = { status: 500, body: { message: 'fake-discord internal error', code: 0 } };
+    } finally {
+      this.ownMs += performance.now() - handling;
     }
     request.status = reply.status;
     this.requests.push(request);

@@ -39,6 +39,8 @@ export interface RouteDeps {
   commands: CommandRegistry;
   callbackDeadlineMs: number;
   lateCallbacks: { interactionId: string; ms: number }[];
+  /** The fake's own handling time so far: not the bot's to answer for. */
+  ownMs: () => number;
   violation(request: RecordedRequest, problem: string): void;
 }
 
@@ -248,7 +250,8 @@ export class DiscordRoutes {
     const body = bodyOf(ctx);
     const type = Number(body.type);
     const data = isObject(body.data) ? body.data : undefined;
-    const ms = ctx.request.at - state.deliveredAt;
+    // The bot's time: from delivery to this request, less what the fake spent on other requests meanwhile.
+    const ms = Math.round(ctx.request.at - state.deliveredAt - (deps.ownMs() - state.ownMsAtDelivery));
     if (ms > deps.callbackDeadlineMs) deps.lateCallbacks.push({ interactionId: state.payload.id, ms });
     state.callback = { type, data, at: ctx.request.at };
     let message: DiscordMessage | undefined;

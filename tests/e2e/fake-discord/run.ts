@@ -31,6 +31,8 @@ export interface InteractionState {
   payload: InteractionPayload;
   /** When the bot got it over the gateway (later than `send` if it was reconnecting). */
   deliveredAt: number;
+  /** The fake's own handling time so far at delivery (see FakeDiscordOptions.callbackDeadlineMs). */
+  ownMsAtDelivery: number;
   callback?: InteractionCallback;
   /** Id of the message `@original` refers to, once there is one. */
   originalId?: string;
