@@ -60,6 +60,11 @@ class GrowableU32 {
     }
     this.data[this.length++] = value;
   }
+  /** Let go of the values (once copied where they stay): a large corpus's are tens of MB. */
+  release(): void {
+    this.data = new Uint32Array(0);
+    this.length = 0;
+  }
 }
 
 /** Per-space accumulation while documents stream through, in document order. */
@@ -131,6 +136,10 @@ class SpaceBuilder {
       const packed = this.counts.data[i]!;
       counts[at] = (Math.min(packed >>> 16, TITLE_COUNT_MAX) << 12) | Math.min(packed & 0xffff, BODY_COUNT_MAX);
     }
+    // Before the other space and the body sequence are made: the build's largest moment.
+    this.termOf.release();
+    this.docOf.release();
+    this.counts.release();
     return { space: { terms, ids, offsets, docs, counts }, newId };
   }
 }
@@ -322,6 +331,7 @@ export async function buildIndex(articles: readonly Article[]): Promise<IndexDat
   const stemOfSurface = new Uint32Array(surfaceStem.length);
   surfaceStem.forEach((stemId, surfaceId) => (stemOfSurface[surfaceSpace.newId[surfaceId]!] = stemSpace.newId[stemId]!));
   const sequence = bodyTerms.data.slice(0, bodyTerms.length);
+  bodyTerms.release();
   for (let i = 0; i < sequence.length; i++) if (sequence[i]! < SENTENCE_BREAK) sequence[i] = stemSpace.newId[sequence[i]!]!;
   return {
     docCount: articles.length,

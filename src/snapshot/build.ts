@@ -67,30 +67,38 @@ export function localQueries(engine: SearchEngine, timeline: TimelineQuerier, ar
 }
 
 /**
- * The timeline of `articles`, in the timeline worker: read from the cache folder when it holds theirs
- * (`hash`, their timelineCorpusHash, given with a cache folder), else extracted in a throwaway thread
- * (extractTimeline) and handed over encoded. The timeline worker is sent no article.
+ * The timeline of `articles`: opened by the timeline worker from the cache folder when it holds
+ * theirs (`hash`, their timelineCorpusHash, given with a cache folder), else extracted in a throwaway
+ * thread (extractTimeline) and answered encoded, for the timeline worker to adopt (`adopt`). The
+ * timeline worker is sent no article.
  */
 async function obtainTimeline(
   timeline: WorkerClient<TimelineWorker>,
   articles: readonly Article[],
   hash: string | undefined,
   opts: SnapshotOptions,
-): Promise<TimelineOrigin> {
+): Promise<{ origin: TimelineOrigin } | { adopt: () => Promise<TimelineOrigin> }> {
   let missing: string | undefined;
   if (opts.cacheDir !== undefined && hash !== undefined) {
     const opened = await timeline.api.open(hash, opts.cacheDir, articles.length);
-    if ('origin' in opened) return opened.origin;
+    if ('origin' in opened) return { origin: opened.origin };
     missing = opened.missing;
   }
   const encoded = await extractTimeline(articles, opts);
-  return timeline.api.adopt(handOver(encoded, [encoded.payload.buffer as ArrayBuffer]), hash, missing);
+  return { adopt: () => timeline.api.adopt(handOver(encoded, [encoded.payload.buffer as ArrayBuffer]), hash, missing) };
 }
+
+/**
+ * Articles lent to the extraction thread per call: it holds one batch (and the next, on its way)
+ * instead of the whole corpus's metadata while it extracts, merges and encodes.
+ */
+const EXTRACT_BATCH_ARTICLES = 1000;
 
 /**
  * The events of `articles`, extracted in a thread of their own that is stopped once it has answered:
  * what extraction leaves behind (hundreds of MB at a large corpus) is freed with the thread, at once.
- * The articles are lent (their text read there from this thread's open files, never copied here).
+ * The articles are lent a batch at a time (their text read there from this thread's open files,
+ * never copied here); the next batch is sent before the last is done, so the thread never waits.
  */
 async function extractTimeline(articles: readonly Article[], opts: SnapshotOptions): Promise<EncodedTimeline> {
   const extractor = new WorkerClient<ExtractWorker>(EXTRACT_WORKER, 'timeline extraction', {
@@ -98,7 +106,15 @@ async function extractTimeline(articles: readonly Article[], opts: SnapshotOptio
     ...(opts.youngGenerationMb !== undefined && { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } }),
   });
   try {
-    return await extractor.api.extract(articles.map(lendArticle));
+    let previous: Promise<void> = Promise.resolve();
+    for (let from = 0; from < articles.length; from += EXTRACT_BATCH_ARTICLES) {
+      const sent = extractor.api.add(articles.slice(from, from + EXTRACT_BATCH_ARTICLES).map(lendArticle));
+      sent.catch(() => {}); // awaited next round: a thread that dies rejects both calls at once
+      await previous;
+      previous = sent;
+    }
+    await previous;
+    return await extractor.api.finish();
   } finally {
     // Before the caller may close the files it lent: the thread reads them until it stops.
     await extractor.terminate();
@@ -154,14 +170,32 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
   });
   let corpus: OpenedCorpus | undefined;
   let extracted: Promise<TimelineOrigin> | undefined;
+  /** The timeline extracted (or opened from the cache), before any adoption. */
+  let timelineAtHand: Promise<unknown> | undefined;
+  /** Told whether the index was built: an extracted timeline waits for it, and is dropped if the build failed. */
+  let indexDone = (_built: boolean): void => {};
+  const indexBuilt = new Promise<boolean>((resolve) => (indexDone = resolve));
   try {
     corpus = await openCorpus(dir, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
     // Opening leaves the parse cache's rows (or the parsed files) as garbage, and the heap as large as
-    // they made it: a full collection gives that back before extraction and the index build add theirs.
-    collectGarbage();
+    // they made it: a full collection gives that back before extraction and the index build add theirs,
+    // compacting while what lives is still small (see collectGarbage).
+    collectGarbage({ compact: true });
     const { articles } = corpus;
     const hash = opts.cacheDir === undefined ? undefined : timelineCorpusHash(articles);
-    const obtain = (): Promise<TimelineOrigin> => obtainTimeline(timeline, articles, hash, opts);
+    // An extracted timeline is adopted only once the index is built: encoded, it takes a fraction of
+    // what the timeline worker's decoded copy does, and the index build's last steps are its largest.
+    const obtain = (): Promise<TimelineOrigin> => {
+      const got = obtainTimeline(timeline, articles, hash, opts);
+      timelineAtHand = got;
+      return got.then(async (had) => {
+        if ('origin' in had) return had.origin;
+        if (!(await indexBuilt)) throw new Error('the snapshot build failed before its timeline was adopted');
+        // Beside a serving snapshot, the index build's garbage (its growing arrays) goes first.
+        if (opts.oneStageAtATime) collectGarbage();
+        return had.adopt();
+      });
+    };
     // Searches first: a cached timeline is read once the snapshot serves, so that reading it does not
     // compete with the index for the processor; one to extract starts now and is not waited for.
     const readLater = opts.searchFirst === true && hash !== undefined && existsSync(timelineCacheFile(opts.cacheDir!, hash));
@@ -169,10 +203,11 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
       extracted = obtain();
       extracted.catch(() => {}); // awaited below, once this thread's own work is done
     }
-    // Beside a serving snapshot, one heavy stage at a time: the timeline's, then the index's.
-    if (opts.oneStageAtATime) await extracted;
+    // Beside a serving snapshot, one heavy stage at a time: the timeline's (extracted, not yet adopted), then the index's.
+    if (opts.oneStageAtATime) await timelineAtHand;
     await yieldToEventLoop();
     const engine = await SearchEngine.build(articles, opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir });
+    indexDone(true);
     const facts = factsOf(articles, corpus);
     if (!opts.searchFirst) await extracted;
     // Read later: after this turn, in which the caller (the corpus worker) answers with the snapshot.
@@ -184,6 +219,7 @@ export async function buildSnapshot(dir: string, opts: SnapshotOptions = {}, hoo
     return serveSnapshot(shared, { engine, articles, facts, started, derived: false, drift: 0, base: articles.length }, hooks);
   } catch (error) {
     // The extraction thread reads the corpus's files until it stops: they close after it.
+    indexDone(false);
     void Promise.allSettled([extracted])
       .then(() => timeline.terminate())
       .then(() => corpus?.close());

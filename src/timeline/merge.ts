@@ -1,6 +1,70 @@
 import { dayIso, dayNumber, fromDayNumber } from '../dates/calendar.ts';
 import type { DatePrecision, ResolvedDate } from '../dates/types.ts';
-import type { Candidate } from './extract.ts';
+
+/** What merging reads of a candidate besides its clause's terms (given apart, packed: `ClauseTerms`). */
+export interface MergeItem {
+  article: number;
+  date: ResolvedDate;
+  window?: { from: string; to: string } | undefined;
+  score: number;
+  caption?: true | undefined;
+}
+
+/**
+ * The terms of each candidate's date clause (Candidate.clauseTerms), by id in order of first
+ * occurrence, packed one candidate after another: candidate c's are `ids[start[c]..start[c + 1])`,
+ * with `isName` set for the names and acronyms among them (Candidate.clauseNames).
+ */
+export interface ClauseTerms {
+  start: Int32Array;
+  ids: Int32Array;
+  isName: Uint8Array;
+  /** Distinct terms. */
+  count: number;
+}
+
+/** ClauseTerms filled a candidate at a time, so a build need not keep the candidates' arrays of terms. */
+export class ClauseTermsBuilder {
+  readonly #termIds = new Map<string, number>();
+  #start = new Int32Array(1024);
+  #ids = new Int32Array(8192);
+  #isName = new Uint8Array(8192);
+  #candidates = 0;
+  #terms = 0;
+
+  add(clauseTerms: readonly string[], clauseNames: readonly string[]): void {
+    if (this.#candidates + 2 > this.#start.length) this.#start = grown(this.#start, this.#candidates + 2);
+    if (this.#terms + clauseTerms.length > this.#ids.length) {
+      this.#ids = grown(this.#ids, this.#terms + clauseTerms.length);
+      this.#isName = grown(this.#isName, this.#terms + clauseTerms.length);
+    }
+    for (const term of clauseTerms) {
+      let id = this.#termIds.get(term);
+      if (id === undefined) this.#termIds.set(term, (id = this.#termIds.size));
+      this.#isName[this.#terms] = clauseNames.includes(term) ? 1 : 0;
+      this.#ids[this.#terms++] = id;
+    }
+    this.#start[++this.#candidates] = this.#terms;
+  }
+
+  build(): ClauseTerms {
+    return {
+      start: this.#start.slice(0, this.#candidates + 1),
+      ids: this.#ids.slice(0, this.#terms),
+      isName: this.#isName.slice(0, this.#terms),
+      count: this.#termIds.size,
+    };
+  }
+}
+
+/** `values` copied into an array of at least `length`, doubled. */
+function grown<T extends Int32Array | Uint8Array>(values: T, length: number): T {
+  let size = values.length * 2;
+  while (size < length) size *= 2;
+  const copy = new (values.constructor as new (n: number) => T)(size);
+  copy.set(values);
+  return copy;
+}
 
 /** Candidates (indices) that report one happening, and its date at the finest precision reported. */
 export interface CandidateGroup {
@@ -74,8 +138,8 @@ type Postings = Map<string, Map<number, number[]>>;
  * in different words. Items are bucketed by date and scored through an inverted index of each
  * bucket, so the cost grows with the corpus, not with its square.
  */
-export function mergeCandidates(candidates: readonly Candidate[]): CandidateGroup[] {
-  const vectors = weighVectors(candidates);
+export function mergeCandidates(candidates: readonly MergeItem[], clauses: ClauseTerms): CandidateGroup[] {
+  const vectors = weighVectors(clauses);
   const reports = candidates.map((c): Item => ({
     date: c.date,
     window: c.window,
@@ -151,34 +215,19 @@ function endVector(vectors: TermVectors, item: number, end: number): void {
   vectors.norm[item] = Math.sqrt(vectors.norm[item]!);
 }
 
-function weighVectors(candidates: readonly Candidate[]): TermVectors {
-  const ids = new Map<string, number>();
-  const df: number[] = [];
-  let terms = 0;
-  for (const candidate of candidates) terms += candidate.clauseTerms.length;
-  const vectors = emptyVectors(candidates.length, terms);
-  let at = 0;
-  for (const candidate of candidates)
-    for (const term of candidate.clauseTerms) {
-      let id = ids.get(term);
-      if (id === undefined) {
-        id = df.length;
-        ids.set(term, id);
-        df.push(0);
-      }
-      df[id]!++;
-      vectors.ids[at++] = id;
+function weighVectors({ start, ids, isName, count }: ClauseTerms): TermVectors {
+  const items = start.length - 1;
+  const df = new Int32Array(count);
+  for (const id of ids) df[id]!++;
+  const idf = Array.from(df, (n) => Math.log(1 + items / n));
+  const vectors = emptyVectors(items, ids.length);
+  for (let c = 0; c < items; c++) {
+    for (let at = start[c]!; at < start[c + 1]!; at++) {
+      const id = ids[at]!;
+      addTerm(vectors, c, at, id, idf[id]! * (isName[at] === 1 ? NAME_BOOST : 1), isName[at] === 1);
     }
-  const idf = df.map((count) => Math.log(1 + candidates.length / count));
-  at = 0;
-  candidates.forEach((candidate, c) => {
-    for (const term of candidate.clauseTerms) {
-      const id = vectors.ids[at]!;
-      const isName = candidate.clauseNames.includes(term);
-      addTerm(vectors, c, at++, id, idf[id]! * (isName ? NAME_BOOST : 1), isName);
-    }
-    endVector(vectors, c, at);
-  });
+    endVector(vectors, c, start[c + 1]!);
+  }
   return vectors;
 }
 

@@ -2,8 +2,9 @@ import type { Article } from '../corpus/types.ts';
 import { spanOf } from '../dates/calendar.ts';
 import type { ResolvedDate } from '../dates/types.ts';
 import { forgetWordReadings, textTerms } from './entities.ts';
-import { extractCandidates, type Candidate } from './extract.ts';
-import { mergeCandidates, type CandidateGroup } from './merge.ts';
+import { CandidateTableBuilder, type CandidateTable } from './candidates.ts';
+import { extractCandidates } from './extract.ts';
+import { ClauseTermsBuilder, mergeCandidates, type CandidateGroup, type MergeItem } from './merge.ts';
 
 /** What a timeline keeps of an article: enough to cite it, never its text (contract 2). */
 export interface TimelineArticle {
@@ -28,13 +29,13 @@ export interface StoredEvent {
   importance: number;
 }
 
-/** What a query reads of a candidate; the rest only served merging, at build. */
-export type StoredCandidate = Pick<Candidate, 'article' | 'sentence' | 'dateSpans' | 'terms'>;
+/** What a build keeps of a candidate until its events are stored: what merging reads, and how it fits its date (`storeEvent`). */
+type BuildItem = MergeItem & { primary: boolean; soleDate: boolean };
 
 /** Everything a segment keeps besides its articles' citations: what the timeline cache persists (timeline-cache.ts). */
 export interface TimelineParts {
-  /** In article order, as extracted. */
-  candidates: readonly StoredCandidate[];
+  /** The dated sentences, in article order, as extracted (captions left out). */
+  candidates: CandidateTable;
   /** Event of each candidate. */
   eventOf: Int32Array;
   /** How well each candidate's sentence would summarize its event (see `storeEvent`). */
@@ -73,41 +74,20 @@ export class TimelineSegment {
     readonly parts: TimelineParts,
   ) {
     this.ids = new Set(articles.map((a) => a.id));
-    parts.candidates.forEach((candidate, index) => {
-      const id = articles[candidate.article]!.id;
+    const { candidates } = parts;
+    for (let index = 0; index < candidates.size; index++) {
+      const id = articles[candidates.article(index)]!.id;
       const ids = this.candidatesOf.get(id);
       if (ids) ids.push(index);
       else this.candidatesOf.set(id, [index]);
-    });
+    }
   }
 
   static build(articles: readonly Article[]): TimelineSegment {
-    const candidates: Candidate[] = [];
-    articles.forEach((article, index) => {
-      candidates.push(...extractCandidates(article, index));
-    });
-    forgetWordReadings();
-    // Captions only lend their day to the body's reports (merge.ts): they are not kept.
-    const kept = candidates.flatMap((c, i) => (c.caption ? [] : [i]));
-    const keptIndex = new Int32Array(candidates.length).fill(-1);
-    kept.forEach((old, i) => (keptIndex[old] = i));
-    const eventOf = new Int32Array(kept.length);
-    const fitness = new Float32Array(kept.length);
-    const citations = articles.map(citationOf);
-    const keptCandidates = kept.map((i) => candidates[i]!);
-    const events = mergeCandidates(candidates).map((group, eventIndex): StoredEvent => {
-      const members = group.members.map((m) => keptIndex[m]!);
-      members.forEach((m) => (eventOf[m] = eventIndex));
-      return storeEvent({ ...group, members }, keptCandidates, citations, fitness);
-    });
-    const byImportance = Int32Array.from(events.keys()).sort((a, b) => events[b]!.importance - events[a]!.importance);
-    const stored = keptCandidates.map(({ article, sentence, dateSpans, terms }): StoredCandidate => ({
-      article,
-      sentence,
-      dateSpans,
-      terms,
-    }));
-    return new TimelineSegment(citations, { candidates: stored, eventOf, fitness, events, byImportance });
+    const builder = new SegmentBuilder();
+    for (const article of articles) builder.add(article);
+    const { citations, parts } = builder.build();
+    return new TimelineSegment(citations, parts);
   }
 
   holds(articleId: string): boolean {
@@ -117,9 +97,8 @@ export class TimelineSegment {
   /** In how many dated sentences each term occurs: how rare, so how telling, a topic's word is. */
   termFrequencies(): ReadonlyMap<string, number> {
     if (!this.termCounts) {
-      this.termCounts = new Map();
-      for (const candidate of this.parts.candidates)
-        for (const term of candidate.terms) this.termCounts.set(term, (this.termCounts.get(term) ?? 0) + 1);
+      const counts = this.parts.candidates.termCounts();
+      this.termCounts = new Map(this.parts.candidates.columns.vocabulary.map((term, id) => [term, counts[id]!]));
     }
     return this.termCounts;
   }
@@ -132,9 +111,9 @@ export class TimelineSegment {
 
   /** Whether candidate `index`'s sentence makes a line (`test`, the query's rule), remembered: topics share candidates. */
   isLine(index: number, test: (sentence: string) => boolean): boolean {
-    this.lineChecks ??= new Uint8Array(this.parts.candidates.length);
+    this.lineChecks ??= new Uint8Array(this.parts.candidates.size);
     let known = this.lineChecks[index]!;
-    if (known === 0) this.lineChecks[index] = known = test(this.parts.candidates[index]!.sentence) ? 1 : 2;
+    if (known === 0) this.lineChecks[index] = known = test(this.parts.candidates.sentence(index)) ? 1 : 2;
     return known === 1;
   }
 
@@ -151,6 +130,53 @@ export class TimelineSegment {
 }
 
 /**
+ * A segment's articles extracted one at a time (`add`), then merged together (`build`): only each
+ * article's citation and dated sentences are kept, so a caller may hand articles over in batches
+ * and drop each batch once added (the extraction thread does: extract-worker.ts).
+ */
+export class SegmentBuilder {
+  readonly #citations: TimelineArticle[] = [];
+  /** Every candidate (captions too), as merging reads it… */
+  readonly #items: BuildItem[] = [];
+  readonly #clauses = new ClauseTermsBuilder();
+  /** …and the kept ones' sentences, packed as they come: the candidates themselves are dropped at once. */
+  readonly #kept = new CandidateTableBuilder();
+
+  /** The next article of the segment, in order. */
+  add(article: Article): void {
+    const index = this.#citations.length;
+    this.#citations.push(citationOf(article));
+    for (const c of extractCandidates(article, index)) {
+      const { date, window, score, caption, primary, soleDate } = c;
+      this.#items.push({ article: index, date, window, score, caption, primary, soleDate });
+      this.#clauses.add(c.clauseTerms, c.clauseNames);
+      // Captions only lend their day to the body's reports (merge.ts): they are not kept.
+      if (!caption) this.#kept.add(index, c.sentence, c.dateSpans, c.terms);
+    }
+  }
+
+  /** The articles' citations and the segment's parts: their candidates merged into events. */
+  build(): { citations: TimelineArticle[]; parts: TimelineParts } {
+    const items = this.#items;
+    const citations = this.#citations;
+    forgetWordReadings();
+    const kept = items.flatMap((c, i) => (c.caption ? [] : [i]));
+    const keptIndex = new Int32Array(items.length).fill(-1);
+    kept.forEach((old, i) => (keptIndex[old] = i));
+    const eventOf = new Int32Array(kept.length);
+    const fitness = new Float32Array(kept.length);
+    const keptItems = kept.map((i) => items[i]!);
+    const events = mergeCandidates(items, this.#clauses.build()).map((group, eventIndex): StoredEvent => {
+      const members = group.members.map((m) => keptIndex[m]!);
+      members.forEach((m) => (eventOf[m] = eventIndex));
+      return storeEvent({ ...group, members }, keptItems, citations, fitness);
+    });
+    const byImportance = Int32Array.from(events.keys()).sort((a, b) => events[b]!.importance - events[a]!.importance);
+    return { citations, parts: { candidates: this.#kept.build(), eventOf, fitness, events, byImportance } };
+  }
+}
+
+/**
  * The stored form of a merged group. Each member's fitness as the summary combines how
  * informative its sentence is, how central to the group, and whether it is about this date (not
  * an aside, or one of several dates) at this precision; the fittest is the summary. Each outlet is
@@ -158,7 +184,7 @@ export class TimelineSegment {
  */
 function storeEvent(
   group: CandidateGroup,
-  candidates: readonly Candidate[],
+  candidates: readonly BuildItem[],
   articles: readonly TimelineArticle[],
   fitness: Float32Array,
 ): StoredEvent {

@@ -13,8 +13,9 @@ import { corpusTextHash } from '../cache/corpus-hash.ts';
 import { cacheFilePath, check, readCacheFile, sourcesFingerprint, writeCacheFile, type CacheKind } from '../cache/cache-file.ts';
 import type { Article } from '../corpus/types.ts';
 import type { DatePrecision } from '../dates/types.ts';
+import { CandidateTable } from './candidates.ts';
 import type { TimelineArticle } from './segment.ts';
-import { Timeline, type StoredCandidate, type StoredEvent, type TimelineParts } from './timeline.ts';
+import { Timeline, type StoredEvent, type TimelineParts } from './timeline.ts';
 
 /** Bump whenever the file layout changes: old files then no longer match. */
 export const TIMELINE_FORMAT_VERSION = 3;
@@ -126,27 +127,20 @@ export function writeCachedTimeline(dir: string, hash: string, timeline: Timelin
  * Written straight into the payload, the JSON part a slice at a time (jsonSlices): the JSON of a large
  * corpus's timeline is tens of MB as one string, and again as its bytes, on top of the payload.
  */
-export function encodeTimeline(timeline: Timeline): EncodedTimeline {
+export function encodeTimeline(timeline: Pick<Timeline, 'parts' | 'articleCitations'>): EncodedTimeline {
   const { parts, articleCitations: citations } = timeline;
   if (!parts || !citations) throw new Error('only a timeline as built is cached, not one changed by extend/without');
   const { candidates, eventOf, fitness, events, byImportance } = parts;
-  const termIds = new Map<string, number>();
-  let spanCount = 0;
-  let termCount = 0;
-  for (const c of candidates) {
-    spanCount += 2 * c.dateSpans.length;
-    termCount += c.terms.length;
-    for (const term of c.terms) if (!termIds.has(term)) termIds.set(term, termIds.size);
-  }
+  const { columns } = candidates;
   const header: Omit<Header, 'version' | 'hash'> = {
     articleCount: citations.length,
-    candidateCount: candidates.length,
+    candidateCount: candidates.size,
     eventCount: events.length,
-    spanCount,
-    termCount,
+    spanCount: columns.spans.length,
+    termCount: columns.termIds.length,
     jsonBytes: 0,
   };
-  const json = (): Iterable<string> => jsonSlices(citations, [...termIds.keys()], candidates, events);
+  const json = (): Iterable<string> => jsonSlices(citations, columns.vocabulary, columns.sentences, events);
   for (const slice of json()) header.jsonBytes += Buffer.byteLength(slice, 'utf8');
   const lengths = columnLengths(header);
   const jsonEnd = header.jsonBytes + ((4 - (header.jsonBytes % 4)) % 4);
@@ -161,33 +155,29 @@ export function encodeTimeline(timeline: Timeline): EncodedTimeline {
     column[c] = new (c === 'fitness' ? Float32Array : Int32Array)(payload.buffer, at, lengths[c]);
     at += 4 * lengths[c];
   }
-  const { candidateArticle, spanStart, spans, termStart, termIds: terms } = column as Record<Column, Int32Array>;
-  let span = 0;
-  let term = 0;
-  candidates.forEach((c, i) => {
-    candidateArticle[i] = c.article;
-    for (const [start, end] of c.dateSpans) {
-      spans[span++] = start;
-      spans[span++] = end;
-    }
-    for (const t of c.terms) terms[term++] = termIds.get(t)!;
-    spanStart[i + 1] = span;
-    termStart[i + 1] = term;
-  });
+  column.candidateArticle.set(columns.article);
+  column.spanStart.set(columns.spanStart);
+  column.spans.set(columns.spans);
+  column.termStart.set(columns.termStart);
+  column.termIds.set(columns.termIds);
   column.eventOf.set(eventOf);
   column.fitness.set(fitness);
   column.byImportance.set(byImportance);
   return { header, payload };
 }
 
-/** Elements of a JSON array written a slice of this many at a time. */
-const JSON_SLICE = 2048;
+/**
+ * Elements of a JSON array written a slice of this many at a time: a slice of sentences stays under
+ * V8's large-object size (128 KB), so it dies young instead of filling the old generation until a
+ * full collection (2,048 made encoding grow the extraction thread's heap by ~15 MB).
+ */
+const JSON_SLICE = 256;
 
 /** The JSON part (`JsonPart`, as JSON.stringify writes it) in slices whose concatenation is the whole. */
 function* jsonSlices(
   citations: readonly TimelineArticle[],
   vocabulary: readonly string[],
-  candidates: readonly StoredCandidate[],
+  sentences: readonly string[],
   events: readonly StoredEvent[],
 ): Generator<string> {
   const columns: { [K in keyof JsonPart]: [number, (i: number) => JsonPart[K][number]] } = {
@@ -198,7 +188,7 @@ function* jsonSlices(
     dates: [citations.length, (a) => citations[a]!.date?.iso ?? null],
     precisions: [citations.length, (a) => citations[a]!.date?.precision ?? null],
     vocabulary: [vocabulary.length, (t) => vocabulary[t]!],
-    sentences: [candidates.length, (c) => candidates[c]!.sentence],
+    sentences: [sentences.length, (c) => sentences[c]!],
     events: [
       events.length,
       (i) => {
@@ -320,15 +310,11 @@ function decode(payload: Buffer, header: EncodedTimeline['header']): { citations
   check(offsetsFit(spanStart, spanCount) && offsetsFit(termStart, termCount), 'candidate offsets do not fit');
   check(allIndices(termIds, vocabulary.length), 'term out of the vocabulary');
 
-  const candidates = sentences.map((sentence, c): StoredCandidate => {
-    const dateSpans: Array<[number, number]> = [];
+  sentences.forEach((sentence, c) => {
     const end = spanStart[c + 1]!;
     check((end - spanStart[c]!) % 2 === 0 && allIndices(spans, sentence.length + 1, spanStart[c], end), 'date spans out of the sentence');
-    for (let i = spanStart[c]!; i < end; i += 2) dateSpans.push([spans[i]!, spans[i + 1]!]);
-    const terms: string[] = [];
-    for (let i = termStart[c]!; i < termStart[c + 1]!; i++) terms.push(vocabulary[termIds[i]!]!);
-    return { article: candidateArticle[c]!, sentence, dateSpans, terms };
   });
+  const candidates = new CandidateTable({ article: candidateArticle, sentences, spanStart, spans, termStart, termIds, vocabulary });
   const events = eventRows.map((row): StoredEvent => {
     check(Array.isArray(row) && row.length === 7, 'event is not a row');
     const [iso, precision, from, to, representative, sources, importance] = row;

@@ -8,7 +8,7 @@ import { outletKey, TimelineSegment, type StoredEvent, type TimelineArticle, typ
 import { summarize } from './summary.ts';
 import type { TimelineEvent, TimelineProblem, TimelineQuery, TimelineResult, TimelineSource } from './types.ts';
 
-export type { StoredCandidate, StoredEvent, TimelineParts } from './segment.ts';
+export type { StoredEvent, TimelineParts } from './segment.ts';
 
 export const DEFAULT_EVENT_LIMIT = TIMELINE_PARAMS.defaultEventLimit;
 /** Articles of a topic the caller asks the engine for (`matchArticles(topic, TOPIC_ARTICLE_LIMIT)`). */
@@ -212,19 +212,19 @@ export class Timeline {
         const coverage = strong ? topicSentenceShare : topicCoverage;
         const mine = segment.candidatesOf.get(id) ?? [];
         if (mine.length === 0) continue;
-        const article = segment.articles[candidates[mine[0]!]!.article]!;
-        const title = segment.titleTerms(candidates[mine[0]!]!.article);
+        const article = segment.articles[candidates.article(mine[0]!)]!;
+        const title = segment.titleTerms(candidates.article(mine[0]!));
         // A story the engine matches strongly and whose title names the topic as written ("Korban Gempa
         // Ambon …"): what it reports on its own news day is the topic's, named or not.
         const newsDays = strong && holdsPhrase(textTerms(article.title), phrase) ? newsDaysOf(article) : null;
         const outlet = outletKey(article);
         for (const c of mine) {
-          const candidate = candidates[c]!;
-          const share = this.namedShare(candidate.terms, title, terms, weights, total, rarest, coverage);
+          const sentenceTerms = candidates.terms(c);
+          const share = this.namedShare(sentenceTerms, title, terms, weights, total, rarest, coverage);
           // In a story about the topic, a sentence that does not name it may still report one of its happenings (see `storyOutlets`).
           if (share === 0 && !strong) continue;
           if (!segment.isLine(c, isLine)) continue;
-          const quoted = QUOTATION.test(candidate.sentence);
+          const quoted = QUOTATION.test(candidates.sentence(c));
           const event = eventIndex[c]!;
           const { date } = segment.parts.events[event]!;
           // On the story's news day and sharing a word with its title: the story's happening, not an aside (the weather that day).
@@ -233,7 +233,7 @@ export class Timeline {
             date.precision === 'day' &&
             date.iso >= newsDays.from &&
             date.iso <= newsDays.to &&
-            candidate.terms.some((term) => title.has(term));
+            sentenceTerms.some((term) => title.has(term));
           const evidence = share > 0 ? 2 : news ? 1 : 0;
           let hit = layerHits.get(event);
           if (!hit)
@@ -243,7 +243,7 @@ export class Timeline {
             );
           if (share > 0 || news) hit.outlets.add(outlet);
           if (strong) hit.storyOutlets.add(outlet);
-          if (!hit.cited.has(outlet)) hit.cited.set(outlet, candidate.article);
+          if (!hit.cited.has(outlet)) hit.cited.set(outlet, candidates.article(c));
           if (hit.candidate === c) continue;
           // The line: one that names the topic, else the story's own happening, then the reporter's
           // account before a quotation, then the most of the topic, then the fittest.
@@ -300,7 +300,7 @@ export class Timeline {
       let sets = termSets.get(layer);
       if (!sets) termSets.set(layer, (sets = new Map()));
       let set = sets.get(hit.candidate);
-      if (!set) sets.set(hit.candidate, (set = new Set(layer.segment.parts.candidates[hit.candidate]!.terms)));
+      if (!set) sets.set(hit.candidate, (set = new Set(layer.segment.parts.candidates.terms(hit.candidate))));
       return set;
     };
     for (const item of all) {
@@ -357,7 +357,7 @@ export class Timeline {
     let sentences = 0;
     const counts = terms.map(() => 0);
     for (const { segment } of this.layers) {
-      sentences += segment.parts.candidates.length;
+      sentences += segment.parts.candidates.size;
       const frequencies = segment.termFrequencies();
       terms.forEach((term, i) => (counts[i]! += frequencies.get(term) ?? 0));
     }
@@ -376,7 +376,9 @@ export class Timeline {
       if (shown.length >= limit) break;
       if (entry.candidate < 0) entry.candidate = this.liveRepresentative(entry.layer, entry.event);
       if (entry.candidate < 0) continue;
-      const candidate = entry.layer.segment.parts.candidates[entry.candidate]!;
+      const { candidates } = entry.layer.segment.parts;
+      const sentence = candidates.sentence(entry.candidate);
+      const terms = candidates.terms(entry.candidate);
       const sources = this.citations(entry).map((a) => sourceOf(entry.layer.segment.articles[a]!));
       for (const other of entry.also ?? []) {
         for (const a of this.citations(other)) {
@@ -384,8 +386,8 @@ export class Timeline {
           if (!sources.some((s) => sameOutlet(s, source))) sources.push(source);
         }
       }
-      const key = candidate.sentence.replace(/\s+/g, ' ').trim().toLowerCase();
-      const repeated = sentences.has(key) ? shown.find((s) => sameSentence(s, key)) : this.sameDayLine(shown, entry, candidate.terms);
+      const key = sentence.replace(/\s+/g, ' ').trim().toLowerCase();
+      const repeated = sentences.has(key) ? shown.find((s) => sameSentence(s, key)) : this.sameDayLine(shown, entry, terms);
       if (repeated) {
         for (const source of sources) if (!repeated.sources.some((s) => sameOutlet(s, source))) repeated.sources.push(source);
         continue;
@@ -393,7 +395,7 @@ export class Timeline {
       const summary = this.summary(entry.layer.segment, entry.candidate);
       if (!STARTS_LINE.test(summary)) continue;
       sentences.add(key);
-      shown.push({ entry, summary, terms: candidate.terms, sources });
+      shown.push({ entry, summary, terms, sources });
     }
     return shown;
   }
@@ -408,8 +410,8 @@ export class Timeline {
     if (!cache) this.summaries.set(segment, (cache = new Map()));
     let summary = cache.get(index);
     if (summary === undefined) {
-      const candidate = segment.parts.candidates[index]!;
-      summary = summarize(candidate.sentence, candidate.dateSpans);
+      const { candidates } = segment.parts;
+      summary = summarize(candidates.sentence(index), candidates.dateSpans(index));
       cache.set(index, summary);
     }
     return summary;
@@ -423,7 +425,7 @@ export class Timeline {
   private citations(entry: Entry): number[] {
     const { segment } = entry.layer;
     const articles = this.liveSources(entry.layer, eventOf(entry)).map((a) => entry.cited?.get(outletKey(segment.articles[a]!)) ?? a);
-    const own = segment.parts.candidates[entry.candidate]!.article;
+    const own = segment.parts.candidates.article(entry.candidate);
     const at = articles.findIndex((a) => outletKey(segment.articles[a]!) === outletKey(segment.articles[own]!));
     if (at > 0) articles.unshift(...articles.splice(at, 1));
     if (at >= 0) articles[0] = own;
@@ -441,7 +443,7 @@ export class Timeline {
     const { candidates, events } = segment.parts;
     const first = events[event]!.representative;
     const usable = (c: number): boolean =>
-      isLine(candidates[c]!.sentence) && (removed.size === 0 || !removed.has(segment.articles[candidates[c]!.article]!.id));
+      isLine(candidates.sentence(c)) && (removed.size === 0 || !removed.has(segment.articles[candidates.article(c)]!.id));
     if (usable(first)) return first;
     return segment.membersOf(event).find(usable) ?? -1;
   }
@@ -483,8 +485,7 @@ function sameOutlet(a: TimelineSource, b: TimelineSource): boolean {
 }
 
 function sameSentence(shown: Shown, key: string): boolean {
-  const candidate = shown.entry.layer.segment.parts.candidates[shown.entry.candidate]!;
-  return candidate.sentence.replace(/\s+/g, ' ').trim().toLowerCase() === key;
+  return shown.entry.layer.segment.parts.candidates.sentence(shown.entry.candidate).replace(/\s+/g, ' ').trim().toLowerCase() === key;
 }
 
 /** Shared terms, as a share of the shorter list's. */

@@ -59,7 +59,7 @@ const timelineWorker = {
   /** Persist an extracted timeline, once the snapshot it belongs to serves. */
   writeCache(cacheDir: string): void {
     writeTimelineCache(cacheDir, current());
-    collectGarbage();
+    collectGarbage({ compact: true });
   },
 };
 

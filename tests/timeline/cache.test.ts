@@ -6,6 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
+import { CandidateTable } from '../../src/timeline/candidates.ts';
 import {
   obtainTimeline,
   readCachedTimeline,
@@ -153,7 +154,11 @@ describe('the timeline cache', () => {
       'date spans outside the sentence',
       (p: TimelineParts) => ({
         ...p,
-        candidates: p.candidates.map((c, i) => (i === 0 ? { ...c, dateSpans: [[0, 100_000] as [number, number]] } : c)),
+        // The first candidate's first span ends far past its sentence.
+        candidates: new CandidateTable({
+          ...p.candidates.columns,
+          spans: p.candidates.columns.spans.map((v, i) => (i === 1 ? 100_000 : v)),
+        }),
       }),
       /date spans/,
     ],

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => corpus.close());
 
 describe('the timeline extraction thread', () => {
-  it('reads the lent articles from this thread’s open text file and answers a timeline equal to one built here', async () => {
+  it('reads the lent articles, a batch at a time, from this thread’s open text file and answers a timeline equal to one built here', async () => {
     expect(corpus.articles.length).toBeGreaterThan(0);
     expect(corpus.articles.every((a) => a instanceof StoredArticle)).toBe(true);
     const texts = corpus.articles.map((a) => a.paragraphs);
@@ -32,7 +32,10 @@ describe('the timeline extraction thread', () => {
     const extractor = new WorkerClient<ExtractWorker>(EXTRACT_WORKER, 'timeline extraction');
     let encoded;
     try {
-      encoded = await extractor.api.extract(lent);
+      const half = Math.ceil(lent.length / 2);
+      await extractor.api.add(lent.slice(0, half));
+      await extractor.api.add(lent.slice(half));
+      encoded = await extractor.api.finish();
     } finally {
       await extractor.terminate();
     }
