@@ -89,11 +89,15 @@ export async function startBot(config: BotConfig, opts: StartOptions = {}): Prom
     }
     return readyClient;
   };
+  const connecting = connect();
   try {
-    const [readyClient] = await Promise.all([connect(), loaded]);
+    const [readyClient] = await Promise.all([connecting, loaded]);
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'bot ready');
     return { client: readyClient, store, logger, searches, stop };
   } catch (error) {
+    // A store closed during the login (a stop asked while the corpus loads) fails this first: destroying
+    // the client while it still logs in can leave discord.js waiting forever, so the login ends first.
+    await connecting.catch(() => {});
     await stop();
     throw error;
   }
