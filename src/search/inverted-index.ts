@@ -8,6 +8,7 @@
 import type { Article } from '../corpus/types.ts';
 import { hyphenParts, isStopword, normalizeWord, scanWords, stemAnew } from './analyzer.ts';
 import { fnv1a, TermTable } from './term-table.ts';
+import { TypedList } from '../util/typed-list.ts';
 
 /** Postings of one term space. */
 export interface TermSpace {
@@ -48,33 +49,17 @@ const BODY_COUNT_MAX = 0xfff;
 export const titleCount = (packed: number): number => packed >>> 12;
 export const bodyCount = (packed: number): number => packed & BODY_COUNT_MAX;
 
-/** A typed array that grows by doubling. */
-class GrowableU32 {
-  data = new Uint32Array(1 << 16);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Uint32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-  /** Let go of the values (once copied where they stay): a large corpus's are tens of MB. */
-  release(): void {
-    this.data = new Uint32Array(0);
-    this.length = 0;
-  }
-}
+/** A build's column of uint32s (postings, forms), grown by doubling from 64 Ki. */
+const u32List = (): TypedList<Uint32Array> => new TypedList((size) => new Uint32Array(size), 1 << 16);
 
 /** Per-space accumulation while documents stream through, in document order. */
 class SpaceBuilder {
   readonly terms: string[] = [];
   readonly ids = new Map<string, number>();
-  private readonly termOf = new GrowableU32();
-  private readonly docOf = new GrowableU32();
+  private readonly termOf = u32List();
+  private readonly docOf = u32List();
   /** Title count in the high 16 bits, body count in the low 16. */
-  private readonly counts = new GrowableU32();
+  private readonly counts = u32List();
   /** Counts of the current document, by term id, and the ids it touched. */
   private docCounts = new Uint32Array(1 << 16);
   private readonly touched: number[] = [];
@@ -235,13 +220,13 @@ export async function buildIndex(articles: readonly Article[]): Promise<IndexDat
   const stems = new SpaceBuilder();
   const surfaceStem: number[] = [];
   const forms = new WrittenForms();
-  const formKind = new GrowableU32();
-  const formSurface = new GrowableU32();
-  const formStem = new GrowableU32();
+  const formKind = u32List();
+  const formSurface = u32List();
+  const formStem = u32List();
   const compounds = new Map<number, { surfaceIds: number[]; stemIds: number[] }>();
   const titleLength = new Uint16Array(articles.length);
   const bodyLength = new Uint32Array(articles.length);
-  const bodyTerms = new GrowableU32();
+  const bodyTerms = u32List();
   const bodyStart = new Uint32Array(articles.length + 1);
 
   // A word's stem, from the builders when the word was met before: not through the analyzer's memo, which

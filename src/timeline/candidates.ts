@@ -5,6 +5,7 @@
  * arrays of terms and date spans, took several times the room: news-id's 49,818 sentences held
  * about 50 MB that way.
  */
+import { TypedList } from '../util/typed-list.ts';
 
 /** The columns: candidate c's date spans are `spans[spanStart[c]..spanStart[c + 1])` (start/end pairs), its terms likewise. */
 export interface CandidateColumns {
@@ -61,34 +62,16 @@ export class CandidateTable {
   }
 }
 
-/** Int32s appended one by one, in a buffer doubled as it fills. */
-class Int32List {
-  #values = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.#values.length) {
-      const grown = new Int32Array(this.#values.length * 2);
-      grown.set(this.#values);
-      this.#values = grown;
-    }
-    this.#values[this.length++] = value;
-  }
-
-  /** The values, in an array of their own exact length. */
-  toArray(): Int32Array {
-    return this.#values.slice(0, this.length);
-  }
-}
+const int32List = (): TypedList<Int32Array> => new TypedList((size) => new Int32Array(size));
 
 /** A CandidateTable filled one candidate at a time, in article order. */
 export class CandidateTableBuilder {
-  readonly #article = new Int32List();
+  readonly #article = int32List();
   readonly #sentences: string[] = [];
-  readonly #spanStart = new Int32List();
-  readonly #spans = new Int32List();
-  readonly #termStart = new Int32List();
-  readonly #termIds = new Int32List();
+  readonly #spanStart = int32List();
+  readonly #spans = int32List();
+  readonly #termStart = int32List();
+  readonly #termIds = int32List();
   readonly #vocabulary: string[] = [];
   readonly #termIndex = new Map<string, number>();
 

@@ -1,5 +1,6 @@
 import { dayIso, dayNumber, fromDayNumber } from '../dates/calendar.ts';
 import type { DatePrecision, ResolvedDate } from '../dates/types.ts';
+import { TypedList } from '../util/typed-list.ts';
 
 /** What merging reads of a candidate besides its clause's terms (given apart, packed: `ClauseTerms`). */
 export interface MergeItem {
@@ -26,44 +27,32 @@ export interface ClauseTerms {
 /** ClauseTerms filled a candidate at a time, so a build need not keep the candidates' arrays of terms. */
 export class ClauseTermsBuilder {
   readonly #termIds = new Map<string, number>();
-  #start = new Int32Array(1024);
-  #ids = new Int32Array(8192);
-  #isName = new Uint8Array(8192);
-  #candidates = 0;
-  #terms = 0;
+  readonly #start = new TypedList((size) => new Int32Array(size));
+  readonly #ids = new TypedList((size) => new Int32Array(size), 8192);
+  readonly #isName = new TypedList((size) => new Uint8Array(size), 8192);
+
+  constructor() {
+    this.#start.push(0);
+  }
 
   add(clauseTerms: readonly string[], clauseNames: readonly string[]): void {
-    if (this.#candidates + 2 > this.#start.length) this.#start = grown(this.#start, this.#candidates + 2);
-    if (this.#terms + clauseTerms.length > this.#ids.length) {
-      this.#ids = grown(this.#ids, this.#terms + clauseTerms.length);
-      this.#isName = grown(this.#isName, this.#terms + clauseTerms.length);
-    }
     for (const term of clauseTerms) {
       let id = this.#termIds.get(term);
       if (id === undefined) this.#termIds.set(term, (id = this.#termIds.size));
-      this.#isName[this.#terms] = clauseNames.includes(term) ? 1 : 0;
-      this.#ids[this.#terms++] = id;
+      this.#isName.push(clauseNames.includes(term) ? 1 : 0);
+      this.#ids.push(id);
     }
-    this.#start[++this.#candidates] = this.#terms;
+    this.#start.push(this.#ids.length);
   }
 
   build(): ClauseTerms {
     return {
-      start: this.#start.slice(0, this.#candidates + 1),
-      ids: this.#ids.slice(0, this.#terms),
-      isName: this.#isName.slice(0, this.#terms),
+      start: this.#start.toArray(),
+      ids: this.#ids.toArray(),
+      isName: this.#isName.toArray(),
       count: this.#termIds.size,
     };
   }
-}
-
-/** `values` copied into an array of at least `length`, doubled. */
-function grown<T extends Int32Array | Uint8Array>(values: T, length: number): T {
-  let size = values.length * 2;
-  while (size < length) size *= 2;
-  const copy = new (values.constructor as new (n: number) => T)(size);
-  copy.set(values);
-  return copy;
 }
 
 /** Candidates (indices) that report one happening, and its date at the finest precision reported. */
