@@ -1,6 +1,7 @@
-import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { answerInTime, ephemeralAnswer, type Answer, type Visibility } from '../src/bot/answer.ts';
 import { english, type BotCommand, type CommandContext, type ComponentInteraction } from '../src/bot/command.ts';
-import { dateRangeOptions, parseDayRange } from '../src/bot/input.ts';
+import { dateRangeOptions, parseDayRange, type DayRange } from '../src/bot/input.ts';
 import { NO_MENTIONS, autocompleteChoices, ephemeralText } from '../src/bot/messages.ts';
 import { renderArticlePage } from '../src/bot/render/article.ts';
 import { renderSearchPage, searchProblemText, type SearchSession } from '../src/bot/render/search.ts';
@@ -70,53 +71,67 @@ function noResultMessage(query: string, didYouMean: string | undefined, filtered
   return lines.join('\n');
 }
 
-async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  const query = interaction.options.getString('kueri', true).trim();
-  const sumber = interaction.options.getString('sumber')?.trim() || undefined;
-  const pribadi = interaction.options.getBoolean('pribadi') ?? false;
-  const dates = parseDayRange(interaction.options.getString('dari'), interaction.options.getString('sampai'));
-  if (!dates.ok) return void (await interaction.reply(ephemeralText(dates.message)));
+interface SearchRequest {
+  query: string;
+  sumber: string | undefined;
+  range: DayRange;
+  visibility: Visibility;
+}
 
-  // One snapshot for the whole request, so a reload meanwhile cannot mix two corpora.
-  const snapshot = ctx.store.serving();
+/** The answer to one search: the first page of results, or why there is none (privately). */
+async function searchAnswer(
+  snapshot: Snapshot,
+  request: SearchRequest,
+  searches: CommandContext['searches'],
+  userId: string,
+): Promise<Answer> {
+  const { query, sumber, range } = request;
   const publisher = sumber === undefined ? undefined : await knownPublisher(snapshot, sumber);
-  if (publisher === null) return void (await interaction.reply(ephemeralText(unknownPublisherMessage(snapshot, sumber!))));
+  if (publisher === null) return ephemeralAnswer(unknownPublisherMessage(snapshot, sumber!));
 
   const result = await snapshot.queries.search(query, {
     ...(publisher && { publisher }),
-    ...(dates.range.from && { from: dates.range.from }),
-    ...(dates.range.to && { to: dates.range.to }),
+    ...(range.from && { from: range.from }),
+    ...(range.to && { to: range.to }),
     limit: MAX_HITS,
   });
   if (result.problem) {
-    return void (await interaction.reply(
-      ephemeralText(
-        `Kueri ini tidak bisa dipakai: ${searchProblemText(result.problem)}. Tulis dua atau tiga kata yang Anda ingat dari berita, mis. \`/cari kueri: kecaman Putin\`.`,
-      ),
-    ));
+    return ephemeralAnswer(
+      `Kueri ini tidak bisa dipakai: ${searchProblemText(result.problem)}. Tulis dua atau tiga kata yang Anda ingat dari berita, mis. \`/cari kueri: kecaman Putin\`.`,
+    );
   }
   if (result.hits.length === 0) {
-    const filtered = Boolean(publisher || dates.range.from || dates.range.to);
-    return void (await interaction.reply(ephemeralText(noResultMessage(query, result.didYouMean, filtered))));
+    const filtered = Boolean(publisher || range.from || range.to);
+    return ephemeralAnswer(noResultMessage(query, result.didYouMean, filtered));
   }
   const session: SearchSession = {
     query,
     filters: {
       ...(publisher && { sumber: publisher }),
-      ...(dates.range.fromLabel && { dari: dates.range.fromLabel }),
-      ...(dates.range.toLabel && { sampai: dates.range.toLabel }),
+      ...(range.fromLabel && { dari: range.fromLabel }),
+      ...(range.toLabel && { sampai: range.toLabel }),
     },
     hits: result.hits,
     total: result.total,
     tookMs: result.tookMs,
     ...(result.didYouMean && { didYouMean: result.didYouMean }),
   };
-  const key = ctx.searches.put(interaction.user.id, session);
-  await interaction.reply({
-    ...renderSearchPage(session, key, 0),
-    allowedMentions: NO_MENTIONS,
-    ...(pribadi && { flags: MessageFlags.Ephemeral as const }),
-  });
+  const key = searches.put(userId, session);
+  return { kind: 'reply', visibility: request.visibility, message: renderSearchPage(session, key, 0) };
+}
+
+async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const query = interaction.options.getString('kueri', true).trim();
+  const sumber = interaction.options.getString('sumber')?.trim() || undefined;
+  const visibility = (interaction.options.getBoolean('pribadi') ?? false) ? 'ephemeral' : 'public';
+  const dates = parseDayRange(interaction.options.getString('dari'), interaction.options.getString('sampai'));
+  if (!dates.ok) return void (await interaction.reply(ephemeralText(dates.message)));
+
+  // One snapshot for the whole request, so a reload meanwhile cannot mix two corpora.
+  const snapshot = ctx.store.serving();
+  // Late, the defer shows the results' visibility: an answer without results then replaces it privately.
+  const answer = searchAnswer(snapshot, { query, sumber, range: dates.range, visibility }, ctx.searches, interaction.user.id);
+  await answerInTime(interaction, { kind: 'reply', visibility }, answer);
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
@@ -152,21 +167,27 @@ async function component(interaction: ComponentInteraction, ctx: CommandContext)
     return void (await interaction.update({ ...renderSearchPage(session, key, Number(rest[0])), allowedMentions: NO_MENTIONS }));
   }
 
+  if (action !== 'buka' && action !== 'art') throw new Error(`unknown /cari component ${interaction.customId}`);
   const hitIndex = Number(action === 'buka' && interaction.isStringSelectMenu() ? interaction.values[0] : rest[0]);
+  const page = action === 'art' ? Number(rest[1]) : 0;
+  const answer = articleAnswer(ctx.store.current, session, key, hitIndex, page, action === 'buka' ? 'reply' : 'update');
+  await answerInTime(interaction, action === 'buka' ? { kind: 'reply', visibility: 'ephemeral' } : { kind: 'update' }, answer);
+}
+
+/** Part `page` of a hit's article, for the reader only: a new message, or the reader's message updated in place. */
+async function articleAnswer(
+  snapshot: Snapshot,
+  session: SearchSession,
+  key: string,
+  hitIndex: number,
+  page: number,
+  kind: 'reply' | 'update',
+): Promise<Answer> {
   const hit = session.hits[hitIndex];
-  const article = hit && (await ctx.store.current.queries.article(hit.articleId));
-  if (!article) return void (await interaction.reply(ephemeralText(ARTICLE_GONE)));
-  if (action === 'buka') {
-    return void (await interaction.reply({
-      ...renderArticlePage(article, key, hitIndex, 0),
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: NO_MENTIONS,
-    }));
-  }
-  if (action === 'art') {
-    return void (await interaction.update({ ...renderArticlePage(article, key, hitIndex, Number(rest[1])), allowedMentions: NO_MENTIONS }));
-  }
-  throw new Error(`unknown /cari component ${interaction.customId}`);
+  const article = hit && (await snapshot.queries.article(hit.articleId));
+  if (!article) return ephemeralAnswer(ARTICLE_GONE);
+  const message = renderArticlePage(article, key, hitIndex, page);
+  return kind === 'reply' ? { kind, visibility: 'ephemeral', message } : { kind, message };
 }
 
 export const cari: BotCommand = { definition, execute, autocomplete, component };

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Interaction } from 'discord.js';
 import { CorpusUnavailableError } from '../snapshot/errors.ts';
 import type { Logger } from './logger.ts';
-import { ephemeralText } from './messages.ts';
+import { acknowledgement, sendReply } from './answer.ts';
+import { NO_MENTIONS } from './messages.ts';
 
 /** A short id the user can quote and the operator can grep for: 6 characters, no look-alikes. */
 export function referenceId(): string {
@@ -29,8 +30,9 @@ function describe(interaction: Interaction): Record<string, string> {
 
 /**
  * Run a handler so that no error escapes: the error is logged with a reference id, and the
- * user gets an Indonesian message with the same id: an ephemeral reply, an ephemeral follow-up
- * when already answered, or the deferred reply itself when it is still loading. Autocomplete gets
+ * user gets an Indonesian message with the same id, privately (see `sendReply`: a reply, a
+ * follow-up, or the deferred reply when it loads privately). After a deferred update the message
+ * the button was on becomes the error, since what it offered may be used up. Autocomplete gets
  * an empty list instead.
  */
 export async function runSafely(interaction: Interaction, logger: Logger, handler: () => Promise<void>): Promise<void> {
@@ -47,13 +49,11 @@ export async function runSafely(interaction: Interaction, logger: Logger, handle
       if (interaction.isAutocomplete()) {
         if (!interaction.responded) await interaction.respond([]);
       } else if (interaction.isRepliable()) {
-        const message = ephemeralText(ref === undefined ? retryMessage : errorMessage(ref));
-        if (interaction.replied) await interaction.followUp(message);
-        // A deferred reply still "thinking" must be resolved by editing it: Discord would turn a
-        // follow-up into that reply anyway, keeping the defer's visibility and ignoring the ephemeral flag.
-        else if (interaction.deferred)
-          await interaction.editReply({ content: message.content, embeds: [], components: [], allowedMentions: message.allowedMentions });
-        else await interaction.reply(message);
+        const content = ref === undefined ? retryMessage : errorMessage(ref);
+        // After a deferred update, the message the button was on is the one to edit.
+        if (acknowledgement(interaction) === 'deferred-update')
+          await interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_MENTIONS });
+        else await sendReply(interaction, { content }, 'ephemeral');
       }
     } catch (replyError) {
       logger.error({ err: replyError, ref, ...describe(interaction) }, 'could not tell the user about the failure');

@@ -100,7 +100,7 @@ describe('/timeline', () => {
     expect(choices.length).toBeGreaterThan(1);
   });
 
-  it('reports a failure after deferring in the deferred reply, with a reference id that is in the log', async () => {
+  it('reports a failure after deferring privately, in place of the deferred reply, with a reference id that is in the log', async () => {
     const healthy = h.bot.store.current;
     const failingTimeline = async (): Promise<never> => {
       throw new Error('timeline rusak (uji)');
@@ -109,10 +109,15 @@ describe('/timeline', () => {
     try {
       const run = timeline({ topik: 'Korea' });
       expect((await run.callback()).type).toBe(5);
-      const reply = await run.reply();
-      const ref = /kode \*\*([A-Z2-9]{6})\*\*/.exec(reply.content)?.[1];
+      const note = await run.followUp(0);
+      expect(isEphemeral(note)).toBe(true);
+      const ref = /kode \*\*([A-Z2-9]{6})\*\*/.exec(note.content)?.[1];
       expect(ref).toBeDefined();
-      expect(reply.embeds).toEqual([]);
+      expect(run.requests().map((r) => r.route)).toEqual([
+        'POST /interactions/:interactionId/:token/callback',
+        'DELETE /webhooks/:app/:token/messages/@original',
+        'POST /webhooks/:app/:token',
+      ]);
       expect(h.logs.some((l) => l.ref === ref && l.command === 'timeline')).toBe(true);
     } finally {
       h.bot.store.swap(healthy);

@@ -139,6 +139,35 @@ describe('interactions', () => {
     fake.assertClean();
   });
 
+  it('turns a follow-up sent while a public defer loads into that reply, still public, and records it', async () => {
+    handlers.set('gema', async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply();
+      await i.followUp({ content: 'rahasia?', flags: MessageFlags.Ephemeral, ...silent });
+    });
+    const run = fake.send(fake.slash('gema', { teks: 'x' }));
+    const reply = await run.reply();
+    expect(reply.content).toBe('rahasia?');
+    expect(isEphemeral(reply)).toBe(false);
+    expect(run.followUps()).toEqual([]);
+    expect(fake.violations.map((v) => v.problem)).toEqual([expect.stringMatching(/^follow-up while the deferred reply .* loads/)]);
+    fake.violations.length = 0;
+  });
+
+  it('sends an ephemeral follow-up as a new message once the loading reply is deleted', async () => {
+    handlers.set('gema', async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply();
+      await i.deleteReply();
+      await i.followUp({ content: 'rahasia', flags: MessageFlags.Ephemeral, ...silent });
+    });
+    const run = fake.send(fake.slash('gema', { teks: 'x' }));
+    const followUp = await run.followUp(0);
+    expect(isEphemeral(followUp)).toBe(true);
+    expect(fake.channelMessages(fake.channelId).some((m) => m.content === 'rahasia')).toBe(false);
+    fake.assertClean();
+  });
+
   it('answers with_response=true with an interaction callback response', async () => {
     const messageId = new Promise<string | undefined>((resolve) => {
       handlers.set('gema', async (i) => {

@@ -324,6 +324,17 @@ export class DiscordRoutes {
     const state = this.webhookState(ctx);
     if (!('payload' in state)) return state;
     const body = bodyOf(ctx);
+    const loading = state.originalId === undefined ? undefined : this.deps.messages.get(state.originalId);
+    if (state.callback?.type === 5 && loading && (loading.flags & MessageFlag.Loading) !== 0) {
+      // Discord's deprecated compatibility rule: this edits the loading reply, keeping its visibility, whatever the flags say.
+      this.deps.violation(
+        ctx.request,
+        `follow-up while the deferred reply of interaction ${state.payload.id} loads: edit @original instead`,
+      );
+      this.deps.messages.edit(loading, body, ctx.files);
+      state.originalEdits += 1;
+      return { status: 200, body: loading };
+    }
     const channelId = ctx.request.query.thread_id ?? state.payload.channel.id;
     const message = this.deps.messages.create(body, channelId, Number(body.flags ?? 0), ctx.files, state);
     state.followUpIds.push(message.id);

@@ -87,15 +87,17 @@ export class InteractionRun {
 
   /**
    * The visible response: the reply (4) or updated message (7), or for a defer (5/6) the original message after
-   * the bot's first edit. With `until`, waits until the original message satisfies it (e.g. a later edit).
+   * the bot's first edit; when the bot deleted a deferred reply to answer in a follow-up instead (a private
+   * answer after a public defer), that follow-up. With `until`, waits until the message satisfies it (e.g. a later edit).
    */
   reply(until?: (message: DiscordMessage) => boolean, timeoutMs?: number): Promise<DiscordMessage> {
     return this.host.waitFor(
       () => {
-        const { callback, originalId, originalEdits } = this.state;
+        const { callback, originalId, originalEdits, followUpIds } = this.state;
         if (!callback || originalId === undefined) return undefined;
-        if ((callback.type === 5 || callback.type === 6) && originalEdits === 0) return undefined;
-        const message = this.host.message(originalId);
+        const replacedDefer = callback.type === 5 && !this.host.message(originalId);
+        const message = this.host.message(replacedDefer ? (followUpIds[0] ?? '') : originalId);
+        if (!replacedDefer && (callback.type === 5 || callback.type === 6) && originalEdits === 0) return undefined;
         if (!message || (message.flags & MessageFlag.Loading) !== 0) return undefined;
         return !until || until(message) ? structuredClone(message) : undefined;
       },
