@@ -4,9 +4,9 @@ import { NO_MENTIONS, type MessageRow } from './messages.ts';
 
 /**
  * How long after an interaction's creation a handler may wait for its answer before it defers.
- * Discord invalidates an interaction whose callback has not arrived 3 s after its creation; the
- * second left is for the gateway's delivery (already inside the elapsed time), the defer's own
- * trip to Discord and an event loop busy with other interactions.
+ * Discord invalidates an interaction whose first response has not come within 3 s; counted from its
+ * creation (its id's timestamp, Discord's clock), the gateway's delivery is inside the budget, and the
+ * second left is for the defer's own trip to Discord and an event loop busy with other interactions.
  */
 export const DEFER_AFTER_MS = 2_000;
 
