@@ -6,10 +6,14 @@
  *    its stem's idf × (titleWeight × title saturation + body saturation), plus a share of the same for the
  *    exact written form. Coordination: a document matching m of the n query words keeps (m/n)^p of its
  *    score, wherever the words are (title or body). Stopwords of the query add score but never coordinate.
- * 2. The best `rerankDepth` documents are re-scored from their body's term sequence: proximity (how close
- *    each pair of query words stands within one sentence), passage evidence (how much of the query's idf
- *    the best paragraph and the best sentence hold; the title counts as one more such passage) and title
- *    coverage (how much of it the headline holds).
+ * 2. The best `rerankDepth` documents are re-scored from their body's term sequence. Passage-based
+ *    retrieval (Callan 1994; Bendersky & Kurland 2008): the score is interpolated, geometrically, with
+ *    that of the best passage (a sentence, or the title), scored by BM25 over the passage alone (its own
+ *    term counts and length, the query's idf), so the words standing together in one sentence count for
+ *    more than the same words scattered or repeated over the document. The result then grows with
+ *    proximity (how close each pair of query words stands within one sentence), passage shares (how much
+ *    of the query's idf the best paragraph and the best sentence hold; the title counts as one more such
+ *    passage) and title coverage (how much of it the headline holds).
  *
  * Equal scores go to the more recent article.
  */
@@ -46,16 +50,20 @@ export interface CorpusStats {
   docCount: number;
   avgTitleLength: number;
   avgBodyLength: number;
+  /** Body terms per sentence: the length a passage is normalized against. */
+  avgSentenceLength: number;
   /** Document frequency of term `id` of `space` (a term space of `own`), over the whole corpus. */
   df(space: TermSpace, id: number, own: IndexData): number;
 }
 
 /** The statistics of a single index. */
 export function indexStats(index: IndexData): CorpusStats {
+  const sentences = sentenceCount(index);
   return {
     docCount: index.docCount,
     avgTitleLength: mean(index.titleLength),
     avgBodyLength: mean(index.bodyLength),
+    avgSentenceLength: sentences === 0 ? 0 : (index.bodyTerms.length - sentences) / sentences,
     df: (space, id) => space.offsets[id + 1]! - space.offsets[id]!,
   };
 }
@@ -108,6 +116,8 @@ export class Ranker {
   private readonly lastPos = new Int32Array(MAX_MASK_WORDS);
   private readonly lastSentence = new Int32Array(MAX_MASK_WORDS);
   private readonly pair = new Float32Array(MAX_MASK_WORDS * MAX_MASK_WORDS);
+  /** Per query word, its count in the sentence being scanned (for the sentence's BM25). */
+  private readonly sentenceCounts = new Int32Array(MAX_MASK_WORDS);
   /** Per stem id, the answer classes it can belong to (`answer.ts`), worked out at a question's first sight of it. */
   private answerClass: Uint8Array | undefined;
 
@@ -233,26 +243,34 @@ export class Ranker {
     const { proximityWeight, passageWeight, sentenceWeight, titleCoverageWeight } = this.params;
     const answerWeight = answerBits === 0 ? 0 : this.params.answerWeight;
     const maxGrowth = 1 + proximityWeight + passageWeight + sentenceWeight + titleCoverageWeight + answerWeight;
-    if (coordinating === 0 || maxGrowth === 1) return candidates.slice(0, limit).map(({ doc, score }) => ({ doc, score }));
+    if (coordinating === 0 || (maxGrowth === 1 && this.params.passageMix === 0))
+      return candidates.slice(0, limit).map(({ doc, score }) => ({ doc, score }));
     const weights = words.map((w) => w.weight);
+    // a passage scores at most the weight of the query words it holds (each word's saturation is below 1)
+    const passageMax = massOf(2 ** weights.length - 1, weights, weights.length);
     // stopwords never occur in the body's term sequence: only coordinating words are looked up there
     words.slice(0, coordinating).forEach((word, i) => word.readings.forEach((r) => (this.wordOfStem[r.stemId] = i)));
     const top: RankedDoc[] = [];
     try {
       for (const candidate of candidates) {
         const { doc, score } = candidate;
-        // candidates come best first, and each feature is at most 1: once even full evidence cannot lift
-        // a candidate into the top, no later one can
-        if (top.length === limit && score * maxGrowth < top[limit - 1]!.score) break;
+        // candidates come best first, each feature is at most 1 and no passage outscores the query's whole
+        // weight: once even full evidence cannot lift a candidate into the top, no later one can
+        if (top.length === limit && this.withPassage(score, passageMax) * maxGrowth < top[limit - 1]!.score) break;
         // nor can this one, by what the first pass knows of it: its body scan is skipped
         const floor = top.length === limit ? top[limit - 1]!.score * (1 - 1e-5) : 0;
-        if (score * this.growthBound(candidate, weights, coordinating, answerWeight) < floor) continue;
+        if (
+          this.withPassage(score, this.passageBound(candidate, weights, coordinating)) *
+            this.growthBound(candidate, weights, coordinating, answerWeight) <
+          floor
+        )
+          continue;
         const evidence = this.evidence(candidate, weights, coordinating, answerBits);
         this.insert(top, limit, {
           doc,
           ...(evidence.passage === -1 ? {} : { passage: evidence.passage }),
           score:
-            score *
+            this.withPassage(score, evidence.passageScore) *
             (1 +
               proximityWeight * evidence.proximity +
               passageWeight * evidence.paragraph +
@@ -265,6 +283,22 @@ export class Ranker {
     } finally {
       for (const word of words) for (const r of word.readings) this.wordOfStem[r.stemId] = -1;
     }
+  }
+
+  /** A document's score interpolated with its best passage's (geometrically: both are BM25 sums over the query's idf). */
+  private withPassage(score: number, passageScore: number): number {
+    const mix = this.params.passageMix;
+    return mix === 0 ? score : score ** (1 - mix) * passageScore ** mix;
+  }
+
+  /**
+   * The most a passage of this document can score: the weight of the query words it holds (the title's
+   * stopwords included), since each word's BM25 saturation stays below 1.
+   */
+  private passageBound({ held, titled }: Candidate, weights: number[], n: number): number {
+    let bound = massOf(held, weights, n);
+    for (let i = n; i < weights.length; i++) if (titled & (1 << i)) bound += weights[i]!;
+    return bound;
   }
 
   /**
@@ -307,14 +341,24 @@ export class Ranker {
    * pair earns 1/d for its closest occurrence d words apart in one sentence (within the window), pairs
    * weighted by their rarer-word idf (the lesser of the two). With `answerBits`, answer-type evidence:
    * the share held by the best sentence that also holds, within `answerWindow` words of a query word, a
-   * word of the kind asked for that is not a query word.
+   * word of the kind asked for that is not a query word. `passageScore`: the best passage's BM25 (a
+   * sentence, or the title with its stopwords), each word's saturation tf / (tf + k1 × (1 − b + b × length
+   * / average sentence length)) weighted by the word's weight; the (k1 + 1) factor left out.
    */
   private evidence(
     { doc, titled }: Candidate,
     weights: number[],
     n: number,
     answerBits: number,
-  ): { proximity: number; paragraph: number; sentence: number; title: number; passage: number; answer: number } {
+  ): {
+    proximity: number;
+    paragraph: number;
+    sentence: number;
+    title: number;
+    passage: number;
+    passageScore: number;
+    answer: number;
+  } {
     const { bodyTerms, bodyStart } = this.index;
     const window = this.params.proximityWindow;
     const answerWindow = this.params.answerWindow;
@@ -339,11 +383,16 @@ export class Ranker {
     let paragraphIndex = 0;
     let passage = -1;
     let passageMass = 0;
+    const { sentenceCounts } = this;
+    let bestPassageScore =
+      titleMask === 0 ? 0 : this.passageScore(this.index.titleLength[doc]!, titleMask, weights, weights.length, undefined);
+    let sentenceStart = 0;
     let pos = 0;
     for (let p = bodyStart[doc]!; p < bodyStart[doc + 1]!; p++) {
       const term = bodyTerms[p]!;
       if (term >= SENTENCE_BREAK) {
         if (sentenceMask !== 0) {
+          bestPassageScore = Math.max(bestPassageScore, this.passageScore(pos - sentenceStart, sentenceMask, weights, n, sentenceCounts));
           const sentenceMass = massOf(sentenceMask, weights, n);
           bestSentence = Math.max(bestSentence, sentenceMass);
           if (answered) bestAnswer = Math.max(bestAnswer, sentenceMass);
@@ -352,6 +401,7 @@ export class Ranker {
         lastWordPos = -Infinity;
         lastAnswerPos = -Infinity;
         sentenceMask = 0;
+        sentenceStart = pos;
         sentence++;
         if (term === PARAGRAPH_BREAK) {
           const paragraphMass = paragraphMask === 0 ? 0 : massOf(paragraphMask, weights, n);
@@ -379,6 +429,7 @@ export class Ranker {
       if (pos - lastAnswerPos <= answerWindow) answered = true;
       lastWordPos = pos;
       sentenceMask |= 1 << w;
+      sentenceCounts[w]!++;
       paragraphMask |= 1 << w;
       for (let j = 0; j < n; j++) {
         if (j === w || lastSentence[j] !== sentence) continue;
@@ -407,7 +458,25 @@ export class Ranker {
       title: massOf(titleMask, weights, weights.length) / massOf(2 ** weights.length - 1, weights, weights.length),
       answer: mass === 0 ? 0 : bestAnswer / mass,
       passage,
+      passageScore: bestPassageScore,
     };
+  }
+
+  /**
+   * BM25 of one passage of `length` terms holding the words of `mask` (among the first `count`), each
+   * `counts[i]` times (once when no counts are given: a title's words); the counts are cleared as read.
+   */
+  private passageScore(length: number, mask: number, weights: readonly number[], count: number, counts: Int32Array | undefined): number {
+    const { k1, bPassage } = this.params;
+    const norm = k1 * (1 - bPassage + (bPassage * length) / Math.max(this.stats.avgSentenceLength, 1));
+    let score = 0;
+    for (let i = 0; i < count; i++) {
+      if ((mask & (1 << i)) === 0) continue;
+      const tf = counts === undefined ? 1 : counts[i]!;
+      if (counts !== undefined) counts[i] = 0;
+      score += (weights[i]! * tf) / (tf + norm);
+    }
+    return score;
   }
 
   /** BM25F of one posting: the field saturations, the title weighed `titleWeight` times. */
@@ -514,6 +583,13 @@ function massOf(mask: number, weights: readonly number[], count: number): number
   let sum = 0;
   for (let i = 0; i < count; i++) if (mask & (1 << i)) sum += weights[i]!;
   return sum;
+}
+
+/** Sentences of the indexed bodies: each ends at a sentence or paragraph break of the term sequence. */
+export function sentenceCount(index: IndexData): number {
+  let count = 0;
+  for (let p = 0; p < index.bodyTerms.length; p++) if (index.bodyTerms[p]! >= SENTENCE_BREAK) count++;
+  return count;
 }
 
 /** Set bits of a 32-bit mask (the parallel bit count: no loop per bit). */

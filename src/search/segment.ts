@@ -8,7 +8,7 @@ import { isStopword } from './analyzer.ts';
 import { DocFacts } from './filters.ts';
 import { docFrequency, type IndexData, type TermSpace } from './inverted-index.ts';
 import type { ParsedQuery, QueryWord } from './query.ts';
-import { EVERY_DOCUMENT, type CorpusStats } from './ranker.ts';
+import { EVERY_DOCUMENT, sentenceCount, type CorpusStats } from './ranker.ts';
 import { SpellingTable } from './typos.ts';
 
 /** Titles offered for an empty autocomplete: the most recent of each segment. */
@@ -29,6 +29,9 @@ export class Segment {
   /** Words of all titles and of all bodies, for the corpus-wide average lengths. */
   readonly titleWords: number;
   readonly bodyWords: number;
+  /** Sentences of all bodies and the terms they hold, for the corpus-wide average sentence length. */
+  readonly sentences: number;
+  readonly sentenceTerms: number;
   /** The written forms, for cheap typo candidates. */
   readonly spelling: SpellingTable;
 
@@ -44,6 +47,8 @@ export class Segment {
       .slice(0, RECENT_TITLES);
     this.titleWords = index.titleLength.reduce((sum, n) => sum + n, 0);
     this.bodyWords = index.bodyLength.reduce((sum, n) => sum + n, 0);
+    this.sentences = sentenceCount(index);
+    this.sentenceTerms = index.bodyTerms.length - this.sentences;
     this.spelling = new SpellingTable(index.surface.terms);
   }
 
@@ -111,15 +116,20 @@ export function combinedStats(segments: readonly Segment[]): CorpusStats {
   let docCount = 0;
   let titleWords = 0;
   let bodyWords = 0;
+  let sentences = 0;
+  let sentenceTerms = 0;
   for (const segment of segments) {
     docCount += segment.index.docCount;
     titleWords += segment.titleWords;
     bodyWords += segment.bodyWords;
+    sentences += segment.sentences;
+    sentenceTerms += segment.sentenceTerms;
   }
   return {
     docCount,
     avgTitleLength: docCount === 0 ? 0 : titleWords / docCount,
     avgBodyLength: docCount === 0 ? 0 : bodyWords / docCount,
+    avgSentenceLength: sentences === 0 ? 0 : sentenceTerms / sentences,
     df: (space: TermSpace, id: number, own: IndexData) => {
       const kind = space === own.stems ? 'stems' : 'surface';
       let df = docFrequency(space, id);

@@ -94,6 +94,26 @@ describe('ranking rules', () => {
     expect(found.slice(0, 2)).toEqual(['together', 'scattered']);
   });
 
+  it('passage-based scoring: the words together in one sentence beat the same words repeated, scattered over sentences', async () => {
+    const passages = [
+      article({
+        id: 'together',
+        title: '',
+        paragraphs: ['Rapat kabinet membahas banyak hal kemarin. Menteri menyebut harga listrik naik bulan depan.'],
+      }),
+      article({
+        id: 'repeated',
+        title: '',
+        paragraphs: ['Harga beras, harga gula dan harga minyak naik. Pasokan listrik terganggu, listrik padam di banyak kota.'],
+      }),
+      ...notes(8),
+    ];
+    const top = topTwo(passages);
+    expect(await top('harga listrik')).toEqual(['together', 'repeated']);
+    // the document's score alone counts every mention: "repeated" wins it, whatever its sentences
+    expect(await top('harga listrik', { passageMix: 0 })).toEqual(['repeated', 'together']);
+  });
+
   it('the rerank skips only candidates that cannot win: the words side by side beat more, scattered mentions, at any limit', async () => {
     const scattered = ['Harga naik lagi. Harga beras juga.', 'Listrik padam. Listrik mahal.'];
     const articles = [
