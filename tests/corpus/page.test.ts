@@ -126,6 +126,17 @@ describe('readPage on other layouts', () => {
     expect(readPage(`Judul Berita Prancis\nJakarta (ANTARA) - ${lead.replace('Mengutip AFP, p', 'P')}\nSumber: Antara`).origin).toBeNull();
   });
 
+  it('an attribution names the source, not when it was read: its date is cut, a date alone is no source', () => {
+    const originIn = (lead: string) => readPlainBody([lead, 'Pemerintah Prancis mengumumkan pemilu legislatif dipercepat.']).origin;
+    expect(originIn('Dilansir dari BBC pada Kamis (12/9/2019), penduduk Chiapas meninggalkan desa mereka.')).toBe('BBC');
+    expect(originIn('Melansir dari Fox News (14/9/2019), donasi itu diumumkan pekan ini.')).toBe('Fox News');
+    expect(originIn('Dilansir Daily Mirror Selasa (17/9/2019), ibunya menemukan gadis itu di rumah.')).toBe('Daily Mirror');
+    expect(originIn('Seperti dilansir Reuters hari ini, harga minyak mentah Brent naik.')).toBe('Reuters');
+    expect(originIn('Dikutip The Verge baru-baru ini, ponsel itu memakai prosesor baru.')).toBe('The Verge');
+    // the scrape lost the linked name: no origin rather than "Senin (2/9/2019)"
+    expect(originIn('Dilansir Senin (2/9/2019), pastor itu mengatakan buku tersebut berbahaya.')).toBeNull();
+  });
+
   it('a named writer in brackets does not replace a named "Penulis"; "(Korut)." is not a credit', () => {
     const page = readPage(
       [
