@@ -55,6 +55,8 @@ export function problemText(problem: TimelineProblem): string {
       return '--dari jatuh setelah --sampai. Tukar keduanya lalu coba lagi.';
     case 'common-words-topic':
       return `Topik "${problem.topic}" hanya berisi kata umum. Coba nama orang, tempat, atau peristiwa.`;
+    case 'no-words-topic':
+      return 'Topik tidak berisi kata (hanya tanda baca, simbol, atau emoji). Coba nama orang, tempat, atau peristiwa.';
     case 'no-topic-match':
       return `Tidak ada peristiwa bertanggal tentang "${problem.topic}". Coba kata kunci lain, periksa ejaannya, atau cari artikelnya dengan: kliping cari.`;
     case 'no-dated-events':

@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/types.ts';
 import { dayIso, dayNumber, fromDayNumber, spanOf } from '../dates/calendar.ts';
 import { parseDayBound } from '../dates/find.ts';
-import { analyze } from '../search/analyzer.ts';
+import { analyze, tokenize } from '../search/analyzer.ts';
 import { textTerms } from './entities.ts';
 import { TIMELINE_PARAMS, type TimelineParams } from './params.ts';
 import { outletKey, TimelineSegment, type StoredEvent, type TimelineArticle, type TimelineParts } from './segment.ts';
@@ -193,7 +193,9 @@ export class Timeline {
   private topicEvents(topic: string, matches: readonly TopicMatch[]): Entry[] | { problem: TimelineProblem } {
     const phrase = analyze(topic);
     const terms = [...new Set(phrase)];
-    if (terms.length === 0) return { problem: { kind: 'common-words-topic', topic } };
+    if (terms.length === 0) {
+      return { problem: { kind: tokenize(topic).length === 0 ? 'no-words-topic' : 'common-words-topic', topic } };
+    }
     const weights = this.termWeights(terms);
     const total = weights.reduce((sum, w) => sum + w, 0);
     const rarest = terms[weights.indexOf(Math.max(...weights))]!;

@@ -172,4 +172,11 @@ describe('Timeline.build and query', () => {
       topic: 'yang dan di',
     });
   });
+
+  it('a topic of emoji or punctuation has no words at all, which is not "only common words"', () => {
+    const timeline = Timeline.build(habibie);
+    for (const topic of ['😀😀', '""', '#!?']) {
+      expect(timeline.query({ topic }, topicMatches(habibie, topic)).problem).toEqual({ kind: 'no-words-topic', topic });
+    }
+  });
 });
