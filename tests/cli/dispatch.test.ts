@@ -38,6 +38,14 @@ describe('kliping (the command dispatch)', () => {
     expect(err[1]).toMatch(/^kliping timeline: --sumber: opsi tidak dikenal/);
   });
 
+  it('a bad option value is told in Indonesian, as the date and query problems are', async () => {
+    const { err } = capture();
+    expect(await main(['cari', 'putin', '--limit', '0', '--dir', '/tidak/ada/korpus'])).toBe(2);
+    expect(await main(['timeline', 'putin', '--dari', '--dir', '/tidak/ada/korpus'])).toBe(2);
+    expect(err[0]).toMatch(/^kliping cari: --limit harus bilangan bulat ≥ 1, bukan "0"\n/);
+    expect(err[1]).toMatch(/^kliping timeline: --dari perlu diisi\n/);
+  });
+
   it('an unknown command is named', async () => {
     const { err } = capture();
     expect(await main(['cri', 'putin'])).toBe(2);
