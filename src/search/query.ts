@@ -235,3 +235,28 @@ export function parseQuery(query: string): ParsedQuery {
   if (parsed.commonWords.length > MAX_QUERY_WORDS) parsed.commonWords.length = MAX_QUERY_WORDS;
   return parsed;
 }
+
+/**
+ * "Did you mean": the query as typed, each corrected word replaced in the case it was typed
+ * ("Siapa juru bicra Kremlin" → "Siapa juru bicara Kremlin", "bicra -putin" → "bicara -putin"), so
+ * the suggestion run as it stands asks what the user asked, question word, phrases and exclusions kept.
+ */
+export function withCorrections(query: string, corrections: ReadonlyMap<string, string>): string {
+  let out = '';
+  let copied = 0;
+  scanWords(query, (start, end) => {
+    const typed = query.slice(start, end);
+    const correction = corrections.get(typed);
+    if (correction === undefined) return;
+    out += query.slice(copied, start) + inCaseOf(typed, correction);
+    copied = end;
+  });
+  return (out + query.slice(copied)).trim();
+}
+
+/** The correction written as the typed word was: all capitals, capitalized, or as the vocabulary has it. */
+function inCaseOf(typed: string, correction: string): string {
+  if (typed.length > 1 && typed === typed.toUpperCase() && typed !== typed.toLowerCase()) return correction.toUpperCase();
+  const first = typed.charAt(0);
+  return first !== first.toLowerCase() ? correction.charAt(0).toUpperCase() + correction.slice(1) : correction;
+}

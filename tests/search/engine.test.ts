@@ -89,6 +89,15 @@ describe('typos', () => {
     expect(engine.search('uia donor').didYouMean).toBe('usia donor');
   });
 
+  it('suggests the query as typed with only the misspelt words replaced, in the case they were typed', () => {
+    // the question word, the exclusion and the quotes stay: run as suggested, it asks what the user asked
+    expect(seeds.search('Siapa juru bicra Kremlin').didYouMean).toBe('Siapa juru bicara Kremlin');
+    expect(seeds.search('bicra -putin').didYouMean).toBe('bicara -putin');
+    expect(seeds.search('"juru bicra" Kremlin').didYouMean).toBe('"juru bicara" Kremlin');
+    expect(seeds.search('Vladimir Puttin').didYouMean).toBe('Vladimir Putin');
+    expect(seeds.search('PESKOF').didYouMean).toBe('PESKOV');
+  });
+
   it('does not correct words the corpus knows', () => {
     expect(seeds.search('korea').didYouMean).toBeUndefined();
   });
