@@ -137,6 +137,21 @@ describe('readPage on other layouts', () => {
     expect(originIn('Dilansir Senin (2/9/2019), pastor itu mengatakan buku tersebut berbahaya.')).toBeNull();
   });
 
+  it('a header date whose time is set off by "|", "-" or "/" is the header date, not the lead', () => {
+    const lead = 'JAKARTA - Banjir merendam ratusan rumah warga di Jakarta Timur setelah hujan deras semalaman, kata petugas BPBD.';
+    for (const [header, time] of [
+      ['Jumat, 21 Jun 2024 | 10:15 WIB', '10:15 WIB'],
+      ['21 Juni 2024 - 10:15', '10:15'],
+      ['Jumat, 21 Juni 2024 / 09.12 WIB', '09:12 WIB'],
+    ] as const) {
+      const page = readPage(`Banjir Rendam Ratusan Rumah di Jakarta Timur\n${header}\n${lead}`);
+      expect(page.stated, header).toEqual([{ date: { iso: '2024-06-21', precision: 'day' }, provenance: 'header', time }]);
+      expect(page.paragraphs, header).toHaveLength(1);
+    }
+    // a line that goes on after the time is text
+    expect(readPage(`Banjir Rendam Ratusan Rumah\n21 Juni 2024 - 10:15 warga mengungsi\n${lead}`).stated).toEqual([]);
+  });
+
   it('a named writer in brackets does not replace a named "Penulis"; "(Korut)." is not a credit', () => {
     const page = readPage(
       [
