@@ -169,6 +169,11 @@ function readHead(lines: readonly string[], leadIndex: number, datedAt: (i: numb
       got.dates.push(stated(dated.mention, 'header'));
       continue;
     }
+    // "Oleh: Budi Santoso | Senin, 24 Juni 2024 14:30 WIB": credits, then the date
+    if (dated && readCredits(dated.before, got.credits)) {
+      got.dates.unshift(stated(dated.mention, 'byline'));
+      continue;
+    }
     if (dated) {
       const outlet = publisherInText(dated.before);
       if ((outlet && dated.before.split(' ').length <= 5 && !/["“”]/.test(dated.before)) || NAME.test(dated.before)) {

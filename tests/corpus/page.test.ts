@@ -152,6 +152,19 @@ describe('readPage on other layouts', () => {
     expect(readPage(`Banjir Rendam Ratusan Rumah\n21 Juni 2024 - 10:15 warga mengungsi\n${lead}`).stated).toEqual([]);
   });
 
+  it('a credit line that ends on the date is a byline: "Oleh: X | Senin, 24 Juni 2024 14:30 WIB"', () => {
+    const lead = 'JAKARTA - Banjir merendam ratusan rumah warga di Jakarta Timur setelah hujan deras semalaman, kata petugas BPBD.';
+    for (const [byline, time] of [
+      ['Oleh: Budi Santoso | Senin, 24 Juni 2024 14:30 WIB', '14:30 WIB'],
+      ['Penulis: Budi Santoso | Senin, 24 Juni 2024 | 14:30 WIB', '14:30 WIB'],
+    ] as const) {
+      const page = readPage(`Banjir Rendam Ratusan Rumah di Jakarta Timur\n${byline}\n${lead}`);
+      expect(page.stated, byline).toEqual([{ date: { iso: '2024-06-24', precision: 'day' }, provenance: 'byline', time }]);
+      expect(page.author, byline).toBe('Budi Santoso');
+      expect(page.paragraphs, byline).toHaveLength(1);
+    }
+  });
+
   it('a named writer in brackets does not replace a named "Penulis"; "(Korut)." is not a credit', () => {
     const page = readPage(
       [
