@@ -165,6 +165,27 @@ describe('readPage on other layouts', () => {
     }
   });
 
+  it('video embeds, pagination and follow-us lines of other sites are furniture, not paragraphs', () => {
+    const page = readPage(
+      [
+        'Banjir Rendam Ratusan Rumah di Jakarta Timur',
+        'Senin, 24 Juni 2024 14:30 WIB',
+        'JAKARTA - Banjir merendam ratusan rumah warga di Jakarta Timur setelah hujan deras semalaman, kata petugas BPBD.',
+        '[Gambas:Video CNN]',
+        'Simak Video "Banjir Rendam Kampung Melayu"',
+        'Petugas mengevakuasi warga ke tempat yang lebih aman di kelurahan setempat.',
+        'Halaman selanjutnya',
+        'Halaman: 1 2 3',
+        'Ikuti kami di Google News',
+        'Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com. Mari bergabung di Grup Telegram "Kompas.com News Update", caranya klik link https://t.me/kompascomupdate, kemudian join.',
+      ].join('\n'),
+    );
+    expect(page.paragraphs).toEqual([
+      'Banjir merendam ratusan rumah warga di Jakarta Timur setelah hujan deras semalaman, kata petugas BPBD.',
+      'Petugas mengevakuasi warga ke tempat yang lebih aman di kelurahan setempat.',
+    ]);
+  });
+
   it('a named writer in brackets does not replace a named "Penulis"; "(Korut)." is not a credit', () => {
     const page = readPage(
       [
