@@ -5,6 +5,7 @@
 import { INVISIBLE_IN_WORDS } from '../corpus/text.ts';
 import { isStopword, normalizeWord, scanWords, stem } from './analyzer.ts';
 import type { AnswerKind } from './answer.ts';
+import { inCaseOf } from './letter-case.ts';
 import type { SearchProblem } from './types.ts';
 
 export type QueryProblem = Extract<
@@ -252,11 +253,4 @@ export function withCorrections(query: string, corrections: ReadonlyMap<string, 
     copied = end;
   });
   return (out + query.slice(copied)).trim();
-}
-
-/** The correction written as the typed word was: all capitals, capitalized, or as the vocabulary has it. */
-function inCaseOf(typed: string, correction: string): string {
-  if (typed.length > 1 && typed === typed.toUpperCase() && typed !== typed.toLowerCase()) return correction.toUpperCase();
-  const first = typed.charAt(0);
-  return first !== first.toLowerCase() ? correction.charAt(0).toUpperCase() + correction.slice(1) : correction;
 }

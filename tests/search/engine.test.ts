@@ -286,6 +286,13 @@ describe('suggest, publishers, matchArticles', () => {
     expect(seeds.suggest('zzzq')).toEqual([]);
   });
 
+  it('completes a word in the case it is being typed', () => {
+    expect(seeds.suggest('Korea U')).toContain('Korea Utara');
+    expect(seeds.suggest('Korea U')).not.toContain('Korea utara');
+    expect(seeds.suggest('KREM')).toContain('KREMLIN');
+    expect(seeds.suggest('presiden pu')).toContain('presiden putin');
+  });
+
   it('lists publishers matching a prefix, in any case', () => {
     expect(seeds.publishers('kompas')).toEqual(['Kompas TV']);
     expect(seeds.publishers()).toHaveLength(5);
