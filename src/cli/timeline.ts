@@ -9,7 +9,7 @@ import { cliCacheDir, openCliCorpus, writeCliCaches } from './cache-dir.ts';
 
 const DATE_FORMS = 'tulis misalnya 2024-06-19, 19 Juni 2024, Juni 2024, atau 2024';
 /** Topics that cannot be searched exit 1, as `cari` does for such a query; finding nothing is an answer (0). */
-const NOTHING_TO_SEARCH: ReadonlySet<TimelineProblem['kind']> = new Set(['common-words-topic', 'no-words-topic']);
+const NOTHING_TO_SEARCH: ReadonlySet<TimelineProblem['kind']> = new Set(['common-words-topic', 'no-words-topic', 'only-exclusions-topic']);
 
 /** `kliping timeline [topik] [--dari D] [--sampai D] [--limit N] [--json] [--dir DIR]` */
 export async function run(args: CliArgs): Promise<number> {
@@ -59,6 +59,8 @@ export function problemText(problem: TimelineProblem): string {
       return `Topik "${problem.topic}" hanya berisi kata umum. Coba nama orang, tempat, atau peristiwa.`;
     case 'no-words-topic':
       return 'Topik tidak berisi kata (hanya tanda baca, simbol, atau emoji). Coba nama orang, tempat, atau peristiwa.';
+    case 'only-exclusions-topic':
+      return 'Topik hanya berisi pengecualian (-kata). Tambahkan kata yang dicari.';
     case 'no-topic-match':
       return `Tidak ada peristiwa bertanggal tentang "${problem.topic}". Coba kata kunci lain, periksa ejaannya, atau cari artikelnya dengan: kliping cari.`;
     case 'no-dated-events':

@@ -237,6 +237,21 @@ export function parseQuery(query: string): ParsedQuery {
   return parsed;
 }
 
+/** The query without what it excludes (`-kata`, `-"frasa"`): the text of what it asks for. */
+export function searchedText(query: string): string {
+  return fragments(query.replace(INVISIBLE_IN_WORDS, '').normalize('NFKC'))
+    .filter((fragment) => !fragment.negated)
+    .map(({ text, quoted }) =>
+      quoted
+        ? text
+        : text
+            .split(/\s+/)
+            .filter((piece) => !(piece.startsWith('-') && piece.length > 1))
+            .join(' '),
+    )
+    .join(' ');
+}
+
 /**
  * "Did you mean": the query as typed, each corrected word replaced in the case it was typed
  * ("Siapa juru bicra Kremlin" → "Siapa juru bicara Kremlin", "bicra -putin" → "bicara -putin"), so

@@ -36,6 +36,8 @@ export type TimelineProblem =
   | { kind: 'common-words-topic'; topic: string }
   /** The topic holds no word at all, only punctuation, symbols or emoji. */
   | { kind: 'no-words-topic'; topic: string }
+  /** The topic only excludes ("-Jepang"): nothing is asked for. */
+  | { kind: 'only-exclusions-topic'; topic: string }
   /** No dated event is about the topic. */
   | { kind: 'no-topic-match'; topic: string }
   /** The corpus holds no dated event at all. */

@@ -228,6 +228,12 @@ describe('renderTimeline', () => {
     expect(messages[0]![0]!.description).toMatch(/^Tidak ada peristiwa bertanggal tentang "xyz"\. Coba kata kunci lain/);
     expect(renderTimeline({ events: [], total: 0 }, {}, urlOf)[0]![0]!.description).toMatch(/^Tidak ada peristiwa/);
     const emoji = renderTimeline({ events: [], total: 0, problem: { kind: 'no-words-topic', topic: '😀' } }, { topic: '😀' }, urlOf);
+    const exclusions = renderTimeline(
+      { events: [], total: 0, problem: { kind: 'only-exclusions-topic', topic: '-Jepang' } },
+      { topic: '-Jepang' },
+      urlOf,
+    );
+    expect(exclusions[0]![0]!.description).toMatch(/^Topik hanya berisi pengecualian \(-kata\)\./);
     expect(emoji[0]![0]!.description).toMatch(/^Topik tidak berisi kata \(hanya tanda baca, simbol, atau emoji\)\./);
   });
 
