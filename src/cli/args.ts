@@ -45,7 +45,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
 /** A string flag's value, or undefined; throws a usage error when given bare. */
 export function stringFlag(args: CliArgs, name: string): string | undefined {
   const value = args.flags[name];
-  if (value === true) throw new UsageError(`--${name} needs a value`);
+  if (value === true) throw new UsageError(`--${name} perlu diisi`);
   return value;
 }
 
@@ -54,7 +54,7 @@ export function intFlag(args: CliArgs, name: string, fallback: number): number {
   const raw = stringFlag(args, name);
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number ≥ 1, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} harus bilangan bulat ≥ 1, bukan "${raw}"`);
   return n;
 }
 

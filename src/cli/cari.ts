@@ -1,5 +1,6 @@
 import type { PublicationDate } from '../corpus/types.ts';
 import { parseDayBound } from '../dates/find.ts';
+import { PROVENANCE_LABELS_ID } from '../dates/format.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { renderRanges } from '../search/excerpt.ts';
 import type { SearchHit, SearchOptions, SearchProblem, SearchResult } from '../search/types.ts';
@@ -42,8 +43,10 @@ export async function run(args: CliArgs): Promise<number> {
   }
 }
 
+/** "2024-06-15"; "2024-06-20 (disimpulkan)" when the date was inferred from the body, as `kliping corpus` says it. */
 function dateLabel(date: PublicationDate | null): string {
-  return date ? date.iso : 'tanpa tanggal';
+  if (!date) return 'tanpa tanggal';
+  return date.provenance === 'inferred' ? `${date.iso} (${PROVENANCE_LABELS_ID.inferred})` : date.iso;
 }
 
 /** Why the search could not run, in Indonesian for the command line (flags `--sumber`, `--dari`, `--sampai`). */

@@ -6,11 +6,18 @@ import { parseAllowHosts } from '../ingest/address.ts';
 import { appendJournal, checkDuplicates, corpusFolder, saveCandidate, type JournalEntry } from '../ingest/inbox-files.ts';
 import { readLocalFile, readUrl } from '../ingest/intake.ts';
 import { problemText } from '../wording/intake-problem.ts';
-import { loadProblemText } from '../wording/load-problem.ts';
+import { fsReasonText, loadProblemText } from '../wording/load-problem.ts';
 import { UsageError, type CliArgs } from './args.ts';
 import { articleLine } from './corpus.ts';
 
 const PREVIEW_TITLES = 3;
+
+/** Why the file named on the command line cannot be read: said of a path the user typed, not of one that vanished mid-load. */
+function unreadableText(path: string, error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') return `${path}: berkas tidak ditemukan`;
+  if (error.code === 'EISDIR') return `${path}: ini folder, bukan berkas; berikan satu berkas atau url`;
+  return `${path}: berkas tidak dapat dibaca: ${error.code ? fsReasonText(error.code) : error.message}`;
+}
 
 /**
  * `kliping impor <url|file> [--dir D] [--simpan]`: reads a news page or a file as `/korpus tambah`
@@ -19,13 +26,13 @@ const PREVIEW_TITLES = 3;
  */
 export async function run(args: CliArgs): Promise<number> {
   const [source] = args.positional;
-  if (source === undefined || args.positional.length > 1) throw new UsageError('give one url or file to import');
+  if (source === undefined || args.positional.length > 1) throw new UsageError('berikan satu url atau berkas untuk diimpor');
   const save = args.flags.simpan === true;
   const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
   const allowHosts = parseAllowHosts(process.env.FETCH_ALLOW_HOSTS).hosts;
-  const read = isUrl ? await readUrl(source, { allowHosts }) : await readLocalFile(source).catch((error: Error) => error);
+  const read = isUrl ? await readUrl(source, { allowHosts }) : await readLocalFile(source).catch((error: NodeJS.ErrnoException) => error);
   if (read instanceof Error) {
-    console.error(`impor: berkas tidak dapat dibaca: ${read.message}`);
+    console.error(`impor: ${unreadableText(source, read)}`);
     return 1;
   }
   const what = isUrl ? { url: source } : { berkas: source };

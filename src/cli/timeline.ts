@@ -8,6 +8,8 @@ import { intFlag, stringFlag, UsageError, type CliArgs } from './args.ts';
 import { cliCacheDir, openCliCorpus, writeCliCaches } from './cache-dir.ts';
 
 const DATE_FORMS = 'tulis misalnya 2024-06-19, 19 Juni 2024, Juni 2024, atau 2024';
+/** Topics that cannot be searched exit 1, as `cari` does for such a query; finding nothing is an answer (0). */
+const NOTHING_TO_SEARCH: ReadonlySet<TimelineProblem['kind']> = new Set(['common-words-topic', 'no-words-topic', 'only-exclusions-topic']);
 
 /** `kliping timeline [topik] [--dari D] [--sampai D] [--limit N] [--json] [--dir DIR]` */
 export async function run(args: CliArgs): Promise<number> {
@@ -29,7 +31,7 @@ export async function run(args: CliArgs): Promise<number> {
     const result = obtained.timeline.query({ ...(topic === '' ? {} : { topic }), from, to, limit }, matches);
 
     if (args.json) {
-      console.log(JSON.stringify({ events: result.events }, null, 2));
+      console.log(JSON.stringify(result, null, 2));
       if (result.problem) console.error(problemText(result.problem));
     } else {
       console.log(renderText(result));
@@ -40,7 +42,7 @@ export async function run(args: CliArgs): Promise<number> {
       () => writeTimelineCache(cacheDir, obtained),
       () => engine?.writeCache(cacheDir),
     );
-    return 0;
+    return result.problem && NOTHING_TO_SEARCH.has(result.problem.kind) ? 1 : 0;
   } finally {
     corpus.close();
   }
@@ -55,6 +57,10 @@ export function problemText(problem: TimelineProblem): string {
       return '--dari jatuh setelah --sampai. Tukar keduanya lalu coba lagi.';
     case 'common-words-topic':
       return `Topik "${problem.topic}" hanya berisi kata umum. Coba nama orang, tempat, atau peristiwa.`;
+    case 'no-words-topic':
+      return 'Topik tidak berisi kata (hanya tanda baca, simbol, atau emoji). Coba nama orang, tempat, atau peristiwa.';
+    case 'only-exclusions-topic':
+      return 'Topik hanya berisi pengecualian (-kata). Tambahkan kata yang dicari.';
     case 'no-topic-match':
       return `Tidak ada peristiwa bertanggal tentang "${problem.topic}". Coba kata kunci lain, periksa ejaannya, atau cari artikelnya dengan: kliping cari.`;
     case 'no-dated-events':

@@ -8,7 +8,7 @@
 const FURNITURE: readonly RegExp[] = [
   /^nyaman tanpa iklan\b/i,
   /^langganan\b.{0,40}$/i,
-  /^(?:cek|ikuti|simak) berita\b.*\b(?:google news|wa channel|whatsapp|telegram)\b/i,
+  /^(?:cek|ikuti|simak) (?:berita|kami)\b.*\b(?:google news|wa channel|whatsapp|telegram)\b/i,
   /^(?:share|bagikan|tweet|copy link|salin tautan|komentar|print|cetak)$/i,
   /^close ads?\b.{0,3}$/i,
   /^scan qr code\b/i,
@@ -20,7 +20,10 @@ const FURNITURE: readonly RegExp[] = [
   /^[*#=_~-]{3,}$/, // separators, "***" end marks
   /^download (?:aplikasi|app)\b/i,
   /^(?:copyright|hak cipta|\(c\)|©)\s/i,
-  /^(?:dapatkan|unduh) (?:update|informasi|aplikasi)\b.*\b(?:google news|play store|app store|whatsapp)\b/i,
+  /^(?:dapatkan|unduh) (?:update|informasi|aplikasi)\b.*\b(?:google news|play store|app store|whatsapp|telegram)\b/i,
+  /^\[gambas:[^\]]*\]$/i, // an embedded video's placeholder
+  /^simak video\b.{0,150}$/i, // the video's teaser line
+  /^halaman(?: selanjutnya| berikutnya|\s*:?(?:\s*\d+)+)$/i, // pagination
 ];
 
 /** Furniture lines are short; longer lines skip the table (bulk corpora are mostly long paragraphs). */

@@ -1,4 +1,5 @@
 /** Who wrote, edited and is credited: read from credit lines, bylines and bracketed codes anywhere on a page. */
+import { findDates } from '../dates/find.ts';
 import { PLACEHOLDER_AUTHOR } from './boilerplate.ts';
 import { canonicalOrigin, knownOrigin } from './publishers.ts';
 
@@ -14,6 +15,9 @@ const WIRE_CREDIT = /(?<=[.!?"”’])\s*\((?<agency>[^()/]{2,30}?)\s*\/\s*(?<co
 /** Attribution opening a paragraph near the top: "Dilansir dari The Korean Herald, …". */
 const ATTRIBUTION =
   /^(?:[Ss]eperti |[Ss]ebagaimana )?(?:[Dd]ilansir|[Dd]ikutip|[Mm]engutip|[Mm]elansir)\s+(?:dari\s+)?(?<source>\p{Lu}[^,]{1,60}?)\s*,/u;
+
+/** Vague times an attribution trails off into ("Reuters hari ini"); explicit dates are found by findDates. */
+const VAGUE_TIME_TAIL = /\s+(?:pada\s+)?(?:hari ini|kemarin|baru-baru ini|beberapa waktu lalu|(?:pekan|minggu|bulan|tahun) lalu)$/i;
 
 type Role = 'author' | 'editor' | 'origin';
 const ROLES: Record<string, Role> = {
@@ -94,14 +98,29 @@ export function originOf(credits: Credits, paragraphs: readonly string[], publis
   let origin = credits.origin ? canonicalOrigin(credits.origin) : null;
   if (!origin) {
     for (const p of paragraphs.slice(0, 3)) {
-      const m = ATTRIBUTION.exec(p);
-      if (m) {
-        origin = canonicalOrigin(m.groups!.source!);
+      const source = attributedSource(p);
+      if (source) {
+        origin = canonicalOrigin(source);
         break;
       }
     }
   }
   return origin !== null && origin === publisher ? null : origin;
+}
+
+/**
+ * The source an attribution names, without when it was read ("Dilansir dari BBC pada Kamis (12/9/2019),"
+ * → BBC); null when only a date is left: "Dilansir Senin (2/9/2019)," is a scrape that lost the linked name.
+ */
+function attributedSource(paragraph: string): string | null {
+  const written = ATTRIBUTION.exec(paragraph)?.groups!.source;
+  if (written === undefined) return null;
+  const date = findDates(written)[0];
+  const name = (date ? written.slice(0, date.start) : written)
+    .replace(/\s+pada\s*$/i, '')
+    .replace(VAGUE_TIME_TAIL, '')
+    .trim();
+  return name === '' ? null : name;
 }
 
 /**

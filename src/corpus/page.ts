@@ -1,4 +1,4 @@
-import { findDates } from '../dates/find.ts';
+import { findDates, formatTime } from '../dates/find.ts';
 import type { DateMention, ResolvedDate } from '../dates/types.ts';
 import { CROSS_LINK_ALONE, END_MARKERS, SECTION_WORDS, contentOfLine, isCaption, isFurniture, matchesAny } from './boilerplate.ts';
 import { authorship, originOf, readCode, readCredits, takeTrailingCode, takeWireCredit, type Credits } from './credits.ts';
@@ -87,14 +87,20 @@ interface DatedLine {
   before: string;
 }
 
-/** A short line whose only content is one full date, possibly after a byline name or outlet. */
+/** A time set off from the date before it by a separator: "… 2024 | 10:15 WIB", "… 2024 - 10:15". */
+const SEPARATED_TIME = /^\s*[|/–—-]\s*(?<hh>[01]?\d|2[0-3])[:.](?<mm>[0-5]\d)(?:\s*(?<tz>WIB|WITA|WIT))?\s*$/i;
+
+/** A short line whose only content is one full date (and its time), possibly after a byline name or outlet. */
 function dateLine(line: string): DatedLine | null {
   // A stated date always has its year: lines without one need no date scan.
   if (line.length > 120 || !/(?:19|20)\d\d/.test(line)) return null;
   const mentions = findDates(line).filter((m) => m.resolution === 'explicit' && m.date.precision === 'day');
-  const mention = mentions[0];
-  if (mentions.length !== 1 || !mention) return null;
-  if (line.slice(mention.end).replace(/[\s|,.·•-]/g, '') !== '') return null;
+  const found = mentions[0];
+  if (mentions.length !== 1 || !found) return null;
+  const separated = found.time === undefined ? SEPARATED_TIME.exec(line.slice(found.end))?.groups : undefined;
+  if (!separated && line.slice(found.end).replace(/[\s|,.·•-]/g, '') !== '') return null;
+  const time = separated && formatTime(separated);
+  const mention = time ? { ...found, time } : found;
   const before = line
     .slice(0, mention.start)
     .replace(/(?:diperbarui|dipublikasikan|diterbitkan|tanggal|published|updated)\s*:?\s*$/i, '')
@@ -161,6 +167,11 @@ function readHead(lines: readonly string[], leadIndex: number, datedAt: (i: numb
     const dated = datedAt(i);
     if (dated?.before === '') {
       got.dates.push(stated(dated.mention, 'header'));
+      continue;
+    }
+    // "Oleh: Budi Santoso | Senin, 24 Juni 2024 14:30 WIB": credits, then the date
+    if (dated && readCredits(dated.before, got.credits)) {
+      got.dates.unshift(stated(dated.mention, 'byline'));
       continue;
     }
     if (dated) {

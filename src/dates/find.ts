@@ -40,7 +40,8 @@ interface Candidate {
   range?: { from: string; to: string };
 }
 
-function formatTime(g: Groups): string | undefined {
+/** "10:01", "06:32 WIB": a time of day as every date mention gives it. */
+export function formatTime(g: Groups): string | undefined {
   if (g.hh === undefined || g.mm === undefined) return undefined;
   const time = `${g.hh.padStart(2, '0')}:${g.mm}`;
   return g.tz ? `${time} ${g.tz.toUpperCase()}` : time;

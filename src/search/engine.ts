@@ -12,7 +12,7 @@ import { corpusHash, readCachedIndex, writeCachedIndex } from './index-cache.ts'
 import { expansionWords, TermTally, type FeedbackDoc } from './feedback.ts';
 import { spellsOut, type AnswerKind } from './answer.ts';
 import { bodyText, buildIndex, type IndexData } from './inverted-index.ts';
-import { nasalAlternative, parseQuery, type ParsedQuery, type QueryWord } from './query.ts';
+import { nasalAlternative, parseQuery, withCorrections, type ParsedQuery, type QueryWord } from './query.ts';
 import { DEFAULT_RANKING_PARAMS, type RankingParams } from './params.ts';
 import { Ranker, type CorpusStats, type RankedWord, type Reading } from './ranker.ts';
 import { combinedStats, Segment, type Filter } from './segment.ts';
@@ -65,8 +65,8 @@ interface PreparedQuery {
   /** The words as each segment reads them (its own term ids), in the same order in every segment. */
   words: RankedWord[][];
   highlight: Highlight;
-  /** The query with each doubtful word replaced by its likeliest correction, when any. */
-  corrected: string | undefined;
+  /** Each doubtful word as typed → its likeliest correction; undefined when none is doubtful. */
+  corrections: ReadonlyMap<string, string> | undefined;
   /** Some word was unknown to the corpus and replaced by a correction. */
   hadUnknownWord: boolean;
 }
@@ -213,8 +213,8 @@ export class SearchEngine {
     const limit = clampCount(opts.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
     const ranked = this.rank(parsed, prepared, filter, limit);
     const hits = ranked.hits.map((hit) => this.hitOf(hit, prepared.highlight));
-    const offerCorrection = prepared.corrected !== undefined && (prepared.hadUnknownWord || ranked.total < FEW_HITS);
-    return done({ hits, total: ranked.total, ...(offerCorrection ? { didYouMean: prepared.corrected } : {}) });
+    const offerCorrection = prepared.corrections !== undefined && (prepared.hadUnknownWord || ranked.total < FEW_HITS);
+    return done({ hits, total: ranked.total, ...(offerCorrection ? { didYouMean: withCorrections(query, prepared.corrections!) } : {}) });
   }
 
   /** Ranked article ids for a query, without excerpts or filters (the timeline's topic matching). */
@@ -366,8 +366,7 @@ export class SearchEngine {
     const { correctionWeight, alternativeRootWeight, commonWordWeight } = this.params;
     const highlight = { stems: new Map<string, number>(), probes: new Set<string>() };
     const planned: PlannedWord[] = [];
-    const correctedWords: string[] = [];
-    let corrected = false;
+    const fixes = new Map<string, string>();
     let hadUnknownWord = false;
 
     for (const word of parsed.words) {
@@ -391,10 +390,9 @@ export class SearchEngine {
         this.remember(highlight, stem, correction);
       }
       if (corrections.length > 0) {
-        corrected = true;
+        fixes.set(word.text, corrections[0]!);
         if (!known) hadUnknownWord = true;
       }
-      correctedWords.push(corrections[0] ?? word.text);
       if (readings.length > 0) planned.push({ readings, coordinates: true });
     }
     for (const word of parsed.commonWords) {
@@ -405,7 +403,7 @@ export class SearchEngine {
     return {
       words: this.resolve(planned),
       highlight: { stems: highlight.stems, probes: [...highlight.probes] },
-      corrected: corrected ? correctedWords.join(' ') : undefined,
+      corrections: fixes.size > 0 ? fixes : undefined,
       hadUnknownWord,
     };
   }

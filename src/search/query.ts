@@ -5,6 +5,7 @@
 import { INVISIBLE_IN_WORDS } from '../corpus/text.ts';
 import { isStopword, normalizeWord, scanWords, stem } from './analyzer.ts';
 import type { AnswerKind } from './answer.ts';
+import { inCaseOf } from './letter-case.ts';
 import type { SearchProblem } from './types.ts';
 
 export type QueryProblem = Extract<
@@ -234,4 +235,37 @@ export function parseQuery(query: string): ParsedQuery {
   if (parsed.words.length > MAX_QUERY_WORDS) parsed.words.length = MAX_QUERY_WORDS;
   if (parsed.commonWords.length > MAX_QUERY_WORDS) parsed.commonWords.length = MAX_QUERY_WORDS;
   return parsed;
+}
+
+/** The query without what it excludes (`-kata`, `-"frasa"`): the text of what it asks for. */
+export function searchedText(query: string): string {
+  return fragments(query.replace(INVISIBLE_IN_WORDS, '').normalize('NFKC'))
+    .filter((fragment) => !fragment.negated)
+    .map(({ text, quoted }) =>
+      quoted
+        ? text
+        : text
+            .split(/\s+/)
+            .filter((piece) => !(piece.startsWith('-') && piece.length > 1))
+            .join(' '),
+    )
+    .join(' ');
+}
+
+/**
+ * "Did you mean": the query as typed, each corrected word replaced in the case it was typed
+ * ("Siapa juru bicra Kremlin" → "Siapa juru bicara Kremlin", "bicra -putin" → "bicara -putin"), so
+ * the suggestion run as it stands asks what the user asked, question word, phrases and exclusions kept.
+ */
+export function withCorrections(query: string, corrections: ReadonlyMap<string, string>): string {
+  let out = '';
+  let copied = 0;
+  scanWords(query, (start, end) => {
+    const typed = query.slice(start, end);
+    const correction = corrections.get(typed);
+    if (correction === undefined) return;
+    out += query.slice(copied, start) + inCaseOf(typed, correction);
+    copied = end;
+  });
+  return (out + query.slice(copied)).trim();
 }

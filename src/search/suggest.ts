@@ -4,6 +4,7 @@
  */
 import { normalizeWord } from './analyzer.ts';
 import { docFrequency, type TermSpace } from './inverted-index.ts';
+import { inCaseOf } from './letter-case.ts';
 
 type Matcher = (query: string, limit: number) => { id: string; score: number }[];
 
@@ -27,8 +28,10 @@ export class Suggester {
     const endsWord = !/\s$/.test(text);
     const cut = text.lastIndexOf(' ');
     const head = endsWord ? text.slice(0, cut + 1) : text;
-    const partial = endsWord ? normalizeWord(text.slice(cut + 1)) : '';
-    const completions = partial === '' ? [] : this.complete(partial, Math.min(MAX_COMPLETIONS, limit)).map((word) => head + word);
+    const typedPartial = endsWord ? text.slice(cut + 1) : '';
+    const partial = normalizeWord(typedPartial);
+    const completions =
+      partial === '' ? [] : this.complete(partial, Math.min(MAX_COMPLETIONS, limit)).map((word) => head + inCaseOf(typedPartial, word));
 
     const out = new Set(completions);
     const query = completions[0] ?? text;

@@ -1,7 +1,8 @@
 import type { Article } from '../corpus/types.ts';
 import { dayIso, dayNumber, fromDayNumber, spanOf } from '../dates/calendar.ts';
 import { parseDayBound } from '../dates/find.ts';
-import { analyze } from '../search/analyzer.ts';
+import { analyze, tokenize } from '../search/analyzer.ts';
+import { searchedText } from '../search/query.ts';
 import { textTerms } from './entities.ts';
 import { TIMELINE_PARAMS, type TimelineParams } from './params.ts';
 import { outletKey, TimelineSegment, type StoredEvent, type TimelineArticle, type TimelineParts } from './segment.ts';
@@ -191,9 +192,11 @@ export class Timeline {
    * elsewhere in a matching article (the weather, another case) is not part of the topic's timeline.
    */
   private topicEvents(topic: string, matches: readonly TopicMatch[]): Entry[] | { problem: TimelineProblem } {
-    const phrase = analyze(topic);
+    // "Korea Utara -Jepang": the engine's matches already leave out what is excluded; the topic is the rest
+    const searched = searchedText(topic);
+    const phrase = analyze(searched);
     const terms = [...new Set(phrase)];
-    if (terms.length === 0) return { problem: { kind: 'common-words-topic', topic } };
+    if (terms.length === 0) return { problem: { kind: emptyTopicKind(topic, searched), topic } };
     const weights = this.termWeights(terms);
     const total = weights.reduce((sum, w) => sum + w, 0);
     const rarest = terms[weights.indexOf(Math.max(...weights))]!;
@@ -532,6 +535,12 @@ export function dateRange(from: string | undefined, to: string | undefined): { f
   }
   if (bounds.from > bounds.to) return { problem: { kind: 'reversed-range' } };
   return bounds;
+}
+
+/** Why a topic holds nothing to look for: no word at all, only exclusions, or only common words. */
+function emptyTopicKind(topic: string, searched: string): 'no-words-topic' | 'only-exclusions-topic' | 'common-words-topic' {
+  if (tokenize(topic).length === 0) return 'no-words-topic';
+  return tokenize(searched).length === 0 ? 'only-exclusions-topic' : 'common-words-topic';
 }
 
 /** `outOfRange`: there were events, the date range left none. */

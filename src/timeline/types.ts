@@ -34,6 +34,10 @@ export type TimelineProblem =
   | { kind: 'reversed-range' }
   /** The topic holds only common words ("yang dan"): nothing to match. */
   | { kind: 'common-words-topic'; topic: string }
+  /** The topic holds no word at all, only punctuation, symbols or emoji. */
+  | { kind: 'no-words-topic'; topic: string }
+  /** The topic only excludes ("-Jepang"): nothing is asked for. */
+  | { kind: 'only-exclusions-topic'; topic: string }
   /** No dated event is about the topic. */
   | { kind: 'no-topic-match'; topic: string }
   /** The corpus holds no dated event at all. */

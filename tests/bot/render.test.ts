@@ -227,6 +227,14 @@ describe('renderTimeline', () => {
     const messages = renderTimeline({ events: [], total: 0, problem: { kind: 'no-topic-match', topic: 'xyz' } }, { topic: 'xyz' }, urlOf);
     expect(messages[0]![0]!.description).toMatch(/^Tidak ada peristiwa bertanggal tentang "xyz"\. Coba kata kunci lain/);
     expect(renderTimeline({ events: [], total: 0 }, {}, urlOf)[0]![0]!.description).toMatch(/^Tidak ada peristiwa/);
+    const emoji = renderTimeline({ events: [], total: 0, problem: { kind: 'no-words-topic', topic: '😀' } }, { topic: '😀' }, urlOf);
+    const exclusions = renderTimeline(
+      { events: [], total: 0, problem: { kind: 'only-exclusions-topic', topic: '-Jepang' } },
+      { topic: '-Jepang' },
+      urlOf,
+    );
+    expect(exclusions[0]![0]!.description).toMatch(/^Topik hanya berisi pengecualian \(-kata\)\./);
+    expect(emoji[0]![0]!.description).toMatch(/^Topik tidak berisi kata \(hanya tanda baca, simbol, atau emoji\)\./);
   });
 
   it('splits a long timeline into messages that each respect every limit, keeping every event', () => {

@@ -126,6 +126,66 @@ describe('readPage on other layouts', () => {
     expect(readPage(`Judul Berita Prancis\nJakarta (ANTARA) - ${lead.replace('Mengutip AFP, p', 'P')}\nSumber: Antara`).origin).toBeNull();
   });
 
+  it('an attribution names the source, not when it was read: its date is cut, a date alone is no source', () => {
+    const originIn = (lead: string) => readPlainBody([lead, 'Pemerintah Prancis mengumumkan pemilu legislatif dipercepat.']).origin;
+    expect(originIn('Dilansir dari BBC pada Kamis (12/9/2019), penduduk Chiapas meninggalkan desa mereka.')).toBe('BBC');
+    expect(originIn('Melansir dari Fox News (14/9/2019), donasi itu diumumkan pekan ini.')).toBe('Fox News');
+    expect(originIn('Dilansir Daily Mirror Selasa (17/9/2019), ibunya menemukan gadis itu di rumah.')).toBe('Daily Mirror');
+    expect(originIn('Seperti dilansir Reuters hari ini, harga minyak mentah Brent naik.')).toBe('Reuters');
+    expect(originIn('Dikutip The Verge baru-baru ini, ponsel itu memakai prosesor baru.')).toBe('The Verge');
+    // the scrape lost the linked name: no origin rather than "Senin (2/9/2019)"
+    expect(originIn('Dilansir Senin (2/9/2019), pastor itu mengatakan buku tersebut berbahaya.')).toBeNull();
+  });
+
+  it('a header date whose time is set off by "|", "-" or "/" is the header date, not the lead', () => {
+    const lead = 'JAKARTA - Banjir merendam ratusan rumah warga di Jakarta Timur setelah hujan deras semalaman, kata petugas BPBD.';
+    for (const [header, time] of [
+      ['Jumat, 21 Jun 2024 | 10:15 WIB', '10:15 WIB'],
+      ['21 Juni 2024 - 10:15', '10:15'],
+      ['Jumat, 21 Juni 2024 / 09.12 WIB', '09:12 WIB'],
+    ] as const) {
+      const page = readPage(`Banjir Rendam Ratusan Rumah di Jakarta Timur\n${header}\n${lead}`);
+      expect(page.stated, header).toEqual([{ date: { iso: '2024-06-21', precision: 'day' }, provenance: 'header', time }]);
+      expect(page.paragraphs, header).toHaveLength(1);
+    }
+    // a line that goes on after the time is text
+    expect(readPage(`Banjir Rendam Ratusan Rumah\n21 Juni 2024 - 10:15 warga mengungsi\n${lead}`).stated).toEqual([]);
+  });
+
+  it('a credit line that ends on the date is a byline: "Oleh: X | Senin, 24 Juni 2024 14:30 WIB"', () => {
+    const lead = 'JAKARTA - Banjir merendam ratusan rumah warga di Jakarta Timur setelah hujan deras semalaman, kata petugas BPBD.';
+    for (const [byline, time] of [
+      ['Oleh: Budi Santoso | Senin, 24 Juni 2024 14:30 WIB', '14:30 WIB'],
+      ['Penulis: Budi Santoso | Senin, 24 Juni 2024 | 14:30 WIB', '14:30 WIB'],
+    ] as const) {
+      const page = readPage(`Banjir Rendam Ratusan Rumah di Jakarta Timur\n${byline}\n${lead}`);
+      expect(page.stated, byline).toEqual([{ date: { iso: '2024-06-24', precision: 'day' }, provenance: 'byline', time }]);
+      expect(page.author, byline).toBe('Budi Santoso');
+      expect(page.paragraphs, byline).toHaveLength(1);
+    }
+  });
+
+  it('video embeds, pagination and follow-us lines of other sites are furniture, not paragraphs', () => {
+    const page = readPage(
+      [
+        'Banjir Rendam Ratusan Rumah di Jakarta Timur',
+        'Senin, 24 Juni 2024 14:30 WIB',
+        'JAKARTA - Banjir merendam ratusan rumah warga di Jakarta Timur setelah hujan deras semalaman, kata petugas BPBD.',
+        '[Gambas:Video CNN]',
+        'Simak Video "Banjir Rendam Kampung Melayu"',
+        'Petugas mengevakuasi warga ke tempat yang lebih aman di kelurahan setempat.',
+        'Halaman selanjutnya',
+        'Halaman: 1 2 3',
+        'Ikuti kami di Google News',
+        'Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com. Mari bergabung di Grup Telegram "Kompas.com News Update", caranya klik link https://t.me/kompascomupdate, kemudian join.',
+      ].join('\n'),
+    );
+    expect(page.paragraphs).toEqual([
+      'Banjir merendam ratusan rumah warga di Jakarta Timur setelah hujan deras semalaman, kata petugas BPBD.',
+      'Petugas mengevakuasi warga ke tempat yang lebih aman di kelurahan setempat.',
+    ]);
+  });
+
   it('a named writer in brackets does not replace a named "Penulis"; "(Korut)." is not a credit', () => {
     const page = readPage(
       [

@@ -56,6 +56,15 @@ describe('kliping impor', () => {
     expect(out).toEqual([expect.stringMatching(/^sudah ada: AS Kecam .* \(sebagai 000_d1a272b47dd2f61f\)$/)]);
   });
 
+  it("a path that is missing or a folder is told in Indonesian, not with the system's English message", async () => {
+    expect(await impor(join(dir, 'tidak-ada.txt'))).toBe(1);
+    expect(await impor(seeds)).toBe(1);
+    expect(err).toEqual([
+      `impor: ${join(dir, 'tidak-ada.txt')}: berkas tidak ditemukan`,
+      `impor: ${seeds}: ini folder, bukan berkas; berikan satu berkas atau url`,
+    ]);
+  });
+
   it('refuses a private address with the reason', async () => {
     expect(await impor('http://169.254.169.254/latest/meta-data/')).toBe(1);
     expect(err[0]).toMatch(/^impor: Alamat `169\.254\.169\.254` menuju jaringan lokal/);

@@ -89,6 +89,15 @@ describe('typos', () => {
     expect(engine.search('uia donor').didYouMean).toBe('usia donor');
   });
 
+  it('suggests the query as typed with only the misspelt words replaced, in the case they were typed', () => {
+    // the question word, the exclusion and the quotes stay: run as suggested, it asks what the user asked
+    expect(seeds.search('Siapa juru bicra Kremlin').didYouMean).toBe('Siapa juru bicara Kremlin');
+    expect(seeds.search('bicra -putin').didYouMean).toBe('bicara -putin');
+    expect(seeds.search('"juru bicra" Kremlin').didYouMean).toBe('"juru bicara" Kremlin');
+    expect(seeds.search('Vladimir Puttin').didYouMean).toBe('Vladimir Putin');
+    expect(seeds.search('PESKOF').didYouMean).toBe('PESKOV');
+  });
+
   it('does not correct words the corpus knows', () => {
     expect(seeds.search('korea').didYouMean).toBeUndefined();
   });
@@ -275,6 +284,13 @@ describe('suggest, publishers, matchArticles', () => {
     expect(suggestions.some((s) => Object.values(SEED_TITLE).includes(s))).toBe(true);
     expect(seeds.suggest('', 3)).toHaveLength(3);
     expect(seeds.suggest('zzzq')).toEqual([]);
+  });
+
+  it('completes a word in the case it is being typed', () => {
+    expect(seeds.suggest('Korea U')).toContain('Korea Utara');
+    expect(seeds.suggest('Korea U')).not.toContain('Korea utara');
+    expect(seeds.suggest('KREM')).toContain('KREMLIN');
+    expect(seeds.suggest('presiden pu')).toContain('presiden putin');
   });
 
   it('lists publishers matching a prefix, in any case', () => {

@@ -172,4 +172,22 @@ describe('Timeline.build and query', () => {
       topic: 'yang dan di',
     });
   });
+
+  it('a topic excluding a word (-kata) asks for the rest, as /cari reads it; exclusions alone ask nothing', () => {
+    const timeline = Timeline.build(habibie);
+    // the caller's engine match leaves out the articles holding the excluded word; the topic is what remains
+    const matches = topicMatches(habibie, 'Habibie').filter((m) => m.id !== 'd');
+    const dates = (topic: string) => timeline.query({ topic }, matches).events.map((e) => e.date);
+    expect(dates('Habibie -Kalibata')).toEqual(dates('Habibie'));
+    expect(dates('Habibie -"Taman Makam"')).toEqual(dates('Habibie'));
+    expect(dates('Habibie -Kalibata').length).toBeGreaterThan(0);
+    expect(timeline.query({ topic: '-Habibie' }, []).problem).toEqual({ kind: 'only-exclusions-topic', topic: '-Habibie' });
+  });
+
+  it('a topic of emoji or punctuation has no words at all, which is not "only common words"', () => {
+    const timeline = Timeline.build(habibie);
+    for (const topic of ['😀😀', '""', '#!?']) {
+      expect(timeline.query({ topic }, topicMatches(habibie, topic)).problem).toEqual({ kind: 'no-words-topic', topic });
+    }
+  });
 });

@@ -25,6 +25,10 @@ export function timelineProblemText(problem: TimelineProblem): string {
       return 'Tanggal awal (dari) jatuh setelah tanggal akhir (sampai). Tukar keduanya lalu coba lagi.';
     case 'common-words-topic':
       return `Topik "${problem.topic}" hanya berisi kata umum. Coba nama orang, tempat, atau peristiwa, misalnya "gempa" atau "revisi UU KPK".`;
+    case 'no-words-topic':
+      return 'Topik tidak berisi kata (hanya tanda baca, simbol, atau emoji). Coba nama orang, tempat, atau peristiwa, misalnya "gempa" atau "revisi UU KPK".';
+    case 'only-exclusions-topic':
+      return 'Topik hanya berisi pengecualian (-kata). Tambahkan kata yang dicari, misalnya "Korea Utara -Jepang".';
     case 'no-topic-match':
       return `Tidak ada peristiwa bertanggal tentang "${problem.topic}". Coba kata kunci lain atau yang lebih umum, periksa ejaannya, atau gunakan /cari untuk melihat artikel yang ada.`;
     case 'no-dated-events':

@@ -1,0 +1,34 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseArgs } from '../../src/cli/args.ts';
+import { run } from '../../src/cli/cari.ts';
+
+const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
+
+let cache: string;
+beforeAll(async () => {
+  cache = await mkdtemp(join(tmpdir(), 'kliping-cli-cari-'));
+});
+afterAll(async () => {
+  await rm(cache, { recursive: true, force: true });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+describe('kliping cari', () => {
+  it('marks a publication date inferred from the body, as `kliping corpus` and the bot do', async () => {
+    vi.stubEnv('KLIPING_CACHE_DIR', cache);
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((text: string) => void out.push(text));
+    expect(await run(parseArgs(['pengiriman senjata', '--dir', SEEDS], {}))).toBe(0);
+    const printed = out.join('\n');
+    // seed 000: its header says 2022-12-09, the body 20 June 2024; seed 004 states its date in the byline
+    expect(printed).toContain('   2024-06-20 (disimpulkan) · Orbit Indonesia, sumber: Antara');
+    expect(printed).toContain('   2024-06-15 · Kompas TV, sumber: The Guardian');
+  });
+});

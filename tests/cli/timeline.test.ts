@@ -1,0 +1,47 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseArgs } from '../../src/cli/args.ts';
+import { run } from '../../src/cli/timeline.ts';
+
+const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
+
+let cache: string;
+beforeAll(async () => {
+  cache = await mkdtemp(join(tmpdir(), 'kliping-cli-timeline-'));
+});
+afterAll(async () => {
+  await rm(cache, { recursive: true, force: true });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+async function timelineJson(...argv: string[]): Promise<{ code: number; printed: Record<string, unknown> }> {
+  vi.stubEnv('KLIPING_CACHE_DIR', cache);
+  const out: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  const code = await run(parseArgs([...argv, '--json', '--dir', SEEDS], {}));
+  return { code, printed: JSON.parse(out.join('\n')) as Record<string, unknown> };
+}
+
+describe('kliping timeline --json', () => {
+  it('says how many events matched, as the text does ("1 dari 4 peristiwa")', async () => {
+    const { code, printed } = await timelineJson('putin', '--limit', '1');
+    expect(code).toBe(0);
+    expect(printed.events).toHaveLength(1);
+    expect(printed.total).toBe(4);
+  });
+
+  it('an empty answer carries its typed problem; a topic with nothing to search exits 1, as `cari` does', async () => {
+    const { code, printed } = await timelineJson('😀');
+    expect(printed).toEqual({ events: [], total: 0, problem: { kind: 'no-words-topic', topic: '😀' } });
+    expect(code).toBe(1);
+    // nothing found is an answer, not a mistake
+    expect((await timelineJson('xyzzy')).code).toBe(0);
+  });
+});
