@@ -2,10 +2,11 @@ import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputComman
 import { answerInTime, ephemeralAnswer, type Answer, type Visibility } from '../src/bot/answer.ts';
 import { english, type BotCommand, type CommandContext, type ComponentInteraction } from '../src/bot/command.ts';
 import { dateRangeOptions, parseDayRange, type DayRange } from '../src/bot/input.ts';
-import { NO_MENTIONS, autocompleteChoices, ephemeralText } from '../src/bot/messages.ts';
+import { NO_MENTIONS, autocompleteChoices, ephemeralText, type Suggestion } from '../src/bot/messages.ts';
 import { renderArticlePage } from '../src/bot/render/article.ts';
-import { renderSearchPage, searchProblemText, type SearchSession } from '../src/bot/render/search.ts';
+import { renderSearchPage, searchProblemText, sourceChoiceLabel, type SearchSession } from '../src/bot/render/search.ts';
 import { escapeMarkdown } from '../src/bot/limits.ts';
+import type { SearchProblem } from '../src/search/types.ts';
 import type { Snapshot } from '../src/snapshot.ts';
 
 /** Hits kept per search: 10 pages of 5, plenty to page through, small to keep for 15 minutes. */
@@ -32,8 +33,8 @@ const definition = new SlashCommandBuilder()
     o
       .setName('sumber')
       .setNameLocalizations(english('source'))
-      .setDescription('Hanya dari penerbit ini, mis. Bisnis.com')
-      .setDescriptionLocalizations(english('Only from this publisher, e.g. Bisnis.com'))
+      .setDescription('Hanya dari penerbit ini (mis. Bisnis.com) atau asal berita yang dikutip (mis. Antara)')
+      .setDescriptionLocalizations(english('Only from this outlet (e.g. Bisnis.com) or credited origin (e.g. Antara)'))
       .setAutocomplete(true)
       .setMaxLength(100),
   )
@@ -48,16 +49,9 @@ const definition = new SlashCommandBuilder()
   )
   .toJSON();
 
-/** The publisher the user meant, matched case-insensitively against the corpus, or null. */
-async function knownPublisher(snapshot: Snapshot, typed: string): Promise<string | null> {
-  const wanted = typed.toLocaleLowerCase('id');
-  return (await snapshot.queries.publishers(typed)).find((name) => name.toLocaleLowerCase('id') === wanted) ?? null;
-}
-
-function unknownPublisherMessage(snapshot: Snapshot, typed: string): string {
-  const names = snapshot.stats.publishers.slice(0, 15).map((p) => escapeMarkdown(p.name));
-  const list = names.length > 0 ? ` Sumber yang ada, antara lain: ${names.join(', ')}.` : '';
-  return `Sumber **${escapeMarkdown(typed)}** tidak ada di korpus.${list} Pilih dari saran yang muncul saat mengetik.`;
+function unknownSourceMessage(problem: Extract<SearchProblem, { kind: 'unknown-source' }>): string {
+  const close = problem.suggestions.length > 0 ? ` Mungkin: ${problem.suggestions.map(escapeMarkdown).join(', ')}.` : '';
+  return `Sumber **${escapeMarkdown(problem.source)}** tidak ada di korpus, sebagai penerbit maupun asal berita.${close} Pilih dari saran yang muncul saat mengetik.`;
 }
 
 function noResultMessage(query: string, didYouMean: string | undefined, filtered: boolean): string {
@@ -86,28 +80,26 @@ async function searchAnswer(
   userId: string,
 ): Promise<Answer> {
   const { query, sumber, range } = request;
-  const publisher = sumber === undefined ? undefined : await knownPublisher(snapshot, sumber);
-  if (publisher === null) return ephemeralAnswer(unknownPublisherMessage(snapshot, sumber!));
-
   const result = await snapshot.queries.search(query, {
-    ...(publisher && { publisher }),
+    ...(sumber && { source: sumber }),
     ...(range.from && { from: range.from }),
     ...(range.to && { to: range.to }),
     limit: MAX_HITS,
   });
+  if (result.problem?.kind === 'unknown-source') return ephemeralAnswer(unknownSourceMessage(result.problem));
   if (result.problem) {
     return ephemeralAnswer(
       `Kueri ini tidak bisa dipakai: ${searchProblemText(result.problem)}. Tulis dua atau tiga kata yang Anda ingat dari berita, mis. \`/cari kueri: kecaman Putin\`.`,
     );
   }
   if (result.hits.length === 0) {
-    const filtered = Boolean(publisher || range.from || range.to);
+    const filtered = Boolean(sumber || range.from || range.to);
     return ephemeralAnswer(noResultMessage(query, result.didYouMean, filtered));
   }
   const session: SearchSession = {
     query,
     filters: {
-      ...(publisher && { sumber: publisher }),
+      ...(sumber && { sumber }),
       ...(range.fromLabel && { dari: range.fromLabel }),
       ...(range.toLabel && { sampai: range.toLabel }),
     },
@@ -138,7 +130,10 @@ async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandCo
   const focused = interaction.options.getFocused(true);
   const typed = String(focused.value);
   const { queries } = ctx.store.current;
-  const suggestions = await (focused.name === 'sumber' ? queries.publishers(typed.trim()) : queries.suggest(typed.trim(), 25));
+  const suggestions: Suggestion[] =
+    focused.name === 'sumber'
+      ? (await queries.sources(typed.trim())).map((source) => ({ value: source.name, name: sourceChoiceLabel(source) }))
+      : await queries.suggest(typed.trim(), 25);
   await interaction.respond(autocompleteChoices(typed, suggestions));
 }
 

@@ -6,7 +6,7 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from 'discord.js';
-import { LIMITS, embedLength, truncate } from './limits.ts';
+import { LIMITS, embedLength, label, truncate } from './limits.ts';
 
 /** No message of the bot may ping anyone: article text can contain "@everyone" or "<@123>". */
 export const NO_MENTIONS = { parse: [] as [] };
@@ -73,19 +73,30 @@ export function pagerRow(customIdFor: (page: number) => string, current: number,
   };
 }
 
+/** An autocomplete suggestion: a text offered as is, or a value shown under a label ("Antara — asal berita"). */
+export type Suggestion = string | { value: string; name: string };
+
 /**
- * Autocomplete choices: what the user typed first (so it can always be picked as is), then
- * suggestions, without duplicates, at most 25, each name and value within 100 characters.
+ * Autocomplete choices: what the user typed first (so it can always be picked as is; under its label when
+ * it is a labelled suggestion's value), then suggestions, without duplicates, at most 25, each name and
+ * value within 100 characters.
  */
-export function autocompleteChoices(typed: string, suggestions: readonly string[]): { name: string; value: string }[] {
+export function autocompleteChoices(typed: string, suggestions: readonly Suggestion[]): { name: string; value: string }[] {
+  const key = (value: string) => value.toLocaleLowerCase('id');
+  const entries = [typed.trim(), ...suggestions].map((s) => {
+    const value = (typeof s === 'string' ? s : s.value).replace(/\s+/g, ' ').trim();
+    return typeof s === 'string'
+      ? { value, name: value, labelled: false }
+      : { value, name: label(s.name, LIMITS.choiceName), labelled: true };
+  });
+  const typedLabelled = entries.find((e) => e.labelled && key(e.value) === key(entries[0]!.value));
+  if (typedLabelled) entries[0] = typedLabelled;
   const seen = new Set<string>();
   const choices: { name: string; value: string }[] = [];
-  for (const text of [typed.trim(), ...suggestions]) {
-    const value = text.replace(/\s+/g, ' ').trim();
-    const key = value.toLocaleLowerCase('id');
-    if (value === '' || value.length > LIMITS.choiceValue || seen.has(key)) continue;
-    seen.add(key);
-    choices.push({ name: value, value });
+  for (const { value, name } of entries) {
+    if (value === '' || value.length > LIMITS.choiceValue || seen.has(key(value))) continue;
+    seen.add(key(value));
+    choices.push({ name, value });
     if (choices.length === LIMITS.choices) break;
   }
   return choices;

@@ -4,6 +4,7 @@ import { PROVENANCE_LABELS_ID } from '../dates/format.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { renderRanges } from '../search/excerpt.ts';
 import type { SearchHit, SearchOptions, SearchProblem, SearchResult } from '../search/types.ts';
+import { sourceText } from '../wording/source.ts';
 import { intFlag, stringFlag, UsageError, type CliArgs } from './args.ts';
 import { cliCacheDir, openCliCorpus, writeCliCaches } from './cache-dir.ts';
 
@@ -21,7 +22,7 @@ function dayBound(args: CliArgs, flag: 'dari' | 'sampai'): string | undefined {
 /** `kliping cari "<kueri>" [--sumber S] [--dari D] [--sampai D] [--limit N] [--json] [--dir DIR]` */
 export async function run(args: CliArgs): Promise<number> {
   const query = args.positional.join(' ');
-  const publisher = stringFlag(args, 'sumber');
+  const source = stringFlag(args, 'sumber');
   const from = dayBound(args, 'dari');
   const to = dayBound(args, 'sampai');
   const limit = intFlag(args, 'limit', 10);
@@ -31,7 +32,7 @@ export async function run(args: CliArgs): Promise<number> {
   const corpus = await openCliCorpus(args.dir, cacheDir);
   try {
     const engine = await SearchEngine.build(corpus.articles, { cacheDir });
-    const options: SearchOptions = { limit, ...(publisher ? { publisher } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    const options: SearchOptions = { limit, ...(source ? { source } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
     const result = engine.search(query, options);
 
     if (args.json) console.log(JSON.stringify(result, null, 2));
@@ -62,9 +63,9 @@ export function problemText(problem: SearchProblem): string {
       return 'Kueri hanya berisi kata umum atau kata tanya (seperti "yang", "dan", "siapa"). Tambahkan kata yang lebih khas.';
     case 'only-exclusions':
       return 'Kueri hanya berisi pengecualian (-kata). Tambahkan kata yang dicari.';
-    case 'unknown-publisher': {
+    case 'unknown-source': {
       const close = problem.suggestions.length > 0 ? ` Mungkin: ${problem.suggestions.join(', ')}.` : '';
-      return `--sumber: "${problem.publisher}" tidak ada di korpus.${close} Daftar sumber: kliping corpus.`;
+      return `--sumber: "${problem.source}" tidak ada di korpus, sebagai penerbit maupun asal berita.${close} Daftar: kliping corpus (kolom penerbit dan asal berita).`;
     }
     case 'bad-date':
       return `--${problem.bound === 'from' ? 'dari' : 'sampai'}: tanggal "${problem.value}" tidak dikenali; ${DATE_FORMS}.`;
@@ -91,8 +92,7 @@ function renderText(result: SearchResult, bold: boolean): string {
   if (result.didYouMean) lines.push(`Mungkin maksud Anda: ${result.didYouMean}`, '');
   if (result.hits.length === 0) lines.push('Tidak ada berita yang cocok.');
   result.hits.forEach((hit, i) => {
-    const source = [hit.publisher, hit.origin && hit.origin !== hit.publisher ? `sumber: ${hit.origin}` : null].filter(Boolean).join(', ');
-    lines.push(`${i + 1}. ${hit.title}`, `   ${dateLabel(hit.date)} · ${source || 'sumber tidak diketahui'}`);
+    lines.push(`${i + 1}. ${hit.title}`, `   ${dateLabel(hit.date)} · ${sourceText(hit)}`);
     if (hit.excerpt) lines.push(`   ${terminalExcerpt(hit, bold)}`);
     if (hit.url) lines.push(`   ${hit.url}`);
     lines.push('');

@@ -21,7 +21,7 @@ export function articleLine(article: Article): string {
     `${article.title}${article.titleDerived ? ' [judul disimpulkan]' : ''}`,
     dateText(article),
     `penerbit: ${article.publisher ?? '-'}`,
-    `sumber: ${article.origin ?? '-'}`,
+    `asal berita: ${article.origin ?? '-'}`,
     `penulis: ${article.author ?? '-'}${article.editor ? `, editor: ${article.editor}` : ''}`,
   ];
   if (article.warnings.length > 0) fields.push(`⚠ ${article.warnings.map(articleWarningText).join(' ⚠ ')}`);

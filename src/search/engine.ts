@@ -1,11 +1,11 @@
 /**
  * The /cari search engine over a loaded corpus: Indonesian-aware ranking (`ranker.ts`), phrase and
- * exclusion operators, publisher and date filters, excerpts, autocomplete. Plain data in, plain data out;
+ * exclusion operators, source (outlet or origin) and date filters, excerpts, autocomplete. Plain data in, plain data out;
  * no Discord here. An engine is one or more immutable segments (`segment.ts`) with tombstones:
  * `extend` and `without` derive a new engine at a cost proportional to the change, the old one unchanged.
  */
 import type { Article } from '../corpus/types.ts';
-import type { SearchHit, SearchOptions, SearchProblem, SearchResult } from './types.ts';
+import type { SearchHit, SearchOptions, SearchProblem, SearchResult, SourceName } from './types.ts';
 import { EXCERPT_CHARS, excerptOf, type Highlight } from './excerpt.ts';
 import { daySpan } from './filters.ts';
 import { corpusHash, readCachedIndex, writeCachedIndex } from './index-cache.ts';
@@ -230,21 +230,24 @@ export class SearchEngine {
     return this.suggester.suggest(typeof prefix === 'string' ? prefix : '', clampCount(limit, 25, 0, 25));
   }
 
-  /** Publisher names containing the text (any case), most prolific first. */
-  publishers(prefix = ''): string[] {
+  /** Sources (outlets and credited origins) whose name contains the text (any case), most articles first. */
+  sources(prefix = ''): SourceName[] {
     const needle = prefix.trim().toLowerCase();
-    const counts = new Map<string, { name: string; count: number }>();
+    const totals = new Map<string, SourceName>();
     for (const { segment } of this.parts) {
-      segment.facts.publisherNames.forEach((name, id) => {
-        const entry = counts.get(name.toLowerCase()) ?? { name, count: 0 };
-        entry.count += segment.facts.publisherCounts[id]!;
-        counts.set(name.toLowerCase(), entry);
+      const { sourceNames, publishedCounts, originCounts } = segment.facts;
+      sourceNames.forEach((name, id) => {
+        const key = name.toLowerCase();
+        const entry = totals.get(key) ?? { name, published: 0, credited: 0 };
+        entry.published += publishedCounts[id]!;
+        entry.credited += originCounts[id]!;
+        totals.set(key, entry);
       });
     }
-    return [...counts.values()]
+    const articles = (s: SourceName) => s.published + s.credited;
+    return [...totals.values()]
       .filter(({ name }) => name.toLowerCase().includes(needle))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
-      .map(({ name }) => name);
+      .sort((a, b) => articles(b) - articles(a) || a.name.localeCompare(b.name));
   }
 
   /**
@@ -457,23 +460,25 @@ export class SearchEngine {
       .map((v) => v.word);
   }
 
-  /** Publisher and date bounds from the options, or what is wrong with them. */
+  /** Source and date bounds from the options, or what is wrong with them. */
   private filterOf(opts: SearchOptions): Filter | null | SearchProblem {
-    let publisher: string | undefined;
-    if (opts.publisher !== undefined && opts.publisher.trim() !== '') {
-      if (!this.parts.some(({ segment }) => segment.facts.findPublisher(opts.publisher!) !== undefined)) {
-        const suggestions = this.publishers(opts.publisher.trim().slice(0, 4)).slice(0, 5);
-        return { kind: 'unknown-publisher', publisher: opts.publisher, suggestions };
+    let source: string | undefined;
+    if (opts.source !== undefined && opts.source.trim() !== '') {
+      if (!this.parts.some(({ segment }) => segment.facts.findSource(opts.source!) !== undefined)) {
+        const suggestions = this.sources(opts.source.trim().slice(0, 4))
+          .slice(0, 5)
+          .map(({ name }) => name);
+        return { kind: 'unknown-source', source: opts.source, suggestions };
       }
-      publisher = opts.publisher;
+      source = opts.source;
     }
     const from = opts.from ? daySpan(opts.from.trim()) : null;
     const to = opts.to ? daySpan(opts.to.trim()) : null;
     if (opts.from && !from) return { kind: 'bad-date', bound: 'from', value: opts.from };
     if (opts.to && !to) return { kind: 'bad-date', bound: 'to', value: opts.to };
     if (from && to && from.from > to.to) return { kind: 'reversed-dates', from: opts.from!, to: opts.to! };
-    if (publisher === undefined && !from && !to) return null;
-    return { ...(publisher === undefined ? {} : { publisher }), from: from?.from ?? -Infinity, to: to?.to ?? Infinity };
+    if (source === undefined && !from && !to) return null;
+    return { ...(source === undefined ? {} : { source }), from: from?.from ?? -Infinity, to: to?.to ?? Infinity };
   }
 }
 

@@ -1,10 +1,13 @@
 /**
- * Per-article facts the filters need, as flat arrays: publisher, the span of days the publication date
- * covers (a month-precision date covers its whole month), and a recency key for breaking ties.
+ * Per-article facts the filters need, as flat arrays: the outlet that published it and the agency or outlet
+ * its text credits as the origin (ids in one table of source names, so "Antara" is one source whether it
+ * published or was credited), the span of days the publication date covers (a month-precision date covers
+ * its whole month), and a recency key for breaking ties.
  */
 import type { Article, PublicationDate } from '../corpus/types.ts';
 
 const NO_DATE = -1;
+const NO_SOURCE = -1;
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of an ISO date at any precision: its first and last day. */
@@ -23,11 +26,14 @@ export function daySpan(iso: string): { from: number; to: number } | null {
 }
 
 export class DocFacts {
+  /** Source ids (into `sourceNames`) of each article's outlet and credited origin; -1 when unknown. */
   readonly publisherOf: Int32Array;
-  /** Canonical publisher names by id, and their article counts. */
-  readonly publisherNames: string[] = [];
-  readonly publisherCounts: number[] = [];
-  private readonly publisherIds = new Map<string, number>();
+  readonly originOf: Int32Array;
+  /** Canonical source names by id, with how many articles each published and is credited as origin of. */
+  readonly sourceNames: string[] = [];
+  readonly publishedCounts: number[] = [];
+  readonly originCounts: number[] = [];
+  private readonly sourceIds = new Map<string, number>();
   readonly dateFrom: Int32Array;
   readonly dateTo: Int32Array;
   /** Larger is more recent (undated articles lowest). */
@@ -35,12 +41,14 @@ export class DocFacts {
 
   constructor(articles: readonly Article[]) {
     const n = articles.length;
-    this.publisherOf = new Int32Array(n).fill(-1);
+    this.publisherOf = new Int32Array(n).fill(NO_SOURCE);
+    this.originOf = new Int32Array(n).fill(NO_SOURCE);
     this.dateFrom = new Int32Array(n).fill(NO_DATE);
     this.dateTo = new Int32Array(n).fill(NO_DATE);
     this.recency = new Float64Array(n).fill(-Infinity);
     articles.forEach((article, doc) => {
-      if (article.publisher) this.publisherOf[doc] = this.publisherId(article.publisher);
+      if (article.publisher) this.publisherOf[doc] = this.count(article.publisher, this.publishedCounts);
+      if (article.origin) this.originOf[doc] = this.count(article.origin, this.originCounts);
       const span = article.date ? daySpan(article.date.iso) : null;
       if (span) {
         this.dateFrom[doc] = span.from;
@@ -50,22 +58,29 @@ export class DocFacts {
     });
   }
 
-  private publisherId(name: string): number {
+  /** The id of a source name (added on first sight), counted once more in `counts`. */
+  private count(name: string, counts: number[]): number {
     const key = name.toLowerCase();
-    let id = this.publisherIds.get(key);
+    let id = this.sourceIds.get(key);
     if (id === undefined) {
-      id = this.publisherNames.length;
-      this.publisherIds.set(key, id);
-      this.publisherNames.push(name);
-      this.publisherCounts.push(0);
+      id = this.sourceNames.length;
+      this.sourceIds.set(key, id);
+      this.sourceNames.push(name);
+      this.publishedCounts.push(0);
+      this.originCounts.push(0);
     }
-    this.publisherCounts[id]!++;
+    counts[id]!++;
     return id;
   }
 
-  /** The publisher id for a name given in any case, or undefined. */
-  findPublisher(name: string): number | undefined {
-    return this.publisherIds.get(name.trim().toLowerCase());
+  /** The source id for a name given in any case, or undefined. */
+  findSource(name: string): number | undefined {
+    return this.sourceIds.get(name.trim().toLowerCase());
+  }
+
+  /** True when the source published the article or is credited as its origin. */
+  fromSource(doc: number, source: number): boolean {
+    return this.publisherOf[doc] === source || this.originOf[doc] === source;
   }
 
   /** True when the article's date span overlaps the inclusive day range; undated articles never do. */

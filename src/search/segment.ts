@@ -14,9 +14,9 @@ import { SpellingTable } from './typos.ts';
 /** Titles offered for an empty autocomplete: the most recent of each segment. */
 const RECENT_TITLES = 25;
 
-/** Publisher and date bounds a document must meet (publisher by canonical name, lowercased). */
+/** Source (outlet or credited origin, by name in any case) and date bounds a document must meet. */
 export interface Filter {
-  publisher?: string;
+  source?: string;
   from: number;
   to: number;
 }
@@ -61,20 +61,20 @@ export class Segment {
 
   /** The test a document must pass: alive, filters, exclusions, phrases. */
   acceptor(parsed: ParsedQuery, filter: Filter | null, alive: Uint8Array | null): ((doc: number) => boolean) | null {
-    const publisher = filter?.publisher === undefined ? undefined : this.facts.findPublisher(filter.publisher);
-    // a publisher this segment does not know: nothing here passes
-    if (filter?.publisher !== undefined && publisher === undefined) return null;
+    const source = filter?.source === undefined ? undefined : this.facts.findSource(filter.source);
+    // a source this segment does not know: nothing here passes
+    if (filter?.source !== undefined && source === undefined) return null;
     const excluded = this.excludedDocs(parsed.excluded);
     // phrases are checked against the text only where all their words occur
     const phraseCandidates = parsed.phrases.length === 0 ? null : this.docsWithAllWords(parsed.phrases.flat());
     const phrases = parsed.phrases.map(phrasePattern);
     const excludedPhrases = parsed.excludedPhrases.map(phrasePattern);
     const dated = filter !== null && (filter.from !== -Infinity || filter.to !== Infinity);
-    if (!alive && publisher === undefined && !dated && !excluded && phrases.length === 0 && excludedPhrases.length === 0)
+    if (!alive && source === undefined && !dated && !excluded && phrases.length === 0 && excludedPhrases.length === 0)
       return EVERY_DOCUMENT;
     return (doc) => {
       if (alive && alive[doc] === 0) return false;
-      if (publisher !== undefined && this.facts.publisherOf[doc] !== publisher) return false;
+      if (source !== undefined && !this.facts.fromSource(doc, source)) return false;
       if (dated && !this.facts.inDateRange(doc, filter.from, filter.to)) return false;
       if (excluded?.[doc]) return false;
       if (phraseCandidates && phraseCandidates[doc] === 0) return false;

@@ -1,13 +1,23 @@
 import type { PublicationDate } from '../corpus/types.ts';
 
 export interface SearchOptions {
-  /** Canonical publisher name to keep ("Bisnis.com"); matched case-insensitively. */
-  publisher?: string;
+  /**
+   * A source to keep, matched case-insensitively: an article passes when it was published by this outlet
+   * ("Kompas TV") or its text credits this agency or outlet as the origin ("Antara").
+   */
+  source?: string;
   /** Inclusive ISO day bounds on the publication date. */
   from?: string;
   to?: string;
   /** Hits to return. Default 10. */
   limit?: number;
+}
+
+/** A source name in the corpus, with how many articles it published and how many credit it as their origin. */
+export interface SourceName {
+  name: string;
+  published: number;
+  credited: number;
 }
 
 /** A span of a text: UTF-16 offsets, end exclusive. */
@@ -52,7 +62,7 @@ export type SearchProblem =
   | { kind: 'only-common-words' }
   /** Only `-kata` / `-"frasa"` exclusions. */
   | { kind: 'only-exclusions' }
-  /** `suggestions`: known publishers whose name shares the typed one's start. */
-  | { kind: 'unknown-publisher'; publisher: string; suggestions: string[] }
+  /** `suggestions`: known sources (outlets or origins) whose name holds the typed one's start. */
+  | { kind: 'unknown-source'; source: string; suggestions: string[] }
   | { kind: 'bad-date'; bound: 'from' | 'to'; value: string }
   | { kind: 'reversed-dates'; from: string; to: string };

@@ -50,7 +50,7 @@ export function localQueries(engine: SearchEngine, timeline: TimelineQuerier, ar
     titles: async (typed, limit) => catalogue().titles(typed, limit),
     search: async (query, opts) => engine.search(query, opts),
     suggest: async (prefix, limit) => engine.suggest(prefix, limit),
-    publishers: async (prefix) => engine.publishers(prefix),
+    sources: async (prefix) => engine.sources(prefix),
     article: async (id) => {
       const found = engine.article(id);
       return found && plainArticle(found);

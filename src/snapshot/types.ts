@@ -1,6 +1,6 @@
 import type { ArticleEntry, DuplicateProbe } from '../corpus/catalog.ts';
 import type { Article, LoadIssue } from '../corpus/types.ts';
-import type { SearchOptions, SearchResult } from '../search/types.ts';
+import type { SearchOptions, SearchResult, SourceName } from '../search/types.ts';
 import type { TimelineQuery, TimelineResult } from '../timeline/types.ts';
 
 /** What `/korpus status` shows; computed once per snapshot so status is instant. */
@@ -23,7 +23,8 @@ export type SourceUrls = Record<string, string | null>;
 export interface CorpusQueries {
   search(query: string, opts?: SearchOptions): Promise<SearchResult>;
   suggest(prefix: string, limit?: number): Promise<string[]>;
-  publishers(prefix?: string): Promise<string[]>;
+  /** Outlets and credited origins whose name holds the text, most articles first (the `sumber` filter's names). */
+  sources(prefix?: string): Promise<SourceName[]>;
   article(id: string): Promise<Article | undefined>;
   /** The timeline, with the url of every cited article, so a renderer can link its sources. */
   timeline(q: TimelineQuery): Promise<{ result: TimelineResult; urls: SourceUrls }>;

@@ -86,6 +86,18 @@ describe('choices and labels', () => {
     expect(choices.every((c) => c.name.length <= 100 && c.value.length <= 100)).toBe(true);
   });
 
+  it('shows labelled suggestions under their label, the typed text too when it is one of them', () => {
+    const sources = [
+      { value: 'Antara', name: 'Antara — asal berita 3 artikel' },
+      { value: 'Kompas TV', name: 'Kompas TV — penerbit 9 artikel' },
+    ];
+    expect(autocompleteChoices('antara', sources)).toEqual([
+      { name: 'Antara — asal berita 3 artikel', value: 'Antara' },
+      { name: 'Kompas TV — penerbit 9 artikel', value: 'Kompas TV' },
+    ]);
+    expect(autocompleteChoices('an', sources)[0]).toEqual({ name: 'an', value: 'an' });
+  });
+
   it('offers nothing empty', () => {
     expect(autocompleteChoices('   ', [])).toEqual([]);
   });

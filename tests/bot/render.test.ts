@@ -5,7 +5,7 @@ import type { SearchHit } from '../../src/search/types.ts';
 import type { TimelineEvent } from '../../src/timeline/types.ts';
 import { LIMITS, embedLength } from '../../src/bot/limits.ts';
 import { renderArticlePage } from '../../src/bot/render/article.ts';
-import { renderSearchPage, type SearchSession } from '../../src/bot/render/search.ts';
+import { renderSearchPage, sourceChoiceLabel, type SearchSession } from '../../src/bot/render/search.ts';
 import { renderTimeline } from '../../src/bot/render/timeline.ts';
 
 function hit(n: number, over: Partial<SearchHit> = {}): SearchHit {
@@ -53,7 +53,7 @@ describe('renderSearchPage', () => {
     expect(embed.title).toBe('Hasil pencarian: “kecaman”');
     expect(embed.footer?.text).toBe('Halaman 1/4 · 18 hasil · 7 ms');
     expect(embed.description).toContain('**1. [Putin dan Kim Jong Un bertemu 1](https://contoh.id/berita/1)**');
-    expect(embed.description).toContain('Bisnis.com (sumber: Antara) · Rabu, 19 Juni 2024');
+    expect(embed.description).toContain('Bisnis.com, dari Antara · Rabu, 19 Juni 2024');
     expect(embed.description).toContain('Presiden Rusia **Vladimir** Putin');
     expect(embed.description).toContain('**5. ');
     expect(embed.description).not.toContain('**6. ');
@@ -63,6 +63,14 @@ describe('renderSearchPage', () => {
     const select = menu!.components[0] as { custom_id: string; options: { label: string; value: string }[] };
     expect(select.custom_id).toBe('cari:buka:KEY0123456');
     expect(select.options.map((o) => o.value)).toEqual(['0', '1', '2', '3', '4']);
+  });
+
+  it('labels a source choice with what it is to the articles: outlet, credited origin, or both', () => {
+    expect(sourceChoiceLabel({ name: 'Antara', published: 1200, credited: 35 })).toBe(
+      'Antara — penerbit 1.200 artikel, asal berita 35 artikel',
+    );
+    expect(sourceChoiceLabel({ name: 'The Guardian', published: 0, credited: 3 })).toBe('The Guardian — asal berita 3 artikel');
+    expect(sourceChoiceLabel({ name: 'Kompas TV', published: 9, credited: 0 })).toBe('Kompas TV — penerbit 9 artikel');
   });
 
   it('disables Next on the last page and numbers hits across pages', () => {

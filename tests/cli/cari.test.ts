@@ -28,7 +28,21 @@ describe('kliping cari', () => {
     expect(await run(parseArgs(['pengiriman senjata', '--dir', SEEDS], {}))).toBe(0);
     const printed = out.join('\n');
     // seed 000: its header says 2022-12-09, the body 20 June 2024; seed 004 states its date in the byline
-    expect(printed).toContain('   2024-06-20 (disimpulkan) · Orbit Indonesia, sumber: Antara');
-    expect(printed).toContain('   2024-06-15 · Kompas TV, sumber: The Guardian');
+    expect(printed).toContain('   2024-06-20 (disimpulkan) · Orbit Indonesia, dari Antara');
+    expect(printed).toContain('   2024-06-15 · Kompas TV, dari The Guardian');
+  });
+
+  it('takes --sumber as the outlet or the credited origin, and names the sources close to an unknown one', async () => {
+    vi.stubEnv('KLIPING_CACHE_DIR', cache);
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((text: string) => void out.push(text));
+    expect(await run(parseArgs(['putin', '--sumber', 'antara', '--dir', SEEDS], {}))).toBe(0);
+    expect(out.join('\n')).toContain('Orbit Indonesia, dari Antara');
+    expect(out.join('\n')).toMatch(/^1 dari 1 hasil/m);
+    out.length = 0;
+    expect(await run(parseArgs(['putin', '--sumber', 'guardian', '--dir', SEEDS], {}))).toBe(1);
+    expect(out.join('\n')).toBe(
+      '--sumber: "guardian" tidak ada di korpus, sebagai penerbit maupun asal berita. Mungkin: The Guardian. Daftar: kliping corpus (kolom penerbit dan asal berita).',
+    );
   });
 });

@@ -24,10 +24,10 @@ describe('kliping corpus', () => {
     expect(out).toHaveLength(5);
     expect(out[1]).toBe(
       '001_1742510e8f838e75.txt | AS, Jepang hingga Korsel Kecam Keras Kerja Sama Militer Rusia-Korut' +
-        ' | 2024-06-25 10:01 WIB (baris penulis) | penerbit: IDXChannel | sumber: - | penulis: Dian Kusumo Hapsari',
+        ' | 2024-06-25 10:01 WIB (baris penulis) | penerbit: IDXChannel | asal berita: - | penulis: Dian Kusumo Hapsari',
     );
     expect(out[0]).toMatch(
-      /^000_d1a272b47dd2f61f\.txt \| AS Kecam .* \| 2024-06-20 \(disimpulkan\) \| penerbit: Orbit Indonesia \| sumber: Antara \| penulis: - \| ⚠ tanggal di kepala halaman \(2022-12-09\) bertentangan/,
+      /^000_d1a272b47dd2f61f\.txt \| AS Kecam .* \| 2024-06-20 \(disimpulkan\) \| penerbit: Orbit Indonesia \| asal berita: Antara \| penulis: - \| ⚠ tanggal di kepala halaman \(2022-12-09\) bertentangan/,
     );
     expect(out[2]).toContain('2023-09 (disimpulkan rentang 2023-07-01…2023-09-30)');
     expect(out[3]).toContain('[judul disimpulkan]');

@@ -178,10 +178,36 @@ describe('operators', () => {
 
 describe('filters', () => {
   it('filters on the publisher in any case', () => {
-    expect(titles('korea', { publisher: 'idxchannel' })).toEqual([SEED_TITLE.kecamKeras]);
-    const unknown = seeds.search('korea', { publisher: 'Harian Entah' });
+    expect(titles('korea', { source: 'idxchannel' })).toEqual([SEED_TITLE.kecamKeras]);
+    const unknown = seeds.search('korea', { source: 'Harian Entah' });
     expect(unknown.hits).toEqual([]);
-    expect(unknown.problem).toEqual({ kind: 'unknown-publisher', publisher: 'Harian Entah', suggestions: [] });
+    expect(unknown.problem).toEqual({ kind: 'unknown-source', source: 'Harian Entah', suggestions: [] });
+  });
+
+  it('takes a source as the outlet or the origin the text credits, and lists both with their counts', async () => {
+    const engine = await SearchEngine.build([
+      article({ id: 'sendiri', title: 'Gempa di Cianjur', publisher: 'Antara', paragraphs: ['Gempa mengguncang Cianjur.'] }),
+      article({ id: 'kutipan', title: 'Gempa susulan', publisher: 'Kompas TV', origin: 'Antara', paragraphs: ['Gempa susulan terasa.'] }),
+      article({ id: 'lain', title: 'Gempa kecil', publisher: 'Kompas TV', paragraphs: ['Gempa kecil terasa.'] }),
+      article({ id: 'wali', title: 'Gempa Jepang', publisher: 'Tempo', origin: 'The Guardian', paragraphs: ['Gempa di Jepang.'] }),
+    ]);
+    const ids = (source: string) =>
+      engine
+        .search('gempa', { source })
+        .hits.map((h) => h.articleId)
+        .sort();
+    expect(ids('antara')).toEqual(['kutipan', 'sendiri']);
+    expect(ids('Kompas TV')).toEqual(['kutipan', 'lain']);
+    expect(ids('the guardian')).toEqual(['wali']);
+    expect(engine.search('gempa', { source: 'guardian' }).problem).toEqual({
+      kind: 'unknown-source',
+      source: 'guardian',
+      suggestions: ['The Guardian'],
+    });
+    expect(engine.sources('an')).toEqual([
+      { name: 'Antara', published: 1, credited: 1 },
+      { name: 'The Guardian', published: 0, credited: 1 },
+    ]);
   });
 
   it('filters on an inclusive date range', () => {
@@ -293,9 +319,9 @@ describe('suggest, publishers, matchArticles', () => {
     expect(seeds.suggest('presiden pu')).toContain('presiden putin');
   });
 
-  it('lists publishers matching a prefix, in any case', () => {
-    expect(seeds.publishers('kompas')).toEqual(['Kompas TV']);
-    expect(seeds.publishers()).toHaveLength(5);
+  it('lists sources matching a prefix, in any case', () => {
+    expect(seeds.sources('kompas')).toEqual([{ name: 'Kompas TV', published: 1, credited: 0 }]);
+    expect(seeds.sources().filter((s) => s.published > 0)).toHaveLength(5);
   });
 
   it('ranks article ids for the timeline, and knows articles by id', () => {

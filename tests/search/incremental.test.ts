@@ -14,6 +14,7 @@ const ADDED = [
     id: 'baru-1',
     title: 'Latihan Militer Gabungan di Laut Natuna',
     publisher: 'Kabar Pesisir',
+    origin: 'Kantor Berita Natuna',
     date: day('2024-07-01'),
     paragraphs: ['TNI menggelar latihan militer gabungan bersama Korea Selatan.', 'Juru bicara TNI menyebut latihan rutin.'],
   }),
@@ -101,11 +102,13 @@ describe('engine.extend', () => {
     expect(engine.article('seri-0')?.title).toBe('Gempa Susulan Kuat ke-6 di Cianjur');
   });
 
-  it('knows new publishers, titles and words in filters, autocomplete and matchArticles', async () => {
+  it('knows new sources, titles and words in filters, autocomplete and matchArticles', async () => {
     const extended = await (await SearchEngine.build(seeds)).extend(ADDED);
-    expect(extended.publishers('kabar')).toEqual(['Kabar Pesisir']);
-    expect(ranked(extended, 'latihan', { publisher: 'kabar pesisir' }).map((h) => h.id)).toEqual(['baru-1']);
-    expect(extended.search('korea', { publisher: 'Kabar Pesisir' }).hits.map((h) => h.articleId)).toEqual(['baru-1']);
+    expect(extended.sources('kabar').map((s) => s.name)).toEqual(['Kabar Pesisir']);
+    expect(ranked(extended, 'latihan', { source: 'kabar pesisir' }).map((h) => h.id)).toEqual(['baru-1']);
+    expect(extended.search('korea', { source: 'Kabar Pesisir' }).hits.map((h) => h.articleId)).toEqual(['baru-1']);
+    expect(extended.search('korea', { source: 'kantor berita natuna' }).hits.map((h) => h.articleId)).toEqual(['baru-1']);
+    expect(extended.without(new Set(['baru-1'])).search('korea', { source: 'Kantor Berita Natuna' }).hits).toEqual([]);
     expect(extended.suggest('', 2)).toEqual(['Harga Cabai Naik Menjelang Lebaran', 'Latihan Militer Gabungan di Laut Natuna']);
     expect(extended.suggest('cab')).toContain('cabai');
     expect(extended.matchArticles('cabai', 5).map((m) => m.id)).toEqual(['baru-2']);

@@ -1,6 +1,7 @@
 import { ComponentType, type APIEmbed } from 'discord.js';
 import { renderRanges } from '../../search/excerpt.ts';
-import type { SearchHit, SearchProblem } from '../../search/types.ts';
+import type { SearchHit, SearchProblem, SourceName } from '../../search/types.ts';
+import { sourceText } from '../../wording/source.ts';
 import { formatCount, formatPublicationDate } from '../format.ts';
 import { LIMITS, escapeMarkdown, label, truncate } from '../limits.ts';
 import { BRAND_COLOR, clampPage, pagerRow, type MessageRow } from '../messages.ts';
@@ -45,10 +46,18 @@ export function safeUrl(url: string | null): string | null {
   return url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
+/** "Kompas TV, dari Antara · 20 Juni 2024": the outlet, the origin its text credits, and the date. */
 export function hitSourceLine(hit: Pick<SearchHit, 'publisher' | 'origin' | 'date'>): string {
-  const publisher = hit.publisher ? escapeMarkdown(hit.publisher) : 'Penerbit tidak diketahui';
-  const origin = hit.origin && hit.origin !== hit.publisher ? ` (sumber: ${escapeMarkdown(hit.origin)})` : '';
-  return truncate(`${publisher}${origin} · ${formatPublicationDate(hit.date)}`, SOURCE_LINE_MAX);
+  return truncate(`${escapeMarkdown(sourceText(hit))} · ${formatPublicationDate(hit.date)}`, SOURCE_LINE_MAX);
+}
+
+/** An autocomplete label for the `sumber` option: the name and what it is to the corpus's articles. */
+export function sourceChoiceLabel(source: SourceName): string {
+  const roles = [
+    source.published > 0 && `penerbit ${formatCount(source.published)} artikel`,
+    source.credited > 0 && `asal berita ${formatCount(source.credited)} artikel`,
+  ].filter(Boolean);
+  return `${source.name} — ${roles.join(', ')}`;
 }
 
 /** The engine's plain excerpt for Discord: the article's markdown escaped, the matched words in bold. */
@@ -111,10 +120,7 @@ export function renderSearchPage(session: SearchSession, key: string, page: numb
           placeholder: 'Buka satu artikel selengkapnya…',
           options: hits.map((hit, i) => ({
             label: label(`${first + i + 1}. ${hit.title}`, LIMITS.selectLabel),
-            description: label(
-              `${hit.publisher ?? 'Penerbit tidak diketahui'} · ${formatPublicationDate(hit.date)}`,
-              LIMITS.selectDescription,
-            ),
+            description: label(`${sourceText(hit)} · ${formatPublicationDate(hit.date)}`, LIMITS.selectDescription),
             value: String(first + i),
           })),
         },
@@ -137,8 +143,8 @@ export function searchProblemText(problem: SearchProblem): string {
       return 'kueri hanya berisi kata umum atau kata tanya (seperti "yang", "dan", "siapa"); tambahkan kata yang lebih khas';
     case 'only-exclusions':
       return 'kueri hanya berisi pengecualian (-kata); tambahkan kata yang dicari';
-    case 'unknown-publisher':
-      return `sumber "${escapeMarkdown(problem.publisher)}" tidak ada di korpus${problem.suggestions.length > 0 ? ` (mungkin: ${problem.suggestions.map(escapeMarkdown).join(', ')})` : ''}`;
+    case 'unknown-source':
+      return `sumber "${escapeMarkdown(problem.source)}" tidak ada di korpus, sebagai penerbit maupun asal berita${problem.suggestions.length > 0 ? ` (mungkin: ${problem.suggestions.map(escapeMarkdown).join(', ')})` : ''}`;
     case 'bad-date':
       return `tanggal \`${problem.bound === 'from' ? 'dari' : 'sampai'}\` tidak dikenali: "${escapeMarkdown(problem.value)}"`;
     case 'reversed-dates':
