@@ -14,7 +14,7 @@ import { english, type BotCommand, type CommandContext, type ComponentInteractio
 import { addArticles, articleChoices, journal, outcomeSummary, previewButton, removeArticle } from '../src/bot/corpus-changes.ts';
 import { failureForLog } from '../src/bot/corpus-store.ts';
 import { LOADING_MESSAGE } from '../src/bot/errors.ts';
-import { ADD_IDS } from '../src/bot/render/ingest.ts';
+import { ADD_IDS, SAVE_LABEL } from '../src/bot/render/ingest.ts';
 import { NO_MENTIONS, ephemeralText } from '../src/bot/messages.ts';
 import { renderLoadingStatus, renderReload, renderStatus } from '../src/bot/render/korpus.ts';
 
@@ -60,8 +60,8 @@ const definition = new SlashCommandBuilder()
     s
       .setName('tambah')
       .setNameLocalizations(english('add'))
-      .setDescription('Tambah artikel dari tautan atau berkas: pratinjau dulu, lalu Simpan')
-      .setDescriptionLocalizations(english('Add articles from a link or a file: preview first, then Save'))
+      .setDescription(`Tambah artikel dari tautan atau berkas: pratinjau dulu, lalu ${SAVE_LABEL}`)
+      .setDescriptionLocalizations(english(`Add articles from a link or a file: preview first, then press ${SAVE_LABEL}`))
       .addStringOption((o) =>
         o
           .setName('url')

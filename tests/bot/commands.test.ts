@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { APIApplicationCommandOption } from 'discord.js';
 import { COMMANDS } from '../../src/bot/commands.ts';
+import { SAVE_LABEL } from '../../src/bot/render/ingest.ts';
 
 /** Discord's rule for chat-input command and option names (lowercase where the script has case). */
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -43,6 +44,12 @@ describe('command definitions', () => {
       const required = (definition.options ?? []).map((o) => 'required' in o && o.required === true);
       expect(required.indexOf(true) <= 0 || required.slice(0, required.lastIndexOf(true)).every(Boolean)).toBe(true);
     }
+  });
+
+  it('name the preview button of /korpus tambah as it reads, in every locale', () => {
+    const korpus = COMMANDS.find((c) => c.definition.name === 'korpus')!.definition;
+    const tambah = (korpus.options ?? []).find((o) => o.name === 'tambah')!;
+    for (const text of [tambah.description, ...Object.values(tambah.description_localizations ?? {})]) expect(text).toContain(SAVE_LABEL);
   });
 
   it('hide /korpus from members without Manage Server by default', () => {

@@ -10,6 +10,9 @@ import { LIMITS, escapeMarkdown, truncate } from '../limits.ts';
 import { BRAND_COLOR, type MessageRow } from '../messages.ts';
 import { renderReload } from './korpus.ts';
 
+/** The preview's save button, named as is in every locale (the command's descriptions say to press it). */
+export const SAVE_LABEL = 'Simpan';
+
 /**
  * custom_ids of a preview's buttons, built and parsed here only: `korpus:simpan:<key>` and
  * `korpus:batal:<key>`, `key` a PageStore key (10 characters).
@@ -88,7 +91,7 @@ export function renderAddPreview(
   const row: MessageRow = {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Success, custom_id: ADD_IDS.save(key), label: 'Simpan' },
+      { type: ComponentType.Button, style: ButtonStyle.Success, custom_id: ADD_IDS.save(key), label: SAVE_LABEL },
       { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: ADD_IDS.cancel(key), label: 'Batal' },
     ],
   };
