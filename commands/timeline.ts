@@ -4,6 +4,7 @@ import { dateRangeOptions, parseDayRange } from '../src/bot/input.ts';
 import { replyInParts } from '../src/bot/continuation.ts';
 import { autocompleteChoices, ephemeralText } from '../src/bot/messages.ts';
 import { renderTimeline } from '../src/bot/render/timeline.ts';
+import { MAX_TOPIC_CHARS } from '../src/timeline/types.ts';
 
 const DEFAULT_EVENTS = 15;
 const MAX_EVENTS = 60;
@@ -22,7 +23,7 @@ const definition = new SlashCommandBuilder()
       .setDescription('Topiknya, mis. Korea Utara; kosongkan untuk seluruh korpus')
       .setDescriptionLocalizations(english('The topic, e.g. Korea Utara; leave empty for the whole corpus'))
       .setAutocomplete(true)
-      .setMaxLength(200),
+      .setMaxLength(MAX_TOPIC_CHARS),
   )
   .addStringOption(dari)
   .addStringOption(sampai)

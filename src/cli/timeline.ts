@@ -3,7 +3,7 @@ import { SearchEngine } from '../search/engine.ts';
 import { sourceLabel } from '../timeline/format.ts';
 import { obtainTimeline, writeTimelineCache } from '../timeline/timeline-cache.ts';
 import { dateRange, DEFAULT_EVENT_LIMIT, TOPIC_ARTICLE_LIMIT } from '../timeline/timeline.ts';
-import type { TimelineProblem, TimelineResult } from '../timeline/types.ts';
+import { MAX_TOPIC_CHARS, type TimelineProblem, type TimelineResult } from '../timeline/types.ts';
 import { intFlag, stringFlag, UsageError, type CliArgs } from './args.ts';
 import { cliCacheDir, openCliCorpus, writeCliCaches } from './cache-dir.ts';
 
@@ -14,6 +14,11 @@ const NOTHING_TO_SEARCH: ReadonlySet<TimelineProblem['kind']> = new Set(['common
 /** `kliping timeline [topik] [--dari D] [--sampai D] [--limit N] [--json] [--dir DIR]` */
 export async function run(args: CliArgs): Promise<number> {
   const topic = args.positional.join(' ').trim();
+  if (topic.length > MAX_TOPIC_CHARS) {
+    throw new UsageError(
+      `topik terlalu panjang (${topic.length} karakter; paling banyak ${MAX_TOPIC_CHARS}). Cukup beberapa kata: nama orang, tempat, atau peristiwa.`,
+    );
+  }
   const from = stringFlag(args, 'dari');
   const to = stringFlag(args, 'sampai');
   const limit = intFlag(args, 'limit', DEFAULT_EVENT_LIMIT);

@@ -18,6 +18,9 @@ export interface TimelineEvent {
   sources: TimelineSource[];
 }
 
+/** The longest topic a user may ask about: the bot's `topik` option limit, and the CLI's. */
+export const MAX_TOPIC_CHARS = 200;
+
 export interface TimelineQuery {
   topic?: string;
   from?: string;

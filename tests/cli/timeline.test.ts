@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseArgs } from '../../src/cli/args.ts';
+import { parseArgs, UsageError } from '../../src/cli/args.ts';
 import { run } from '../../src/cli/timeline.ts';
+import { MAX_TOPIC_CHARS } from '../../src/timeline/types.ts';
 
 const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
@@ -43,5 +44,16 @@ describe('kliping timeline --json', () => {
     expect(code).toBe(1);
     // nothing found is an answer, not a mistake
     expect((await timelineJson('xyzzy')).code).toBe(0);
+  });
+});
+
+describe('kliping timeline topic', () => {
+  it('refuses a topic longer than the bot takes, before echoing it anywhere', async () => {
+    vi.stubEnv('KLIPING_CACHE_DIR', cache);
+    const topic = 'korea '.repeat(40).trim();
+    expect(topic.length).toBeGreaterThan(MAX_TOPIC_CHARS);
+    const running = run(parseArgs([topic, '--dir', SEEDS], {}));
+    await expect(running).rejects.toThrow(UsageError);
+    await expect(running).rejects.toThrow(`topik terlalu panjang (${topic.length} karakter; paling banyak ${MAX_TOPIC_CHARS})`);
   });
 });
