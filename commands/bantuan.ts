@@ -26,7 +26,7 @@ function helpEmbed(articles: number | null): APIEmbed {
         value: [
           'Cari artikel dengan kata yang Anda ingat; bentuk kata lain dan salah ketik tetap ditemukan.',
           '• `/cari kueri: kecaman Putin`',
-          '• `/cari kueri: persenjataan Korea sumber: Bisnis.com`',
+          '• `/cari kueri: persenjataan Korea sumber: Antara` (sumber: penerbit, atau asal berita yang dikutip)',
           '• `/cari kueri: "Korea Utara" -Jepang dari: Juni 2024 pribadi: True`',
           'Tombol ◀ ▶ membalik halaman (hanya untuk yang mencari); menu di bawahnya membuka artikel selengkapnya.',
         ].join('\n'),

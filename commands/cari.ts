@@ -6,7 +6,6 @@ import { NO_MENTIONS, autocompleteChoices, ephemeralText, type Suggestion } from
 import { renderArticlePage } from '../src/bot/render/article.ts';
 import { renderSearchPage, searchProblemText, sourceChoiceLabel, type SearchSession } from '../src/bot/render/search.ts';
 import { escapeMarkdown } from '../src/bot/limits.ts';
-import type { SearchProblem } from '../src/search/types.ts';
 import type { Snapshot } from '../src/snapshot.ts';
 
 /** Hits kept per search: 10 pages of 5, plenty to page through, small to keep for 15 minutes. */
@@ -49,9 +48,16 @@ const definition = new SlashCommandBuilder()
   )
   .toJSON();
 
-function unknownSourceMessage(problem: Extract<SearchProblem, { kind: 'unknown-source' }>): string {
-  const close = problem.suggestions.length > 0 ? ` Mungkin: ${problem.suggestions.map(escapeMarkdown).join(', ')}.` : '';
-  return `Sumber **${escapeMarkdown(problem.source)}** tidak ada di korpus, sebagai penerbit maupun asal berita.${close} Pilih dari saran yang muncul saat mengetik.`;
+/** The source the user meant (an outlet or a credited origin), as the corpus spells it, or null. */
+async function knownSource(snapshot: Snapshot, typed: string): Promise<string | null> {
+  const wanted = typed.toLocaleLowerCase('id');
+  return (await snapshot.queries.sources(typed)).find(({ name }) => name.toLocaleLowerCase('id') === wanted)?.name ?? null;
+}
+
+async function unknownSourceMessage(snapshot: Snapshot, typed: string): Promise<string> {
+  const names = (await snapshot.queries.sources()).slice(0, 15).map(({ name }) => escapeMarkdown(name));
+  const list = names.length > 0 ? ` Sumber yang ada, antara lain: ${names.join(', ')}.` : '';
+  return `Sumber **${escapeMarkdown(typed)}** tidak ada di korpus, sebagai penerbit maupun asal berita.${list} Pilih dari saran yang muncul saat mengetik.`;
 }
 
 function noResultMessage(query: string, didYouMean: string | undefined, filtered: boolean): string {
@@ -80,26 +86,28 @@ async function searchAnswer(
   userId: string,
 ): Promise<Answer> {
   const { query, sumber, range } = request;
+  const source = sumber === undefined ? undefined : await knownSource(snapshot, sumber);
+  if (source === null) return ephemeralAnswer(await unknownSourceMessage(snapshot, sumber!));
+
   const result = await snapshot.queries.search(query, {
-    ...(sumber && { source: sumber }),
+    ...(source && { source }),
     ...(range.from && { from: range.from }),
     ...(range.to && { to: range.to }),
     limit: MAX_HITS,
   });
-  if (result.problem?.kind === 'unknown-source') return ephemeralAnswer(unknownSourceMessage(result.problem));
   if (result.problem) {
     return ephemeralAnswer(
       `Kueri ini tidak bisa dipakai: ${searchProblemText(result.problem)}. Tulis dua atau tiga kata yang Anda ingat dari berita, mis. \`/cari kueri: kecaman Putin\`.`,
     );
   }
   if (result.hits.length === 0) {
-    const filtered = Boolean(sumber || range.from || range.to);
+    const filtered = Boolean(source || range.from || range.to);
     return ephemeralAnswer(noResultMessage(query, result.didYouMean, filtered));
   }
   const session: SearchSession = {
     query,
     filters: {
-      ...(sumber && { sumber }),
+      ...(source && { sumber: source }),
       ...(range.fromLabel && { dari: range.fromLabel }),
       ...(range.toLabel && { sampai: range.toLabel }),
     },
