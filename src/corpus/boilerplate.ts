@@ -39,6 +39,13 @@ export const END_MARKERS: readonly RegExp[] = [
 const CROSS_LINK = /^(?:baca|simak|lihat)\s+(?:juga|pula)\b\s*:?\s*/i;
 /** "Baca juga:" alone on its line: the linked headline is the next line. */
 export const CROSS_LINK_ALONE = /^(?:baca|simak|lihat)\s+(?:juga|pula)\s*:?$/i;
+/**
+ * An embedded video's teaser glued to the end of a paragraph: "… terangnya. Simak Video "…" [Gambas:Video 20detik]
+ * (rin/raw) pb djarum kpai", page tags after it, maybe a cross-link before it ("Baca juga: <headline> Simak Video").
+ * The writer code is kept for the credits; the rest goes.
+ */
+const VIDEO_TEASER_TAIL =
+  /(?:\s*\b(?:baca|lihat)\s+juga\s*:[^.!?]{0,150}?[?!]?)?\s*\bsimak video\b[^[\]]{0,200}\[gambas:[^\]]*\]\s*(?<code>\([^()]{2,30}\))?.*$/i;
 /** A cross-link glued to the end of a paragraph: "… di Sirkuit Misano tersebut Baca juga". */
 const TRAILING_CROSS_LINK = /\s+(?:baca|simak|lihat)\s+juga\s*:?$/i;
 
@@ -155,13 +162,13 @@ export function isFurniture(line: string): boolean {
 export function contentOfLine(line: string): string | null {
   if (isFurniture(line)) return null;
   let text = line;
-  const crossLink = CROSS_LINK.exec(text);
-  if (crossLink) {
+  // "Baca Juga:,"Ketika …": the headline was lost and the body glued on; keep the body ("Baca juga:,Baca juga:" twice over).
+  for (let crossLink = CROSS_LINK.exec(text); crossLink; crossLink = CROSS_LINK.exec(text)) {
     const rest = text.slice(crossLink[0].length);
-    // "Baca Juga:,"Ketika …": the headline was lost and the body glued on; keep the body.
     if (!/^[,;.]/.test(rest)) return null;
     text = rest.replace(/^[,;.\s]+/, '');
   }
+  if (/\[gambas:/i.test(text)) text = text.replace(VIDEO_TEASER_TAIL, (_tail, code?: string) => (code ? ` ${code}` : ''));
   // Cheap end tests first: these tails are rare and the regexes scan the whole line.
   if (/juga\s*:?$/i.test(text.slice(-12))) text = text.replace(TRAILING_CROSS_LINK, '');
   if (text.endsWith('*')) text = text.replace(/\s*\*{3,}$/, '');

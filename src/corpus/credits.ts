@@ -40,6 +40,8 @@ export interface Credits {
   bylineAuthor?: string;
   creditedName?: string;
   initials?: string[];
+  /** The outlet a syndication notice names: the origin when the text credits no other. */
+  syndicatedFrom?: string;
 }
 
 /** Reads "Penulis : X | Editor : Y" into credits; false if the line is not wholly credits. */
@@ -84,6 +86,21 @@ export function takeWireCredit(paragraph: string, credits: Credits): string | nu
   return paragraph.slice(0, m.index).trim();
 }
 
+/**
+ * Syndication: "Artikel ini telah tayang di surya.co.id dengan judul …" names the outlet that ran the
+ * article first (the Tribun network republishes its regional papers'). Often glued to a paragraph's end.
+ */
+const SYNDICATION = /[\s,]*\bartikel ini (?:telah |sudah )?tayang di\b\s*(?<outlet>[^,]{0,60}?)\s*,?\s*dengan judul\b.*$/i;
+
+/** A paragraph without its syndication notice (empty when it was only that); the outlet it names is kept in the credits. */
+export function takeSyndication(paragraph: string, credits: Credits): string {
+  const m = /tayang di/i.test(paragraph) ? SYNDICATION.exec(paragraph) : null;
+  if (!m) return paragraph;
+  const outlet = m.groups!.outlet!;
+  if (outlet !== '') credits.syndicatedFrom ??= outlet;
+  return paragraph.slice(0, m.index).replace(/[\s,]+$/, '');
+}
+
 /** A writer code or name closing the last paragraph ("… DK PBB. (Nizar Fachri Rabbani)") moves to the credits. */
 export function takeTrailingCode(paragraphs: string[], credits: Credits): void {
   const last = paragraphs.at(-1);
@@ -93,7 +110,10 @@ export function takeTrailingCode(paragraphs: string[], credits: Credits): void {
   }
 }
 
-/** "Sumber: X" wins; else an attribution opening one of the first paragraphs ("Dilansir dari X,"). */
+/**
+ * "Sumber: X" wins; else an attribution opening one of the first paragraphs ("Dilansir dari X,"): the
+ * outlet's own source; else the outlet a syndication notice names.
+ */
 export function originOf(credits: Credits, paragraphs: readonly string[], publisher: string | null): string | null {
   let origin = credits.origin ? canonicalOrigin(credits.origin) : null;
   if (!origin) {
@@ -105,6 +125,7 @@ export function originOf(credits: Credits, paragraphs: readonly string[], publis
       }
     }
   }
+  if (!origin && credits.syndicatedFrom) origin = canonicalOrigin(credits.syndicatedFrom);
   return origin !== null && origin === publisher ? null : origin;
 }
 

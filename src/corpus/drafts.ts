@@ -72,8 +72,9 @@ function fromMetadata(
 ): Omit<ArticleDraft, 'file' | 'format' | 'line'> {
   const body = readPlainBody(rawParagraphs);
   const captions = [...imageCaptions, ...body.captions];
-  const url = field(record, 'url', 'link');
   const source = field(record, 'source', 'publisher');
+  // "source: https://www.kompas.com/…" is the page's address as well as its publisher.
+  const url = field(record, 'url', 'link') ?? (source !== null && /^https?:\/\//i.test(source) ? source : null);
   const origin = field(record, 'origin', 'sumber');
   const id = field(record, 'id');
   const { date, warnings } = metadataOrInferred(field(record, 'date', 'tanggal', 'published'), body.paragraphs, captions);

@@ -1,7 +1,7 @@
 import { findDates, formatTime } from '../dates/find.ts';
 import type { DateMention, ResolvedDate } from '../dates/types.ts';
 import { CROSS_LINK_ALONE, END_MARKERS, SECTION_WORDS, contentOfLine, isCaption, isFurniture, matchesAny } from './boilerplate.ts';
-import { authorship, originOf, readCode, readCredits, takeTrailingCode, takeWireCredit, type Credits } from './credits.ts';
+import { authorship, originOf, readCode, readCredits, takeSyndication, takeTrailingCode, takeWireCredit, type Credits } from './credits.ts';
 import { publisherInText } from './publishers.ts';
 import { cleanParagraph, normalizeText, wordsOf } from './text.ts';
 
@@ -229,8 +229,9 @@ function readBody(lines: readonly string[], leadIndex: number, got: Collected): 
       skipHeadline = true;
       continue;
     }
-    const content = contentOfLine(line);
-    if (content === null || readCredits(content, got.credits)) continue;
+    const text = contentOfLine(line);
+    const content = text === null ? '' : takeSyndication(text, got.credits);
+    if (content === '' || readCredits(content, got.credits)) continue;
     if (isCaption(content)) {
       got.captions.push(content);
       continue;
@@ -305,7 +306,9 @@ function isCreditLine(line: string, credits: Credits): boolean {
 export function readPlainBody(paragraphs: readonly string[]): PlainBody {
   const got: Collected = { credits: {}, captions: [], dates: [], publisher: null };
   const kept: string[] = [];
-  for (const p of paragraphs) {
+  for (const raw of paragraphs) {
+    const p = takeSyndication(raw, got.credits);
+    if (p === '') continue;
     const credited = takeWireCredit(p, got.credits);
     if (credited !== null) kept.push(credited);
     else if (isCaption(p)) got.captions.push(p);

@@ -1,6 +1,7 @@
 import { spanOf, toResolved } from '../dates/calendar.ts';
 import { isFutureContext } from '../dates/context.ts';
 import { findDates, parseDateInput } from '../dates/find.ts';
+import { zoneName } from '../dates/zones.ts';
 import type { DateMention, ResolvedDate } from '../dates/types.ts';
 import type { ArticleWarning, DateEvidence, PublicationDate } from './types.ts';
 import { ARCHIVE_CAPTION } from './boilerplate.ts';
@@ -115,15 +116,6 @@ export function metadataDate(value: unknown): PublicationDate | null {
   const parsed = parseDateInput(stamp ? stamp[1]! : text);
   if (!parsed) return null;
   const date: PublicationDate = { ...parsed, provenance: 'metadata' };
-  if (stamp) date.time = `${stamp[2]}:${stamp[3]}${zoneLabel(stamp[4])}`;
+  if (stamp) date.time = `${stamp[2]}:${stamp[3]}${stamp[4] === undefined ? '' : ` ${zoneName(stamp[4])}`}`;
   return date;
-}
-
-const ZONE_NAMES: Readonly<Record<string, string>> = { '+07:00': 'WIB', '+08:00': 'WITA', '+09:00': 'WIT', Z: 'UTC', '+00:00': 'UTC' };
-
-/** Indonesian zone names for the offsets they stand for; other offsets as written. */
-function zoneLabel(offset: string | undefined): string {
-  if (offset === undefined) return '';
-  const normalized = offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset;
-  return ` ${ZONE_NAMES[normalized] ?? normalized}`;
 }

@@ -1,3 +1,4 @@
+import { zoneName } from './zones.ts';
 import type { DateMention, DateResolution, ResolvedDate } from './types.ts';
 import {
   dayIso,
@@ -40,11 +41,11 @@ interface Candidate {
   range?: { from: string; to: string };
 }
 
-/** "10:01", "06:32 WIB": a time of day as every date mention gives it. */
+/** "10:01", "06:32 WIB": a time of day as every date mention gives it ("T10:00+07:00" too: "10:00 WIB"). */
 export function formatTime(g: Groups): string | undefined {
   if (g.hh === undefined || g.mm === undefined) return undefined;
   const time = `${g.hh.padStart(2, '0')}:${g.mm}`;
-  return g.tz ? `${time} ${g.tz.toUpperCase()}` : time;
+  return g.tz ? `${time} ${zoneName(g.tz)}` : time;
 }
 
 function fullYear(raw: string): number {

@@ -51,12 +51,17 @@ const TIMELINE_FILE: CacheKind = {
 };
 
 /**
- * A hash of everything extraction reads, in order. Not the search index's hash: events also depend
- * on each article's date (relative dates) and publisher (one citation per outlet), which the index ignores.
+ * A hash of everything extraction reads, in order, and of the citations the file keeps. Not the search
+ * index's hash: events also depend on each article's date (relative dates) and publisher (one citation
+ * per outlet), and a citation shows the url, which the index ignores.
  */
 export function timelineCorpusHash(articles: readonly Article[]): string {
   const key = `kliping-timeline-${TIMELINE_FORMAT_VERSION}-${TIMELINE_CODE_FINGERPRINT}`;
-  return corpusTextHash(key, articles, (a) => `${a.publisher ?? '\u0001'}\0${a.date ? `${a.date.iso}/${a.date.precision}` : '\u0001'}\0`);
+  return corpusTextHash(
+    key,
+    articles,
+    (a) => `${a.publisher ?? '\u0001'}\0${a.date ? `${a.date.iso}/${a.date.precision}` : '\u0001'}\0${a.url ?? '\u0001'}\0`,
+  );
 }
 
 /** Where the timeline of the corpus whose hash is `hash` is cached in `dir`, if it is (read it with readCachedTimeline). */

@@ -23,7 +23,7 @@ describe('findDates: explicit dates', () => {
     ['Rusia, 13 September 2023. Sputnik', '13 September 2023 → 2023-09-13 day explicit'],
     ['DECEMBER 9, 2022\nInternasional', 'DECEMBER 9, 2022 → 2022-12-09 day explicit'],
     ['on Wednesday, June 19, 2024 in', 'Wednesday, June 19, 2024 → 2024-06-19 day explicit'],
-    ['dirilis 2019-03-21T15:02:00+07:00', '2019-03-21T15:02:00+07:00 → 2019-03-21 day explicit @15:02 +07:00'],
+    ['dirilis 2019-03-21T15:02:00+07:00', '2019-03-21T15:02:00+07:00 → 2019-03-21 day explicit @15:02 WIB'],
     ['pada Juni 2024 lalu', 'Juni 2024 → 2024-06 month explicit'],
     ['sejak tahun 2019', 'tahun 2019 → 2019 year explicit'],
     ['berlaku sejak 2010.', '2010 → 2010 year explicit'],

@@ -97,6 +97,9 @@ describe('the timeline cache', () => {
     // a moved article date re-resolves its relative dates
     const redated = articles.map((a, i) => (i === 0 && a.date ? { ...a, date: { ...a.date, iso: '2020-01-01' } } : a));
     expect(timelineCorpusHash(redated)).not.toBe(timelineCorpusHash(articles));
+    // the file keeps each citation's link: a link found later (front matter's `source: https://…`) is a change
+    const linked = articles.map((a, i) => (i === 0 ? { ...a, url: 'https://contoh.id/berita' } : a));
+    expect(timelineCorpusHash(linked)).not.toBe(timelineCorpusHash(articles));
   });
 
   it('refuses a file made for another corpus or another number of articles', () => {
