@@ -116,6 +116,21 @@ describe('Timeline.build and query', () => {
     expect(events[0]!.summary).toMatch(/^Harga cabai di Pasar Induk Kramat Jati naik karena/);
   });
 
+  it('filters a "pekan ini" event by the days of that week, not by its whole month', () => {
+    const timeline = Timeline.build([
+      article({
+        id: 'w',
+        publisher: 'Kompas TV',
+        date: '2024-06-15',
+        paragraphs: ['Rusia pada pekan ini menegaskan hak membangun hubungan lebih dalam dengan Korea Utara.'],
+      }),
+    ]);
+    const week = timeline.query({ from: '12 Juni 2024', to: '14 Juni 2024' }).events;
+    expect(week.map((e) => [e.date, e.precision])).toEqual([['2024-06', 'month']]);
+    expect(timeline.query({ from: '20 Juni 2024' })).toMatchObject({ events: [], problem: { kind: 'none-in-range' } });
+    expect(timeline.query({ to: '9 Juni 2024' }).events).toEqual([]);
+  });
+
   it('takes no event from a byline, nor from a relative date inside a quotation', () => {
     const timeline = Timeline.build([
       article({
