@@ -112,11 +112,11 @@ export class TimelineSegment {
     return terms;
   }
 
-  /** Whether candidate `index`'s sentence makes a line (`test`, the query's rule), remembered: topics share candidates. */
-  isLine(index: number, test: (sentence: string) => boolean): boolean {
+  /** Whether candidate `index` makes a line (`test`, the query's rule), remembered: topics share candidates. */
+  isLine(index: number, test: (candidates: CandidateTable, index: number) => boolean): boolean {
     this.lineChecks ??= new Uint8Array(this.parts.candidates.size);
     let known = this.lineChecks[index]!;
-    if (known === 0) this.lineChecks[index] = known = test(this.parts.candidates.sentence(index)) ? 1 : 2;
+    if (known === 0) this.lineChecks[index] = known = test(this.parts.candidates, index) ? 1 : 2;
     return known === 1;
   }
 

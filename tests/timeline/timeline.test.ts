@@ -131,6 +131,39 @@ describe('Timeline.build and query', () => {
     expect(timeline.query({ to: '9 Juni 2024' }).events).toEqual([]);
   });
 
+  it('lines an event with a sentence that stands on its own, and shows none when no sentence does', () => {
+    const timeline = Timeline.build([
+      article({
+        id: 'a',
+        publisher: 'Kompas TV',
+        date: '2024-06-20',
+        paragraphs: [
+          'Putin bertolak dari Moskwa ke Asia Timur.',
+          'Itu merupakan kunjungan balasan setelah Kim Jong-un menyambangi Rusia selama sepekan penuh pada September 2023.',
+          'Hal itu disampaikan juru bicara Kremlin Dmitry Peskov di Moskwa pada Selasa (18/6/2024).',
+          'Mereka menandatangani pakta pertahanan Kim Jong Un dan Putin di Pyongyang pada Rabu (19/6/2024).',
+        ],
+      }),
+      article({
+        id: 'b',
+        publisher: 'Orbit Indonesia',
+        date: '2024-06-20',
+        paragraphs: ['Putin dan Kim Jong Un menandatangani pakta pertahanan di Pyongyang pada Rabu (19/6/2024).'],
+      }),
+    ]);
+    const { events } = timeline.query({});
+    const line = [['2024-06-19', 'Putin dan Kim Jong Un menandatangani pakta pertahanan di Pyongyang.']];
+    expect(events.map((e) => [e.date, e.summary])).toEqual(line);
+    expect(publishers(events[0])).toEqual(['Orbit Indonesia', 'Kompas TV']);
+    // For a topic too; an outlet whose sentence about it makes no line still reported it.
+    const topic = timeline.query({ topic: 'Kim Jong' }, [
+      { id: 'a', score: 1 },
+      { id: 'b', score: 1 },
+    ]).events;
+    expect(topic.map((e) => [e.date, e.summary])).toEqual(line);
+    expect(publishers(topic[0])).toEqual(['Orbit Indonesia', 'Kompas TV']);
+  });
+
   it('takes no event from a byline, nor from a relative date inside a quotation', () => {
     const timeline = Timeline.build([
       article({
