@@ -164,6 +164,38 @@ describe('Timeline.build and query', () => {
     expect(publishers(topic[0])).toEqual(['Orbit Indonesia', 'Kompas TV']);
   });
 
+  it("cites, for a topic, the outlet's story about it even when that story's sentence makes no line", () => {
+    const story = article({
+      id: 'story',
+      publisher: 'Kompas TV',
+      date: '2024-06-20',
+      title: 'Pakta Kim Jong Un dan Putin',
+      paragraphs: [
+        'Korea Utara menyambut tamu negara dengan upacara besar.',
+        'Warga Pyongyang berbaris di sepanjang jalan utama.',
+        'Mereka menandatangani pakta pertahanan Kim Jong Un dan Putin di Pyongyang pada Rabu (19/6/2024).',
+      ],
+    });
+    const roundup = article({
+      id: 'roundup',
+      publisher: 'Kompas TV',
+      date: '2024-06-20',
+      title: 'Ringkasan berita sepekan',
+      paragraphs: ['Presiden Rusia Vladimir Putin dan Kim Jong Un menandatangani pakta pertahanan di Pyongyang pada Rabu (19/6/2024).'],
+    });
+    const other = article({
+      id: 'other',
+      publisher: 'Orbit Indonesia',
+      date: '2024-06-20',
+      paragraphs: ['Putin dan Kim Jong Un menandatangani pakta pertahanan di Pyongyang pada Rabu (19/6/2024).'],
+    });
+    const { events } = Timeline.build([roundup, story, other]).query({ topic: 'Kim Jong' }, [
+      { id: 'story', score: 1 },
+      { id: 'other', score: 1 },
+    ]);
+    expect(events.map((e) => e.sources.map((s) => s.articleId).sort())).toEqual([['other', 'story']]);
+  });
+
   it('takes no event from a byline, nor from a relative date inside a quotation', () => {
     const timeline = Timeline.build([
       article({
