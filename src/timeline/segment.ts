@@ -18,7 +18,10 @@ export interface TimelineArticle {
 /** A happening, as stored once at build. */
 export interface StoredEvent {
   date: ResolvedDate;
-  /** ISO day bounds, for range filters and date order. */
+  /**
+   * ISO day bounds, for range filters and date order: the date's own span, or for a vague date
+   * the days its reports can denote ("pekan ini" in a story of 15 June: 10–16 June, shown as June).
+   */
   from: string;
   to: string;
   /** The candidate whose sentence becomes the summary. */
@@ -109,11 +112,11 @@ export class TimelineSegment {
     return terms;
   }
 
-  /** Whether candidate `index`'s sentence makes a line (`test`, the query's rule), remembered: topics share candidates. */
-  isLine(index: number, test: (sentence: string) => boolean): boolean {
+  /** Whether candidate `index` makes a line (`test`, the query's rule), remembered: topics share candidates. */
+  isLine(index: number, test: (candidates: CandidateTable, index: number) => boolean): boolean {
     this.lineChecks ??= new Uint8Array(this.parts.candidates.size);
     let known = this.lineChecks[index]!;
-    if (known === 0) this.lineChecks[index] = known = test(this.parts.candidates.sentence(index)) ? 1 : 2;
+    if (known === 0) this.lineChecks[index] = known = test(this.parts.candidates, index) ? 1 : 2;
     return known === 1;
   }
 
@@ -203,7 +206,10 @@ function storeEvent(
     if (!bestOfOutlet.has(outlet)) bestOfOutlet.set(outlet, article);
   }
   const top = ranked[0]!;
-  const { from, to } = spanOf(date);
+  const { from, to } = eventSpan(
+    date,
+    members.map((m) => candidates[m]!.window),
+  );
   const sources = [...bestOfOutlet.values()];
   return {
     date,
@@ -214,4 +220,22 @@ function storeEvent(
     // Below one: it only orders events with the same number of outlets.
     importance: sources.length + Math.min(0.99, Math.max(0, fitness[top]!) / 2),
   };
+}
+
+/**
+ * The days an event of `date` can be on: a day is itself; a coarser date is the union of its
+ * reports' windows, or its whole span as soon as one report names it without a window ("Juni").
+ */
+export function eventSpan(
+  date: ResolvedDate,
+  windows: ReadonlyArray<{ from: string; to: string } | undefined>,
+): { from: string; to: string } {
+  const whole = spanOf(date);
+  if (date.precision === 'day' || windows.length === 0 || windows.some((w) => w === undefined)) return whole;
+  let { from, to } = windows[0]!;
+  for (const w of windows) {
+    if (w!.from < from) from = w!.from;
+    if (w!.to > to) to = w!.to;
+  }
+  return { from, to };
 }

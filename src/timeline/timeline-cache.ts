@@ -17,8 +17,8 @@ import { CandidateTable } from './candidates.ts';
 import type { TimelineArticle } from './segment.ts';
 import { Timeline, type StoredEvent, type TimelineParts } from './timeline.ts';
 
-/** Bump whenever the file layout changes: old files then no longer match. */
-export const TIMELINE_FORMAT_VERSION = 3;
+/** Bump whenever the file layout or what a field means changes (4: an event's from/to is its vague date's window): old files then no longer match. */
+export const TIMELINE_FORMAT_VERSION = 4;
 
 /**
  * The sources that decide which events a corpus yields: an upgrade never serves what the old code

@@ -3,6 +3,8 @@ import { dayIso, dayNumber, fromDayNumber, spanOf } from '../dates/calendar.ts';
 import { parseDayBound } from '../dates/find.ts';
 import { analyze, tokenize } from '../search/analyzer.ts';
 import { searchedText } from '../search/query.ts';
+import { inTrailingTimeClause, opensWithAnaphor } from './stands-alone.ts';
+import type { CandidateTable } from './candidates.ts';
 import { textTerms } from './entities.ts';
 import { TIMELINE_PARAMS, type TimelineParams } from './params.ts';
 import { outletKey, TimelineSegment, type StoredEvent, type TimelineArticle, type TimelineParts } from './segment.ts';
@@ -64,6 +66,8 @@ interface Shown {
 }
 
 const NO_REMOVALS: ReadonlySet<string> = new Set();
+/** A topic's event seen so far only in sentences that make no line: any line of it replaces this. */
+const NO_LINE_YET = { share: 0, evidence: -1, candidate: -1, quoted: false } as const;
 /** A line that opens with a quotation mark: someone's words, not the reporter's account. */
 const QUOTATION = /^["“‘']/;
 /** A sentence that starts inside another (a scrape lost its start) or does not end: not a line. */
@@ -226,7 +230,8 @@ export class Timeline {
           const share = this.namedShare(sentenceTerms, title, terms, weights, total, rarest, coverage);
           // In a story about the topic, a sentence that does not name it may still report one of its happenings (see `storyOutlets`).
           if (share === 0 && !strong) continue;
-          if (!segment.isLine(c, isLine)) continue;
+          // A sentence that makes no line still tells that its outlet reported the event (and which article to cite).
+          const line = segment.isLine(c, isLine);
           const quoted = QUOTATION.test(candidates.sentence(c));
           const event = eventIndex[c]!;
           const { date } = segment.parts.events[event]!;
@@ -239,19 +244,18 @@ export class Timeline {
             sentenceTerms.some((term) => title.has(term));
           const evidence = share > 0 ? 2 : news ? 1 : 0;
           let hit = layerHits.get(event);
-          if (!hit)
-            layerHits.set(
-              event,
-              (hit = { share, evidence, candidate: c, quoted, outlets: new Set(), storyOutlets: new Set(), cited: new Map() }),
-            );
+          if (!hit) {
+            const shown = line ? { share, evidence, candidate: c, quoted } : NO_LINE_YET;
+            layerHits.set(event, (hit = { ...shown, outlets: new Set(), storyOutlets: new Set(), cited: new Map() }));
+          }
           if (share > 0 || news) hit.outlets.add(outlet);
           if (strong) hit.storyOutlets.add(outlet);
           if (!hit.cited.has(outlet)) hit.cited.set(outlet, candidates.article(c));
-          if (hit.candidate === c) continue;
+          if (!line || hit.candidate === c) continue;
           // The line: one that names the topic, else the story's own happening, then the reporter's
           // account before a quotation, then the most of the topic, then the fittest.
           const better =
-            evidence !== hit.evidence
+            hit.candidate < 0 || evidence !== hit.evidence
               ? evidence > hit.evidence
               : quoted !== hit.quoted
                 ? !quoted
@@ -294,8 +298,9 @@ export class Timeline {
     const byDay = new Map<string, Array<{ layer: Layer; event: number; hit: TopicHit; also: Entry[] }>>();
     const kept: Array<{ layer: Layer; event: number; hit: TopicHit; also: Entry[] }> = [];
     const strength = (hit: TopicHit): number => hit.outlets.size + hit.storyOutlets.size + hit.share;
+    // An event none of whose sentences about the topic makes a line is not shown, nor folded into another.
     const all = [...hits].flatMap(([layer, layerHits]) =>
-      [...layerHits].map(([event, hit]) => ({ layer, event, hit, also: [] as Entry[] })),
+      [...layerHits].flatMap(([event, hit]) => (hit.candidate < 0 ? [] : [{ layer, event, hit, also: [] as Entry[] }])),
     );
     all.sort((a, b) => strength(b.hit) - strength(a.hit));
     const termSets = new Map<Layer, Map<number, ReadonlySet<string>>>();
@@ -446,7 +451,7 @@ export class Timeline {
     const { candidates, events } = segment.parts;
     const first = events[event]!.representative;
     const usable = (c: number): boolean =>
-      isLine(candidates.sentence(c)) && (removed.size === 0 || !removed.has(segment.articles[candidates.article(c)]!.id));
+      isLine(candidates, c) && (removed.size === 0 || !removed.has(segment.articles[candidates.article(c)]!.id));
     if (usable(first)) return first;
     return segment.membersOf(event).find(usable) ?? -1;
   }
@@ -509,9 +514,21 @@ function setOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / small.size;
 }
 
-/** A whole sentence: it neither starts inside another (lost opening words, a stray mark) nor stops short. */
-function isLine(sentence: string): boolean {
-  return !OPENS_MID_SENTENCE.test(sentence.replace(/^(?:[-–—]+\s*)+/, '').replace(/^["“‘'(]+/, '')) && ENDS_SENTENCE.test(sentence);
+/**
+ * Candidate `c` makes a line: a whole sentence (it neither starts inside another, lost opening
+ * words or a stray mark, nor stops short) that stands on its own under its date (stands-alone.ts):
+ * its date is not a trailing time clause's, and its line (date and opener gone) opens with no
+ * subject pointing back to a sentence the line leaves out.
+ */
+function isLine(candidates: CandidateTable, c: number): boolean {
+  const sentence = candidates.sentence(c);
+  const dateSpans = candidates.dateSpans(c);
+  return (
+    !OPENS_MID_SENTENCE.test(sentence.replace(/^(?:[-–—]+\s*)+/, '').replace(/^["“‘'(]+/, '')) &&
+    ENDS_SENTENCE.test(sentence) &&
+    !inTrailingTimeClause(sentence, dateSpans[0]![0]) &&
+    !opensWithAnaphor(summarize(sentence, dateSpans))
+  );
 }
 
 /** Date order; a month or year heading before the days it contains. */

@@ -116,6 +116,86 @@ describe('Timeline.build and query', () => {
     expect(events[0]!.summary).toMatch(/^Harga cabai di Pasar Induk Kramat Jati naik karena/);
   });
 
+  it('filters a "pekan ini" event by the days of that week, not by its whole month', () => {
+    const timeline = Timeline.build([
+      article({
+        id: 'w',
+        publisher: 'Kompas TV',
+        date: '2024-06-15',
+        paragraphs: ['Rusia pada pekan ini menegaskan hak membangun hubungan lebih dalam dengan Korea Utara.'],
+      }),
+    ]);
+    const week = timeline.query({ from: '12 Juni 2024', to: '14 Juni 2024' }).events;
+    expect(week.map((e) => [e.date, e.precision])).toEqual([['2024-06', 'month']]);
+    expect(timeline.query({ from: '20 Juni 2024' })).toMatchObject({ events: [], problem: { kind: 'none-in-range' } });
+    expect(timeline.query({ to: '9 Juni 2024' }).events).toEqual([]);
+  });
+
+  it('lines an event with a sentence that stands on its own, and shows none when no sentence does', () => {
+    const timeline = Timeline.build([
+      article({
+        id: 'a',
+        publisher: 'Kompas TV',
+        date: '2024-06-20',
+        paragraphs: [
+          'Putin bertolak dari Moskwa ke Asia Timur.',
+          'Itu merupakan kunjungan balasan setelah Kim Jong-un menyambangi Rusia selama sepekan penuh pada September 2023.',
+          'Hal itu disampaikan juru bicara Kremlin Dmitry Peskov di Moskwa pada Selasa (18/6/2024).',
+          'Mereka menandatangani pakta pertahanan Kim Jong Un dan Putin di Pyongyang pada Rabu (19/6/2024).',
+        ],
+      }),
+      article({
+        id: 'b',
+        publisher: 'Orbit Indonesia',
+        date: '2024-06-20',
+        paragraphs: ['Putin dan Kim Jong Un menandatangani pakta pertahanan di Pyongyang pada Rabu (19/6/2024).'],
+      }),
+    ]);
+    const { events } = timeline.query({});
+    const line = [['2024-06-19', 'Putin dan Kim Jong Un menandatangani pakta pertahanan di Pyongyang.']];
+    expect(events.map((e) => [e.date, e.summary])).toEqual(line);
+    expect(publishers(events[0])).toEqual(['Orbit Indonesia', 'Kompas TV']);
+    // For a topic too; an outlet whose sentence about it makes no line still reported it.
+    const topic = timeline.query({ topic: 'Kim Jong' }, [
+      { id: 'a', score: 1 },
+      { id: 'b', score: 1 },
+    ]).events;
+    expect(topic.map((e) => [e.date, e.summary])).toEqual(line);
+    expect(publishers(topic[0])).toEqual(['Orbit Indonesia', 'Kompas TV']);
+  });
+
+  it("cites, for a topic, the outlet's story about it even when that story's sentence makes no line", () => {
+    const story = article({
+      id: 'story',
+      publisher: 'Kompas TV',
+      date: '2024-06-20',
+      title: 'Pakta Kim Jong Un dan Putin',
+      paragraphs: [
+        'Korea Utara menyambut tamu negara dengan upacara besar.',
+        'Warga Pyongyang berbaris di sepanjang jalan utama.',
+        'Mereka menandatangani pakta pertahanan Kim Jong Un dan Putin di Pyongyang pada Rabu (19/6/2024).',
+      ],
+    });
+    const roundup = article({
+      id: 'roundup',
+      publisher: 'Kompas TV',
+      date: '2024-06-20',
+      title: 'Ringkasan berita sepekan',
+      paragraphs: ['Presiden Rusia Vladimir Putin dan Kim Jong Un menandatangani pakta pertahanan di Pyongyang pada Rabu (19/6/2024).'],
+    });
+    const other = article({
+      id: 'other',
+      publisher: 'Orbit Indonesia',
+      date: '2024-06-20',
+      paragraphs: ['Putin dan Kim Jong Un menandatangani pakta pertahanan di Pyongyang pada Rabu (19/6/2024).'],
+    });
+    const { events } = Timeline.build([roundup, story, other]).query({ topic: 'Kim Jong' }, [
+      { id: 'story', score: 1 },
+      { id: 'other', score: 1 },
+    ]);
+    expect(events.map((e) => e.sources.map((s) => s.articleId).sort())).toEqual([['other', 'story']]);
+  });
+
   it('takes no event from a byline, nor from a relative date inside a quotation', () => {
     const timeline = Timeline.build([
       article({

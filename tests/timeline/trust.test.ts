@@ -224,7 +224,7 @@ describe('a caption refines the day of an event the body reports', () => {
     id: 'kompastv',
     publisher: 'Kompas TV',
     date: '2024-06-19',
-    paragraphs: ['Itu merupakan kunjungan balasan setelah Kim Jong-un menyambangi Rusia selama sepekan penuh pada September lalu.'],
+    paragraphs: ['Kim Jong-un menyambangi Rusia selama sepekan penuh pada September lalu untuk bertemu Putin.'],
   });
   const pictured = article({
     id: 'orbit',
