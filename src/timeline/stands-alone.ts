@@ -10,11 +10,13 @@
  * The subject refers back when it is:
  * - a third-person pronoun: "Ia", "Dia", "Beliau", "Mereka";
  * - a demonstrative standing as a pronoun: "Ini", "Itu", "Tersebut" ("Itu merupakan …");
- * - a noun phrase closed by a demonstrative (which follows its noun in Indonesian) that names
- *   nothing itself: "Hal itu", "Langkah ini", "Pembicaraan tersebut", "Para diplomat dari ketiga
- *   negara tersebut". One that does ("Kepastian kabar kenaikan iuran BPJS Kesehatan itu", "Perjanjian
- *   kemitraan strategis komprehensif tersebut") carries its referent, and the line stands. A time
- *   noun with "ini" ("Tahun ini", "Pekan ini") points to the time of writing, not back: it stands.
+ * - a short noun phrase closed by a demonstrative (which follows its noun in Indonesian) whose head is
+ *   a general noun, one that stands for a whole situation told before: "Hal itu", "Langkah ini",
+ *   "Peristiwa tersebut". A phrase with a noun of its own says what happened, even if not every
+ *   detail ("Pembicaraan tersebut melibatkan …", "Kedua pemimpin itu berjabat tangan …"): under its
+ *   date it tells the event, and the line stands, as does a longer one that carries its referent
+ *   ("Kepastian kabar kenaikan iuran BPJS Kesehatan itu"). A time noun with "ini" ("Tahun ini",
+ *   "Pekan ini") points to the time of writing, not back: it stands.
  * Inside a quotation a demonstrative is the speaker's, pointing at what was asked or shown
  * ('"Ini sangat memprihatinkan," kata Miller … ketika ditanya tentang …'): only the reporter's
  * own clause is read.
@@ -49,8 +51,14 @@ const VERB_FORM = /^(?:me|ber|ter)\p{Ll}{2,}/u;
 /** Prepositions of a noun's modifier: the demonstrative closes the noun phrase after the last ("dari ketiga negara tersebut"). */
 const MODIFIER_PREPOSITIONS = new Set(['di', 'ke', 'dari']);
 
-/** A head noun and one modifier ("Hal itu", "Kedua pemimpin itu"): no more than the demonstrative's pointer. */
+/** A head noun and one modifier ("Hal itu", "Semua hal itu"): no more than the demonstrative's pointer. */
 const MAX_EMPTY_PHRASE_WORDS = 2;
+
+/**
+ * General nouns (Sneddon et al. on "hal" and its kind): they name no thing or event of their own, only
+ * "the matter, the step, the incident" told in a sentence the line leaves out.
+ */
+const GENERAL_NOUNS = new Set('hal soal perkara masalah kejadian peristiwa kondisi keadaan situasi langkah tindakan upaya'.split(' '));
 
 /** Time nouns: with "ini" they point to the time of writing ("Tahun ini, …"). */
 const TIME_NOUNS = new Set(
@@ -71,9 +79,16 @@ export function opensWithAnaphor(text: string): boolean {
   return namesNothing(words.slice(lastIndexWhere(words, (w) => MODIFIER_PREPOSITIONS.has(w.toLowerCase())) + 1));
 }
 
-/** The demonstrative's own noun phrase says what it is when it is longer than a head and one modifier, or holds a name. */
+/**
+ * The demonstrative's own noun phrase names nothing when it is a general noun with at most one modifier
+ * and no name ("Hal itu", "Semua hal itu").
+ */
 function namesNothing(phrase: readonly string[]): boolean {
-  return phrase.length <= MAX_EMPTY_PHRASE_WORDS && phrase.every((word, i) => i === 0 || !/^\p{Lu}/u.test(word));
+  return (
+    phrase.length <= MAX_EMPTY_PHRASE_WORDS &&
+    phrase.some((word) => GENERAL_NOUNS.has(word.toLowerCase())) &&
+    phrase.every((word, i) => i === 0 || !/^\p{Lu}/u.test(word))
+  );
 }
 
 function lastIndexWhere(words: readonly string[], test: (word: string) => boolean): number {

@@ -39,7 +39,7 @@ describe('the seeds timeline', () => {
       ['2024-06-20', 'day'], // Chang Ho Jin on arming Ukraine, "Pada hari Kamis"
       ['2024-06-20', 'day'], // Blinken–Cho phone call
       ['2024-06-21', 'day'], // their statement, "Jumat (21/6)"
-      // Not the US–Japan–South Korea talks of "Senin (24/06/2024)": their one sentence opens "Pembicaraan … tersebut".
+      ['2024-06-24', 'day'], // US–Japan–South Korea talks, "Senin (24/06/2024)": "Pembicaraan tersebut" names the talks
     ]);
   });
 
