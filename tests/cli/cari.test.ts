@@ -1,20 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseArgs } from '../../src/cli/args.ts';
+import { captureConsole, scratchFolder } from './console.ts';
 import { run } from '../../src/cli/cari.ts';
 
 const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
-let cache: string;
-beforeAll(async () => {
-  cache = await mkdtemp(join(tmpdir(), 'kliping-cli-cari-'));
-});
-afterAll(async () => {
-  await rm(cache, { recursive: true, force: true });
-});
+const cache = scratchFolder('kliping-cli-cari-');
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
@@ -22,9 +14,8 @@ afterEach(() => {
 
 describe('kliping cari', () => {
   it('marks a publication date inferred from the body, as `kliping corpus` and the bot do', async () => {
-    vi.stubEnv('KLIPING_CACHE_DIR', cache);
-    const out: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((text: string) => void out.push(text));
+    vi.stubEnv('KLIPING_CACHE_DIR', cache());
+    const { out } = captureConsole();
     expect(await run(parseArgs(['pengiriman senjata', '--dir', SEEDS], {}))).toBe(0);
     const printed = out.join('\n');
     // seed 000: its header says 2022-12-09, the body 20 June 2024; seed 004 states its date in the byline
@@ -33,9 +24,8 @@ describe('kliping cari', () => {
   });
 
   it('takes --sumber as the outlet or the credited origin, and names the sources close to an unknown one', async () => {
-    vi.stubEnv('KLIPING_CACHE_DIR', cache);
-    const out: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((text: string) => void out.push(text));
+    vi.stubEnv('KLIPING_CACHE_DIR', cache());
+    const { out } = captureConsole();
     expect(await run(parseArgs(['putin', '--sumber', 'antara', '--dir', SEEDS], {}))).toBe(0);
     expect(out.join('\n')).toContain('Orbit Indonesia, dari Antara');
     expect(out.join('\n')).toMatch(/^1 dari 1 hasil/m);

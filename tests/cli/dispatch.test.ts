@@ -1,13 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureConsole } from './console.ts';
 import { main } from '../../src/cli/dispatch.ts';
-
-function capture(): { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-  vi.spyOn(console, 'error').mockImplementation((line: string) => void err.push(line));
-  return { out, err };
-}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -15,21 +8,21 @@ afterEach(() => {
 
 describe('kliping (the command dispatch)', () => {
   it('--help prints the usage on stdout, so `kliping --help | less` shows it', async () => {
-    const { out, err } = capture();
+    const { out, err } = captureConsole();
     expect(await main(['--help'])).toBe(0);
     expect(out.join('\n')).toMatch(/^Usage:$/m);
     expect(err).toEqual([]);
   });
 
   it('a command asked for --help prints the usage instead of running', async () => {
-    const { out } = capture();
+    const { out } = captureConsole();
     // run, `timeline --help` would print the seeds' timeline (and `cari --help` an empty-query error)
     expect(await main(['timeline', '--help', '--dir', '/tidak/ada/korpus'])).toBe(0);
     expect(out.join('\n')).toMatch(/^Usage:$/m);
   });
 
   it('an option the command does not take is a usage error, not silently ignored', async () => {
-    const { out, err } = capture();
+    const { out, err } = captureConsole();
     // a mistyped filter would otherwise show unfiltered results as if filtered
     expect(await main(['cari', 'putin', '--sumbr', 'Kompas TV', '--dir', '/tidak/ada/korpus'])).toBe(2);
     expect(await main(['timeline', 'putin', '--sumber', 'Kompas TV', '--dir', '/tidak/ada/korpus'])).toBe(2);
@@ -39,7 +32,7 @@ describe('kliping (the command dispatch)', () => {
   });
 
   it('a bad option value is told in Indonesian, as the date and query problems are', async () => {
-    const { err } = capture();
+    const { err } = captureConsole();
     expect(await main(['cari', 'putin', '--limit', '0', '--dir', '/tidak/ada/korpus'])).toBe(2);
     expect(await main(['timeline', 'putin', '--dari', '--dir', '/tidak/ada/korpus'])).toBe(2);
     expect(err[0]).toMatch(/^kliping cari: --limit harus bilangan bulat ≥ 1, bukan "0"\n/);
@@ -47,7 +40,7 @@ describe('kliping (the command dispatch)', () => {
   });
 
   it('an unknown command is named', async () => {
-    const { err } = capture();
+    const { err } = captureConsole();
     expect(await main(['cri', 'putin'])).toBe(2);
     expect(err[0]).toMatch(/^kliping: perintah "cri" tidak dikenal/);
   });

@@ -1,31 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args.ts';
+import { captureConsole, scratchFolder } from './console.ts';
 import { run } from '../../src/cli/timeline.ts';
 import { MAX_TOPIC_CHARS } from '../../src/timeline/types.ts';
 
 const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
-let cache: string;
-beforeAll(async () => {
-  cache = await mkdtemp(join(tmpdir(), 'kliping-cli-timeline-'));
-});
-afterAll(async () => {
-  await rm(cache, { recursive: true, force: true });
-});
+const cache = scratchFolder('kliping-cli-timeline-');
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
 });
 
 async function timelineJson(...argv: string[]): Promise<{ code: number; printed: Record<string, unknown> }> {
-  vi.stubEnv('KLIPING_CACHE_DIR', cache);
-  const out: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  vi.stubEnv('KLIPING_CACHE_DIR', cache());
+  const { out } = captureConsole();
   const code = await run(parseArgs([...argv, '--json', '--dir', SEEDS], {}));
   return { code, printed: JSON.parse(out.join('\n')) as Record<string, unknown> };
 }
@@ -49,7 +39,7 @@ describe('kliping timeline --json', () => {
 
 describe('kliping timeline topic', () => {
   it('refuses a topic longer than the bot takes, before echoing it anywhere', async () => {
-    vi.stubEnv('KLIPING_CACHE_DIR', cache);
+    vi.stubEnv('KLIPING_CACHE_DIR', cache());
     const topic = 'korea '.repeat(40).trim();
     expect(topic.length).toBeGreaterThan(MAX_TOPIC_CHARS);
     const running = run(parseArgs([topic, '--dir', SEEDS], {}));

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseArgs } from '../../src/cli/args.ts';
 import { run } from '../../src/cli/impor.ts';
+import { captureConsole } from '../cli/console.ts';
 import { SEED_FILES, startNewsSite, type NewsSite } from './news-site.ts';
 
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
@@ -21,10 +22,7 @@ afterAll(() => site.close());
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kliping-impor-cli-'));
   await cp(join(seeds, SEED_FILES.polos), join(dir, SEED_FILES.polos));
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-  vi.spyOn(console, 'error').mockImplementation((line: string) => void err.push(line));
+  ({ out, err } = captureConsole());
 });
 afterEach(async () => {
   vi.restoreAllMocks();

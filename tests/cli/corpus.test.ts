@@ -1,17 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureConsole } from './console.ts';
 import { parseArgs } from '../../src/cli/args.ts';
 import { run } from '../../src/cli/corpus.ts';
 
 const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
-
-function capture(): { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-  vi.spyOn(console, 'error').mockImplementation((line: string) => void err.push(line));
-  return { out, err };
-}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -19,7 +12,7 @@ afterEach(() => {
 
 describe('kliping corpus', () => {
   it('prints one line per article: file, title, date with provenance, publisher, origin, author, warnings', async () => {
-    const { out, err } = capture();
+    const { out, err } = captureConsole();
     expect(await run(parseArgs(['--dir', SEEDS], {}))).toBe(0);
     expect(out).toHaveLength(5);
     expect(out[1]).toBe(
@@ -35,7 +28,7 @@ describe('kliping corpus', () => {
   });
 
   it('--json prints {articles, errors, warnings}', async () => {
-    const { out } = capture();
+    const { out } = captureConsole();
     expect(await run(parseArgs(['--json', '--dir', SEEDS], {}))).toBe(0);
     const parsed = JSON.parse(out.join('\n')) as { articles: unknown[]; errors: unknown[]; warnings: unknown[] };
     expect(parsed.articles).toHaveLength(5);
@@ -44,7 +37,7 @@ describe('kliping corpus', () => {
   });
 
   it('exits 1 with the reason when nothing can be loaded', async () => {
-    const { err } = capture();
+    const { err } = captureConsole();
     expect(await run(parseArgs(['--dir', '/tidak/ada/korpus'], {}))).toBe(1);
     expect(err[0]).toMatch(/^galat: \/tidak\/ada\/korpus: folder atau berkas korpus tidak ditemukan$/);
   });
