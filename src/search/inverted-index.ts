@@ -46,6 +46,13 @@ export const SENTENCE_BREAK = 0xfffffffe;
 
 const TITLE_COUNT_MAX = 0xf;
 const BODY_COUNT_MAX = 0xfff;
+/** Sentences of the indexed bodies: each ends at a sentence or paragraph break of the term sequence. */
+export function sentenceCount(index: IndexData): number {
+  let count = 0;
+  for (let p = 0; p < index.bodyTerms.length; p++) if (index.bodyTerms[p]! >= SENTENCE_BREAK) count++;
+  return count;
+}
+
 export const titleCount = (packed: number): number => packed >>> 12;
 export const bodyCount = (packed: number): number => packed & BODY_COUNT_MAX;
 

@@ -138,11 +138,21 @@ function wordsOf(fragment: string, negated = false, found: FoundWord[] = []): Fo
   return found;
 }
 
+/** A piece of an unquoted fragment typed with a leading "-" ("-putin"): it excludes. */
+const isNegatedPiece = (piece: string): boolean => piece.startsWith('-') && piece.length > 1;
+
+/**
+ * The query as its words are read: invisible characters dropped, then NFKC (circled, fullwidth and styled
+ * letters become plain ones: "ⓚⓞⓡⓔⓐ" is "korea"); in that order, since JS counts a BOM as a space:
+ * "pu\ufefftin" is one word.
+ */
+const readableText = (query: string): string => query.replace(INVISIBLE_IN_WORDS, '').normalize('NFKC');
+
 /** Words of an unquoted fragment: a piece typed with a leading "-" is negated. */
 function unquotedWords(text: string): FoundWord[] {
   const found: FoundWord[] = [];
   for (const piece of text.split(/\s+/)) {
-    const negated = piece.startsWith('-') && piece.length > 1;
+    const negated = isNegatedPiece(piece);
     wordsOf(negated ? piece.slice(1) : piece, negated, found);
   }
   return found;
@@ -178,9 +188,7 @@ function fragments(query: string): { text: string; quoted: boolean; negated: boo
 
 export function parseQuery(query: string): ParsedQuery {
   const parsed: ParsedQuery = { words: [], commonWords: [], phrases: [], excluded: [], excludedPhrases: [], question: false };
-  // NFKC first: circled, fullwidth and styled letters become plain ones ("ⓚⓞⓡⓔⓐ" is "korea"); invisible
-  // characters go before that, since JS counts a BOM as a space: "pu\ufefftin" is one word
-  const trimmed = query.replace(INVISIBLE_IN_WORDS, '').normalize('NFKC').trim();
+  const trimmed = readableText(query).trim();
   if (trimmed === '') return { ...parsed, problem: { kind: 'empty-query' } };
   if (trimmed.length > MAX_QUERY_CHARS)
     return { ...parsed, problem: { kind: 'query-too-long', chars: trimmed.length, maxChars: MAX_QUERY_CHARS } };
@@ -239,14 +247,14 @@ export function parseQuery(query: string): ParsedQuery {
 
 /** The query without what it excludes (`-kata`, `-"frasa"`): the text of what it asks for. */
 export function searchedText(query: string): string {
-  return fragments(query.replace(INVISIBLE_IN_WORDS, '').normalize('NFKC'))
+  return fragments(readableText(query))
     .filter((fragment) => !fragment.negated)
     .map(({ text, quoted }) =>
       quoted
         ? text
         : text
             .split(/\s+/)
-            .filter((piece) => !(piece.startsWith('-') && piece.length > 1))
+            .filter((piece) => !isNegatedPiece(piece))
             .join(' '),
     )
     .join(' ');

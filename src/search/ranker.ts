@@ -17,7 +17,7 @@
  *
  * Equal scores go to the more recent article.
  */
-import { bodyCount, PARAGRAPH_BREAK, SENTENCE_BREAK, titleCount, type IndexData, type TermSpace } from './inverted-index.ts';
+import { bodyCount, PARAGRAPH_BREAK, SENTENCE_BREAK, sentenceCount, titleCount, type IndexData, type TermSpace } from './inverted-index.ts';
 import { ANSWER_BITS, answerClasses, type AnswerKind } from './answer.ts';
 import { DEFAULT_RANKING_PARAMS, type RankingParams } from './params.ts';
 
@@ -583,13 +583,6 @@ function massOf(mask: number, weights: readonly number[], count: number): number
   let sum = 0;
   for (let i = 0; i < count; i++) if (mask & (1 << i)) sum += weights[i]!;
   return sum;
-}
-
-/** Sentences of the indexed bodies: each ends at a sentence or paragraph break of the term sequence. */
-export function sentenceCount(index: IndexData): number {
-  let count = 0;
-  for (let p = 0; p < index.bodyTerms.length; p++) if (index.bodyTerms[p]! >= SENTENCE_BREAK) count++;
-  return count;
 }
 
 /** Set bits of a 32-bit mask (the parallel bit count: no loop per bit). */

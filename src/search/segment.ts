@@ -6,9 +6,9 @@
 import type { Article } from '../corpus/types.ts';
 import { isStopword } from './analyzer.ts';
 import { DocFacts } from './filters.ts';
-import { docFrequency, type IndexData, type TermSpace } from './inverted-index.ts';
+import { docFrequency, sentenceCount, type IndexData, type TermSpace } from './inverted-index.ts';
 import type { ParsedQuery, QueryWord } from './query.ts';
-import { EVERY_DOCUMENT, sentenceCount, type CorpusStats } from './ranker.ts';
+import { EVERY_DOCUMENT, type CorpusStats } from './ranker.ts';
 import { SpellingTable } from './typos.ts';
 
 /** Titles offered for an empty autocomplete: the most recent of each segment. */
