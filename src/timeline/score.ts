@@ -3,6 +3,7 @@
  * The same scorer picks the timeline's summary lines and is checked against human picks in
  * scripts/timeline-sentence-eval.ts.
  */
+import { REFERRING_PRONOUNS } from './stands-alone.ts';
 
 /** What the scorer looks at in one sentence. */
 export interface SentenceSignals {
@@ -25,8 +26,11 @@ export interface SentenceSignals {
   gistOverlap: number;
 }
 
-const ANAPHORIC_OPENERS =
-  /^(ia|dia|mereka|beliau|hal (itu|ini|tersebut)|itu|ini|tersebut|namun|tetapi|sedangkan|selain itu|sementara itu|oleh karena itu|karena itu|kemudian|lalu)\b/i;
+/** A referring pronoun, "hal itu", or a connective: the sentence continues one before it. */
+const ANAPHORIC_OPENERS = new RegExp(
+  `^(${REFERRING_PRONOUNS.join('|')}|hal (itu|ini|tersebut)|namun|tetapi|sedangkan|selain itu|sementara itu|oleh karena itu|karena itu|kemudian|lalu)\\b`,
+  'i',
+);
 const QUOTE_OPENERS = /^["“‘']/;
 
 /** Signals of one sentence. `terms` are its distinct analyzed terms; `gist` the terms of the headline. */

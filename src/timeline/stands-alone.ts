@@ -22,8 +22,11 @@
  * own clause is read.
  */
 
-/** Third-person pronouns and pronominal demonstratives opening the clause. */
-const PRONOUN_SUBJECT = /^(?:ia|dia|beliau|mereka|ini|itu|tersebut)(?![\p{L}\p{N}-])/iu;
+/** Third-person pronouns and demonstratives standing as pronouns: words that refer back (the scorer's too). */
+export const REFERRING_PRONOUNS = ['ia', 'dia', 'beliau', 'mereka', 'ini', 'itu', 'tersebut'] as const;
+
+/** A referring pronoun opening the clause. */
+const PRONOUN_SUBJECT = new RegExp(`^(?:${REFERRING_PRONOUNS.join('|')})(?![\\p{L}\\p{N}-])`, 'iu');
 
 /** A noun phrase of up to six words (its modifiers too: "dari ketiga negara") and a demonstrative, opening the clause. */
 const DEMONSTRATIVE_PHRASE = /^([\p{L}\p{N}-]+(?:\s+[\p{L}\p{N}-]+){0,5})\s+(ini|itu|tersebut)(?![\p{L}\p{N}-])/iu;

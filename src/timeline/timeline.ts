@@ -451,7 +451,7 @@ export class Timeline {
     const { candidates, events } = segment.parts;
     const first = events[event]!.representative;
     const usable = (c: number): boolean =>
-      isLine(candidates, c) && (removed.size === 0 || !removed.has(segment.articles[candidates.article(c)]!.id));
+      segment.isLine(c, isLine) && (removed.size === 0 || !removed.has(segment.articles[candidates.article(c)]!.id));
     if (usable(first)) return first;
     return segment.membersOf(event).find(usable) ?? -1;
   }
