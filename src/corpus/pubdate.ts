@@ -1,7 +1,6 @@
 import { spanOf, toResolved } from '../dates/calendar.ts';
 import { isFutureContext } from '../dates/context.ts';
-import { findDates, parseDateInput } from '../dates/find.ts';
-import { zoneName } from '../dates/zones.ts';
+import { findDates, formatTime, parseDateInput } from '../dates/find.ts';
 import type { DateMention, ResolvedDate } from '../dates/types.ts';
 import type { ArticleWarning, DateEvidence, PublicationDate } from './types.ts';
 import { ARCHIVE_CAPTION } from './boilerplate.ts';
@@ -112,10 +111,13 @@ function inferFromCaptions(body: string, captions: readonly string[]): { date: P
 export function metadataDate(value: unknown): PublicationDate | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
   const text = String(value).trim();
-  const stamp = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
-  const parsed = parseDateInput(stamp ? stamp[1]! : text);
+  const stamp = /^(?<day>\d{4}-\d{2}-\d{2})[T ](?<hh>\d{2}):(?<mm>\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?<tz>Z|[+-]\d{2}:?\d{2})?$/.exec(
+    text,
+  )?.groups;
+  const parsed = parseDateInput(stamp ? stamp.day! : text);
   if (!parsed) return null;
   const date: PublicationDate = { ...parsed, provenance: 'metadata' };
-  if (stamp) date.time = `${stamp[2]}:${stamp[3]}${stamp[4] === undefined ? '' : ` ${zoneName(stamp[4])}`}`;
+  const time = stamp && formatTime(stamp);
+  if (time) date.time = time;
   return date;
 }
